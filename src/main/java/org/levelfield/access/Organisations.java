@@ -1,0 +1,11 @@
+package org.levelfield.access;
+
+import java.util.UUID;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface Organisations extends CrudRepository<Organisation, UUID> {
+}

@@ -1,0 +1,13 @@
+package org.levelfield.access;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.core.annotation.Nullable;
+
+@MappedEntity("app_user")
+public record UserAccount(@Id UUID id, String username, String displayName, String passwordHash, Role role,
+                          @Nullable UUID organisationId, Instant createdAt) {
+}

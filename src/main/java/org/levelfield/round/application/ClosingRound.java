@@ -1,0 +1,61 @@
+package org.levelfield.round.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.levelfield.access.Actor;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Round;
+import org.levelfield.round.model.RoundStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A round closes to tenders at its deadline: by itself (every instance checks on a schedule; one
+ * conditional UPDATE means each round closes exactly once however many instances run), or when a
+ * commissioner asks after the deadline.
+ */
+@Singleton
+public class ClosingRound {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClosingRound.class);
+
+    private final Rounds rounds;
+    private final Clock clock;
+
+    public ClosingRound(Rounds rounds, Clock clock) {
+        this.rounds = rounds;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "${levelfield.closing.interval:30s}", initialDelay = "5s")
+    @Transactional
+    public List<UUID> closeAllDue() {
+        List<UUID> closed = rounds.closeAllDue(clock.instant());
+        closed.forEach(id -> LOG.info("Closed round {} at its tender deadline", id));
+        return closed;
+    }
+
+    @Transactional
+    public Round close(UUID roundId, Actor actor) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        Instant now = clock.instant();
+        if (round.status() != RoundStatus.PUBLISHED) {
+            throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status()
+                    + "; only a PUBLISHED round can be closed.", round.status().name(), round.status().allowedActions());
+        }
+        if (!round.isPastDeadline(now)) {
+            throw ProblemException.wrongState("Round '" + round.title() + "' is open for tenders until " + round.tenderDeadline()
+                    + " (server time " + now + "); it can be closed only after its deadline.", round.status().name(),
+                    round.status().allowedActions());
+        }
+        rounds.transition(roundId, RoundStatus.PUBLISHED, RoundStatus.CLOSED, now, actor.userId(), "Closed after the tender deadline");
+        return rounds.find(roundId).orElseThrow();
+    }
+}

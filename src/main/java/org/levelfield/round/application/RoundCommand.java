@@ -1,0 +1,26 @@
+package org.levelfield.round.application;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a commissioner sends to create a round. Money in pence; weights out of 100. */
+public record RoundCommand(String title, String description, LocalDate commencementDate, Instant tenderDeadline,
+                           List<PartnerCommand> partners, List<LotCommand> lots) {
+
+    public record PartnerCommand(String name, String type, Boolean lead, List<BudgetLineCommand> budgetLines) {
+    }
+
+    public record BudgetLineCommand(String financialYear, Long amountPence, String purpose) {
+    }
+
+    public record LotCommand(String title, Long valueInclVatPence, Integer termMonths, Long minTurnoverPence,
+                             String turnoverJustification, String eligibilityRestriction, String reservationBasis,
+                             List<CriterionCommand> criteria) {
+    }
+
+    public record CriterionCommand(String title, String kind, String duty, BigDecimal weight, String descriptors,
+                                   Integer wordLimit) {
+    }
+}

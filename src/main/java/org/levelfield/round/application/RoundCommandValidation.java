@@ -1,0 +1,163 @@
+package org.levelfield.round.application;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.common.web.ProblemException.FieldError;
+import org.levelfield.round.model.CriterionKind;
+import org.levelfield.round.model.Duty;
+
+/**
+ * Checks a round command field by field and reports every problem at once, each with the field's
+ * path (for example {@code lots[1].criteria[0].weight}) and what to fix. Design choices that are
+ * lawful but questionable are left to the round-design rules at publication.
+ */
+final class RoundCommandValidation {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    static void check(RoundCommand command, Instant now) {
+        RoundCommandValidation v = new RoundCommandValidation();
+        v.validate(command, now);
+        if (!v.errors.isEmpty()) {
+            throw ProblemException.badInput(v.errors);
+        }
+    }
+
+    private void validate(RoundCommand c, Instant now) {
+        if (c == null) {
+            error("body", "a round is required");
+            return;
+        }
+        text("title", c.title(), 300);
+        if (c.commencementDate() == null) {
+            error("commencementDate", "is required (the date the procurement commences, YYYY-MM-DD)");
+        }
+        if (c.tenderDeadline() == null) {
+            error("tenderDeadline", "is required (an ISO instant, e.g. 2026-12-18T12:00:00Z)");
+        } else if (!c.tenderDeadline().isAfter(now)) {
+            error("tenderDeadline", "must be in the future; it is " + c.tenderDeadline() + " and the server time is " + now);
+        }
+        partners(c.partners());
+        lots(c.lots());
+    }
+
+    private void partners(List<RoundCommand.PartnerCommand> partners) {
+        if (partners == null || partners.isEmpty()) {
+            error("partners", "at least one partner is required");
+            return;
+        }
+        long leads = partners.stream().filter(p -> p != null && Boolean.TRUE.equals(p.lead())).count();
+        if (leads != 1) {
+            error("partners", "exactly one partner must be the lead (lead: true); " + leads + " are");
+        }
+        for (int i = 0; i < partners.size(); i++) {
+            var p = partners.get(i);
+            String at = "partners[" + i + "]";
+            if (p == null) {
+                error(at, "must not be null");
+                continue;
+            }
+            text(at + ".name", p.name(), 200);
+            text(at + ".type", p.type(), 100);
+            if (p.budgetLines() == null) {
+                continue;
+            }
+            for (int j = 0; j < p.budgetLines().size(); j++) {
+                var line = p.budgetLines().get(j);
+                String lineAt = at + ".budgetLines[" + j + "]";
+                if (line == null) {
+                    error(lineAt, "must not be null");
+                    continue;
+                }
+                if (line.financialYear() == null || !line.financialYear().matches("\\d{4}/\\d{2}")) {
+                    error(lineAt + ".financialYear", "must be a financial year like 2026/27");
+                }
+                if (line.amountPence() == null || line.amountPence() < 0) {
+                    error(lineAt + ".amountPence", "must be zero or more pence");
+                }
+            }
+        }
+    }
+
+    private void lots(List<RoundCommand.LotCommand> lots) {
+        if (lots == null || lots.isEmpty()) {
+            error("lots", "at least one lot is required");
+            return;
+        }
+        for (int i = 0; i < lots.size(); i++) {
+            var lot = lots.get(i);
+            String at = "lots[" + i + "]";
+            if (lot == null) {
+                error(at, "must not be null");
+                continue;
+            }
+            text(at + ".title", lot.title(), 300);
+            if (lot.valueInclVatPence() == null || lot.valueInclVatPence() <= 0) {
+                error(at + ".valueInclVatPence", "must be more than zero pence");
+            }
+            if (lot.termMonths() == null || lot.termMonths() <= 0 || lot.termMonths() > 240) {
+                error(at + ".termMonths", "must be from 1 to 240 months");
+            }
+            if (lot.minTurnoverPence() != null && lot.minTurnoverPence() < 0) {
+                error(at + ".minTurnoverPence", "must be zero or more pence, or left out");
+            }
+            criteria(at, lot.criteria());
+        }
+    }
+
+    private void criteria(String lotAt, List<RoundCommand.CriterionCommand> criteria) {
+        if (criteria == null || criteria.isEmpty()) {
+            error(lotAt + ".criteria", "a lot needs award criteria (price, quality and equality, with weights adding up to 100)");
+            return;
+        }
+        for (int i = 0; i < criteria.size(); i++) {
+            var c = criteria.get(i);
+            String at = lotAt + ".criteria[" + i + "]";
+            if (c == null) {
+                error(at, "must not be null");
+                continue;
+            }
+            text(at + ".title", c.title(), 300);
+            CriterionKind kind = parse(at + ".kind", c.kind(), CriterionKind.class);
+            if (kind == CriterionKind.EQUALITY) {
+                parse(at + ".duty", c.duty(), Duty.class);
+            } else if (kind != null && c.duty() != null) {
+                error(at + ".duty", "only EQUALITY criteria name a duty");
+            }
+            if (c.weight() == null || c.weight().signum() < 0 || c.weight().compareTo(BigDecimal.valueOf(100)) > 0) {
+                error(at + ".weight", "must be from 0 to 100");
+            } else if (c.weight().scale() > 3) {
+                error(at + ".weight", "may have at most 3 decimal places");
+            }
+            if (c.wordLimit() != null && c.wordLimit() <= 0) {
+                error(at + ".wordLimit", "must be more than zero, or left out");
+            }
+        }
+    }
+
+    private <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
+        List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        if (value == null || !allowed.contains(value)) {
+            error(field, "must be one of " + allowed + (value == null ? "" : "; got '" + value + "'"));
+            return null;
+        }
+        return Enum.valueOf(type, value);
+    }
+
+    private void text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            error(field, "is required");
+        } else if (value.length() > max) {
+            error(field, "must be at most " + max + " characters");
+        }
+    }
+
+    private void error(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+}

@@ -1,0 +1,37 @@
+package org.levelfield.round.application;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.levelfield.round.model.Criterion;
+import org.levelfield.round.model.Lot;
+import org.levelfield.round.model.Round;
+import org.levelfield.rules.facts.CriterionFact;
+import org.levelfield.rules.facts.LotFact;
+import org.levelfield.rules.facts.RoundFact;
+import org.levelfield.rules.facts.Thresholds;
+
+/** Turns a round's design into the facts the round-design rules read. */
+public final class RoundFacts {
+
+    private RoundFacts() {
+    }
+
+    public static List<Object> of(Round round, LocalDate decisionDate, Thresholds thresholds) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(thresholds);
+        facts.add(new RoundFact(round.id().toString(), round.title(), round.commencementDate(), decisionDate,
+                round.isPooled(), round.partners().size()));
+        for (Lot lot : round.lots()) {
+            facts.add(new LotFact(lot.id().toString(), round.id().toString(), lot.title(), lot.valueInclVatPence(),
+                    lot.termMonths(), lot.minTurnoverPence(), lot.turnoverJustification(), lot.eligibilityRestriction(),
+                    lot.reservationBasis()));
+            for (Criterion c : lot.criteria()) {
+                facts.add(new CriterionFact(c.id().toString(), lot.id().toString(), lot.title(), c.title(), c.kind().name(),
+                        c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors()));
+            }
+        }
+        return facts;
+    }
+}

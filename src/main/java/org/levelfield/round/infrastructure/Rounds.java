@@ -1,0 +1,172 @@
+package org.levelfield.round.infrastructure;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+import org.levelfield.common.database.Sql;
+import org.levelfield.round.model.Criterion;
+import org.levelfield.round.model.CriterionKind;
+import org.levelfield.round.model.Duty;
+import org.levelfield.round.model.Lot;
+import org.levelfield.round.model.Partner;
+import org.levelfield.round.model.Round;
+import org.levelfield.round.model.RoundStatus;
+
+/** Rounds in PostgreSQL: the round, its partners and budget lines, lots and criteria, and status history. */
+@Singleton
+public class Rounds {
+
+    private final Sql sql;
+
+    public Rounds(Sql sql) {
+        this.sql = sql;
+    }
+
+    public record StatusChange(RoundStatus from, RoundStatus to, Instant at, UUID by, String reason) {
+    }
+
+    public void insert(Round round) {
+        sql.update("""
+                insert into round(id, title, description, status, commencement_date, tender_deadline, created_by, created_at)
+                values (?,?,?,?,?,?,?,?)""",
+                round.id(), round.title(), round.description(), round.status().name(), round.commencementDate(),
+                round.tenderDeadline(), round.createdBy(), round.createdAt());
+        for (Partner partner : round.partners()) {
+            sql.update("insert into round_partner(id, round_id, position, name, partner_type, is_lead) values (?,?,?,?,?,?)",
+                    partner.id(), round.id(), partner.position(), partner.name(), partner.type(), partner.lead());
+            for (Partner.BudgetLine line : partner.budgetLines()) {
+                sql.update("insert into budget_line(id, partner_id, financial_year, amount_pence, purpose) values (?,?,?,?,?)",
+                        line.id(), partner.id(), line.financialYear(), line.amountPence(), line.purpose());
+            }
+        }
+        for (Lot lot : round.lots()) {
+            sql.update("""
+                    insert into lot(id, round_id, position, title, value_incl_vat_pence, term_months, min_turnover_pence,
+                                    turnover_justification, eligibility_restriction, reservation_basis)
+                    values (?,?,?,?,?,?,?,?,?,?)""",
+                    lot.id(), round.id(), lot.position(), lot.title(), lot.valueInclVatPence(), lot.termMonths(),
+                    lot.minTurnoverPence(), lot.turnoverJustification(), lot.eligibilityRestriction(), lot.reservationBasis());
+            for (Criterion c : lot.criteria()) {
+                sql.update("insert into criterion(id, lot_id, position, title, kind, duty, weight, descriptors, word_limit) values (?,?,?,?,?,?,?,?,?)",
+                        c.id(), lot.id(), c.position(), c.title(), c.kind().name(), c.duty() == null ? null : c.duty().name(),
+                        c.weight(), c.descriptors(), c.wordLimit());
+            }
+        }
+    }
+
+    public Optional<Round> find(UUID id) {
+        List<Round> found = sql.query("select * from round where id = ?", this::roundRow, id);
+        return found.stream().findFirst().map(this::withParts);
+    }
+
+    public List<Round> all() {
+        return sql.query("select * from round order by created_at desc, id", this::roundRow).stream().map(this::withParts).toList();
+    }
+
+    public boolean isEmpty() {
+        return sql.query("select count(*) from round", rs -> rs.getLong(1)).getFirst() == 0;
+    }
+
+    /**
+     * Moves a round from one status to another only if it is still in the first; returns false
+     * when another request got there first. Records the change in the history.
+     */
+    public boolean transition(UUID roundId, RoundStatus from, RoundStatus to, Instant at, UUID by, String reason) {
+        String extra = switch (to) {
+            case PUBLISHED -> ", published_at = ?";
+            case CLOSED -> ", closed_at = ?";
+            default -> "";
+        };
+        List<Object> args = new ArrayList<>(List.of(to.name()));
+        if (!extra.isEmpty()) {
+            args.add(at);
+        }
+        args.addAll(List.of(roundId, from.name()));
+        int changed = sql.update("update round set status = ?" + extra + " where id = ? and status = ?", args.toArray());
+        if (changed == 1) {
+            recordChange(roundId, from, to, at, by, reason);
+        }
+        return changed == 1;
+    }
+
+    public void recordPublication(UUID roundId, String rulesetVersion, String thresholdsJson) {
+        sql.update("update round set ruleset_version = ?, thresholds = cast(? as jsonb) where id = ?", rulesetVersion, thresholdsJson, roundId);
+    }
+
+    /** Closes every published round whose deadline has passed, in one statement; returns their ids. */
+    public List<UUID> closeAllDue(Instant now) {
+        List<UUID> closed = sql.query("""
+                update round set status = 'CLOSED', closed_at = ?
+                 where status = 'PUBLISHED' and tender_deadline <= ?
+                returning id""", rs -> rs.getObject(1, UUID.class), now, now);
+        for (UUID id : closed) {
+            recordChange(id, RoundStatus.PUBLISHED, RoundStatus.CLOSED, now, null, "Tender deadline passed; closed automatically");
+        }
+        return closed;
+    }
+
+    public List<StatusChange> history(UUID roundId) {
+        return sql.query("select * from round_status_change where round_id = ? order by changed_at, id", rs -> new StatusChange(
+                rs.getString("from_status") == null ? null : RoundStatus.valueOf(rs.getString("from_status")),
+                RoundStatus.valueOf(rs.getString("to_status")),
+                rs.getTimestamp("changed_at").toInstant(),
+                rs.getObject("changed_by", UUID.class),
+                rs.getString("reason")), roundId);
+    }
+
+    public void recordChange(UUID roundId, RoundStatus from, RoundStatus to, Instant at, UUID by, String reason) {
+        sql.update("insert into round_status_change(id, round_id, from_status, to_status, changed_at, changed_by, reason) values (?,?,?,?,?,?,?)",
+                UUID.randomUUID(), roundId, from == null ? null : from.name(), to.name(), at, by, reason);
+    }
+
+    private Round roundRow(ResultSet rs) throws SQLException {
+        return new Round(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("description"),
+                RoundStatus.valueOf(rs.getString("status")), rs.getObject("commencement_date", java.time.LocalDate.class),
+                rs.getTimestamp("tender_deadline").toInstant(), rs.getObject("created_by", UUID.class),
+                rs.getTimestamp("created_at").toInstant(), Sql.instant(rs, "published_at"), Sql.instant(rs, "closed_at"),
+                rs.getString("ruleset_version"), List.of(), List.of());
+    }
+
+    private Round withParts(Round r) {
+        Map<UUID, List<Partner.BudgetLine>> lines = new LinkedHashMap<>();
+        sql.query("""
+                select b.* , p.id as pid from budget_line b join round_partner p on p.id = b.partner_id
+                 where p.round_id = ? order by p.position, b.financial_year, b.id""", rs -> {
+            lines.computeIfAbsent(rs.getObject("pid", UUID.class), k -> new ArrayList<>()).add(new Partner.BudgetLine(
+                    rs.getObject("id", UUID.class), rs.getString("financial_year"), rs.getLong("amount_pence"), rs.getString("purpose")));
+            return null;
+        }, r.id());
+        List<Partner> partners = sql.query("select * from round_partner where round_id = ? order by position", rs -> {
+            UUID id = rs.getObject("id", UUID.class);
+            return new Partner(id, rs.getInt("position"), rs.getString("name"), rs.getString("partner_type"),
+                    rs.getBoolean("is_lead"), List.copyOf(lines.getOrDefault(id, List.of())));
+        }, r.id());
+        Map<UUID, List<Criterion>> criteria = new LinkedHashMap<>();
+        sql.query("select c.* from criterion c join lot l on l.id = c.lot_id where l.round_id = ? order by c.position", rs -> {
+            criteria.computeIfAbsent(rs.getObject("lot_id", UUID.class), k -> new ArrayList<>()).add(new Criterion(
+                    rs.getObject("id", UUID.class), rs.getInt("position"), rs.getString("title"),
+                    CriterionKind.valueOf(rs.getString("kind")),
+                    rs.getString("duty") == null ? null : Duty.valueOf(rs.getString("duty")),
+                    rs.getBigDecimal("weight").stripTrailingZeros(), rs.getString("descriptors"),
+                    (Integer) rs.getObject("word_limit")));
+            return null;
+        }, r.id());
+        List<Lot> lots = sql.query("select * from lot where round_id = ? order by position", rs -> {
+            UUID id = rs.getObject("id", UUID.class);
+            return new Lot(id, rs.getInt("position"), rs.getString("title"), rs.getLong("value_incl_vat_pence"),
+                    rs.getInt("term_months"), (Long) rs.getObject("min_turnover_pence"), rs.getString("turnover_justification"),
+                    rs.getString("eligibility_restriction"), rs.getString("reservation_basis"),
+                    List.copyOf(criteria.getOrDefault(id, List.of())));
+        }, r.id());
+        return new Round(r.id(), r.title(), r.description(), r.status(), r.commencementDate(), r.tenderDeadline(),
+                r.createdBy(), r.createdAt(), r.publishedAt(), r.closedAt(), r.rulesetVersion(), partners, lots);
+    }
+}

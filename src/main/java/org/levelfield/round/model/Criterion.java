@@ -1,0 +1,18 @@
+package org.levelfield.round.model;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** A published award criterion of a lot, with its weight out of 100. */
+public record Criterion(UUID id, int position, String title, CriterionKind kind, Duty duty, BigDecimal weight,
+                        String descriptors, Integer wordLimit) {
+
+    public boolean isPrice() {
+        return kind == CriterionKind.PRICE;
+    }
+
+    /** Scored by evaluators (every criterion but price, which the published formula scores). */
+    public boolean isScoredByEvaluators() {
+        return !isPrice();
+    }
+}

@@ -1,0 +1,44 @@
+package org.levelfield.rules.engine;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the rules folder once, at startup. A file that does not compile, or breaks the rule
+ * conventions, stops the service with the file and line.
+ */
+@Context
+public class RulesEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RulesEngine.class);
+
+    private final Path directory;
+    private final Ruleset current;
+
+    public RulesEngine(@Value("${levelfield.rules.directory:rules}") String directory) {
+        this.directory = Path.of(directory).toAbsolutePath().normalize();
+        this.current = RulesetLoader.load(this.directory);
+        LOG.info("Loaded {} rule files ({} rules) from {}; ruleset version {}", current.files().size(),
+                current.files().stream().mapToInt(f -> f.ruleNames().size()).sum(), this.directory, current.version());
+    }
+
+    public Ruleset current() {
+        return current;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public List<Finding> evaluate(Stage stage, Collection<?> facts) {
+        return current.evaluate(stage, facts);
+    }
+}

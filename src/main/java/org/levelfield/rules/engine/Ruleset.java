@@ -1,0 +1,63 @@
+package org.levelfield.rules.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.Stage;
+
+/**
+ * A compiled set of rule files with its version (SHA-256 over the files). Each stage has its
+ * own knowledge base made of that stage's rules plus the regime rules, whose derived facts
+ * (the duties and procurement law in force) the other stages read.
+ */
+public final class Ruleset {
+
+    private final String version;
+    private final List<RuleFile> files;
+    private final Map<Stage, KieBase> bases;
+
+    Ruleset(String version, List<RuleFile> files, Map<Stage, KieBase> bases) {
+        this.version = version;
+        this.files = List.copyOf(files);
+        this.bases = new EnumMap<>(bases);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public List<RuleFile> files() {
+        return files;
+    }
+
+    public List<RuleFile> files(Stage stage) {
+        return files.stream().filter(f -> f.stage() == stage).toList();
+    }
+
+    /** Runs a stage's rules over the facts and returns every finding, in reading order. */
+    public List<Finding> evaluate(Stage stage, Collection<?> facts) {
+        KieBase base = bases.get(stage);
+        if (base == null) {
+            return List.of();
+        }
+        KieSession session = base.newKieSession();
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            List<Finding> findings = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof Finding)) {
+                findings.add((Finding) o);
+            }
+            findings.sort(Finding.READING_ORDER);
+            return findings;
+        } finally {
+            session.dispose();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.levelfield.rules.engine;
+
+import java.math.BigDecimal;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.levelfield.rules.facts.Thresholds;
+
+/** The configured thresholds (defaults from catalogue §5.3), recorded with each round at publication. */
+@Singleton
+public class ThresholdsConfiguration {
+
+    private final Thresholds thresholds;
+
+    public ThresholdsConfiguration(@Value("${levelfield.thresholds.turnover-multiple:2.0}") BigDecimal turnoverMultiple,
+                                   @Value("${levelfield.thresholds.eq-sub-min:2}") int eqSubMin,
+                                   @Value("${levelfield.thresholds.eq-mean-min:3.0}") BigDecimal eqMeanMin,
+                                   @Value("${levelfield.thresholds.score-scale-max:5}") int scaleMax) {
+        this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax);
+    }
+
+    public Thresholds current() {
+        return thresholds;
+    }
+}

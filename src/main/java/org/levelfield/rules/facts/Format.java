@@ -1,0 +1,45 @@
+package org.levelfield.rules.facts;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Formatting for the figures in rule messages, so every message reads the same way. */
+public final class Format {
+
+    private Format() {
+    }
+
+    /** 123456789 pence as "£1,234,567.89"; whole pounds without pence. */
+    public static String pounds(long pence) {
+        DecimalFormat format = new DecimalFormat(pence % 100 == 0 ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
+        return "£" + format.format(BigDecimal.valueOf(pence, 2));
+    }
+
+    /** How many times {@code part} is {@code whole}, to one decimal place. */
+    public static BigDecimal ratio(long part, long whole) {
+        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    }
+
+    /** A score or weight without trailing zeros ("3", "2.5", "1.67"); "none" for null. */
+    public static String number(BigDecimal value) {
+        return value == null ? "none" : value.stripTrailingZeros().toPlainString();
+    }
+
+    public static BigDecimal times(BigDecimal multiple, long pence) {
+        return multiple.multiply(BigDecimal.valueOf(pence));
+    }
+
+    /** The sum of a list of weights or scores (nulls count as zero). */
+    public static BigDecimal sum(java.util.List<?> values) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Object value : values) {
+            if (value instanceof BigDecimal number) {
+                total = total.add(number);
+            }
+        }
+        return total;
+    }
+}

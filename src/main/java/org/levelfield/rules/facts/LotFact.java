@@ -1,0 +1,44 @@
+package org.levelfield.rules.facts;
+
+import org.levelfield.rules.model.Subject;
+
+/**
+ * A lot of a round: what is bought, for how much, for how long, and on what conditions.
+ *
+ * @param valueInclVatPence      estimated value of the whole term, including VAT
+ * @param minTurnoverPence       the minimum yearly turnover asked of bidders, or null if none
+ * @param eligibilityRestriction any limit on who may bid (for example "BME-led organisations only"), or null
+ * @param reservationBasis       the statutory basis of a reservation (PA_S32, PA_S33, PCR_REG20, PCR_REG77), or null
+ */
+public record LotFact(String id, String roundId, String title, long valueInclVatPence, int termMonths,
+                      Long minTurnoverPence, String turnoverJustification,
+                      String eligibilityRestriction, String reservationBasis) implements Subject {
+
+    /** Value per year of the term, in pence (whole term value × 12 ÷ months, rounded down). */
+    public long getAnnualValuePence() {
+        return valueInclVatPence * 12 / termMonths;
+    }
+
+    public boolean isTurnoverJustified() {
+        return turnoverJustification != null && !turnoverJustification.isBlank();
+    }
+
+    public boolean isRestrictedByBidderIdentity() {
+        return eligibilityRestriction != null && !eligibilityRestriction.isBlank();
+    }
+
+    @Override
+    public String subjectType() {
+        return "lot";
+    }
+
+    @Override
+    public String subjectId() {
+        return id;
+    }
+
+    @Override
+    public String subjectLabel() {
+        return "Lot '" + title + "'";
+    }
+}

@@ -1,0 +1,83 @@
+package org.levelfield.rules.infrastructure;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.LegalForce;
+import org.levelfield.rules.model.Severity;
+import org.levelfield.rules.model.Stage;
+
+/** Every run of a stage's rules over a round, with its findings, kept for the record. */
+@Singleton
+public class RuleRuns {
+
+    private final JdbcOperations jdbc;
+
+    public RuleRuns(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UUID record(UUID roundId, Stage stage, String rulesetVersion, Instant at, UUID by, String outcome, List<Finding> findings) {
+        UUID runId = UUID.randomUUID();
+        jdbc.prepareStatement("insert into rule_run(id, round_id, stage, ruleset_version, ran_at, ran_by, outcome) values (?,?,?,?,?,?,?)", ps -> {
+            ps.setObject(1, runId);
+            ps.setObject(2, roundId);
+            ps.setString(3, stage.folder());
+            ps.setString(4, rulesetVersion);
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.setObject(6, by);
+            ps.setString(7, outcome);
+            return ps.executeUpdate();
+        });
+        jdbc.prepareStatement("""
+                insert into finding(id, rule_run_id, round_id, position, rule_id, rule_name, severity, legal_force, citation,
+                                    subject_type, subject_id, subject_label, message) values (?,?,?,?,?,?,?,?,?,?,?,?,?)""", ps -> {
+            int position = 0;
+            for (Finding f : findings) {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, runId);
+                ps.setObject(3, roundId);
+                ps.setInt(4, position++);
+                ps.setString(5, f.ruleId());
+                ps.setString(6, f.ruleName());
+                ps.setString(7, f.severity().name());
+                ps.setString(8, f.force().name());
+                ps.setString(9, f.citation());
+                ps.setString(10, f.subjectType());
+                ps.setString(11, f.subjectId());
+                ps.setString(12, f.subjectLabel());
+                ps.setString(13, f.message());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+        return runId;
+    }
+
+    /** The findings of the latest run of a stage over a round (empty if it never ran). */
+    public List<Finding> latest(UUID roundId, Stage stage) {
+        return jdbc.prepareStatement("""
+                select f.* from finding f
+                 where f.rule_run_id = (select id from rule_run where round_id = ? and stage = ? order by ran_at desc, id limit 1)
+                 order by f.position""", ps -> {
+            ps.setObject(1, roundId);
+            ps.setString(2, stage.folder());
+            List<Finding> findings = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    findings.add(new Finding(rs.getString("rule_id"), rs.getString("rule_name"),
+                            Severity.valueOf(rs.getString("severity")), LegalForce.valueOf(rs.getString("legal_force")),
+                            rs.getString("citation"), rs.getString("subject_type"), rs.getString("subject_id"),
+                            rs.getString("subject_label"), rs.getString("message")));
+                }
+            }
+            return findings;
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package org.levelfield.rules
+
+import com.fasterxml.jackson.databind.DeserializationFeature
+import com.fasterxml.jackson.databind.ObjectMapper
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule
+import org.levelfield.rules.engine.RuleFile
+import org.levelfield.rules.engine.Ruleset
+import org.levelfield.rules.engine.RulesetLoader
+import org.levelfield.rules.facts.Thresholds
+import org.levelfield.rules.model.Stage
+import spock.lang.Shared
+import spock.lang.Specification
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * Finds every rule file under rules/ and runs the cases written beside it
+ * (<rule file>.cases.json): each rule needs at least one case where it fires and one where it does not.
+ */
+class RuleCasesSpec extends Specification {
+
+    static final Path RULES = Path.of("rules")
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+
+    @Shared
+    List<RuleFile> files = RulesetLoader.read(RULES)
+    @Shared
+    Map<String, Ruleset> compiled = [:]
+
+    def "every rule file has cases where it fires and where it does not"() {
+        expect:
+        !files.isEmpty()
+
+        and:
+        files.each { file ->
+            Path cases = casesFile(file)
+            assert Files.exists(cases): "rules/${file.path()} has no cases file ${RULES.relativize(cases)}"
+            def written = JSON.readValue(cases.toFile(), Map)
+            assert written.rule == file.ruleId(): "${cases} says it is for ${written.rule}, not ${file.ruleId()}"
+            assert written.cases.any { it.fires }: "rules/${file.path()} has no case where it fires"
+            assert written.cases.any { !it.fires }: "rules/${file.path()} has no case where it does not fire"
+        }
+    }
+
+    def "#ruleId: #caseName"() {
+        when:
+        def findings = rulesetFor(file).evaluate(file.stage(), facts(written.facts as List))
+        def own = findings.findAll { it.ruleId() == file.ruleId() }
+
+        then:
+        (own.size() > 0) == written.fires
+        !written.messageContains || own.any { it.message().contains(written.messageContains as String) }
+
+        and: "every finding carries the rule's declared attributes"
+        own.every { it.ruleName() && it.citation() && it.severity() && it.force() && it.subjectId() && it.subjectLabel() }
+
+        where:
+        [file, written] << allCases()
+        ruleId = file.ruleId()
+        caseName = written.name
+    }
+
+    private List allCases() {
+        RulesetLoader.read(RULES).collectMany { file ->
+            Path cases = casesFile(file)
+            if (!Files.exists(cases)) return []
+            JSON.readValue(cases.toFile(), Map).cases.collect { [file, it] }
+        }
+    }
+
+    private static Path casesFile(RuleFile file) {
+        RULES.resolve(file.path().replace(".drl", ".cases.json"))
+    }
+
+    /** The rule file alone, with the regime rules whose derived facts every stage reads. */
+    private Ruleset rulesetFor(RuleFile file) {
+        compiled.computeIfAbsent(file.path()) {
+            def regime = files.findAll { it.stage() == Stage.REGIME && it != file }
+            RulesetLoader.compile(regime + [file])
+        }
+    }
+
+    private static List facts(List written) {
+        def facts = written.collect { Map fact ->
+            def type = Class.forName("org.levelfield.rules.facts.${fact.type}")
+            JSON.convertValue(fact.findAll { it.key != 'type' }, type)
+        }
+        if (!facts.any { it instanceof Thresholds }) {
+            facts << Thresholds.DEFAULTS
+        }
+        facts
+    }
+}
