@@ -12,7 +12,7 @@ public class Application {
         boolean embeddedAllowed = !"false".equalsIgnoreCase(System.getenv().getOrDefault("LEVELFIELD_EMBEDDED_POSTGRES", "true"));
         DatabaseTarget target = DatabaseBootstrap.prepare(
                 DatabaseTarget.fromEnvironment(System.getenv()),
-                embeddedAllowed ? Path.of(".levelfield") : null);
+                embeddedAllowed ? Path.of(System.getProperty("levelfield.home", ".levelfield")) : null);
         System.setProperty("datasources.default.url", target.jdbcUrl());
         System.setProperty("datasources.default.username", target.username());
         System.setProperty("datasources.default.password", target.password());

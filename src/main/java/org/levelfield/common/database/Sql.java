@@ -14,9 +14,14 @@ import java.util.Optional;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 
-/** Plain SQL over Micronaut Data JDBC's connection (and so its current transaction). */
+/**
+ * Plain SQL over Micronaut Data JDBC's connection. Each call joins the caller's transaction, or
+ * runs in its own when there is none.
+ */
 @Singleton
+@Transactional
 public class Sql {
 
     private final JdbcOperations jdbc;
@@ -68,6 +73,7 @@ public class Sql {
                 case LocalDate d -> ps.setObject(i + 1, d);
                 case BigDecimal b -> ps.setBigDecimal(i + 1, b);
                 case Enum<?> e -> ps.setString(i + 1, e.name());
+                case java.util.UUID[] ids -> ps.setArray(i + 1, ps.getConnection().createArrayOf("uuid", ids));
                 default -> ps.setObject(i + 1, a);
             }
         }

@@ -30,9 +30,10 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
         for (Error error : context.getErrors()) {
             Map<String, String> entry = new LinkedHashMap<>();
             error.getPath().ifPresent(path -> entry.put("field", fieldName(path)));
-            entry.put("message", error.getMessage());
+            entry.put("message", readable(error.getMessage()));
             errors.add(entry);
         }
+        errors.removeIf(e -> !e.containsKey("field") && e.get("message").equals(status.getReason()));
         String detail = errors.isEmpty() ? defaultDetail(status)
                 : String.join("; ", errors.stream().map(e -> e.containsKey("field") ? e.get("field") + ": " + e.get("message") : e.get("message")).toList());
         Map<String, Object> extensions = errors.isEmpty() || errors.size() == 1 && !errors.getFirst().containsKey("field")
@@ -44,6 +45,18 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
             }
         });
         return problem;
+    }
+
+    /** Jackson's parse errors end with a source location; keep the line and column only. */
+    private static String readable(String message) {
+        if (message == null) {
+            return "";
+        }
+        java.util.regex.Matcher where = java.util.regex.Pattern.compile("line: (\\d+), column: (\\d+)").matcher(message);
+        int cut = message.indexOf("\n at [Source");
+        String text = cut < 0 ? message : message.substring(0, cut);
+        text = text.replaceAll(" \\(through reference chain: [^)]*\\)", "");
+        return where.find() ? text + " (line " + where.group(1) + ", column " + where.group(2) + ")" : text;
     }
 
     /** "createRound.request.lots[0].title" becomes "lots[0].title". */

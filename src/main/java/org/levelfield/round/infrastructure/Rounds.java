@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import org.levelfield.common.database.Sql;
 import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.CriterionKind;
@@ -39,6 +40,21 @@ public class Rounds {
                 values (?,?,?,?,?,?,?,?)""",
                 round.id(), round.title(), round.description(), round.status().name(), round.commencementDate(),
                 round.tenderDeadline(), round.createdBy(), round.createdAt());
+        insertDesign(round);
+    }
+
+    /** Replaces a draft's design: its own fields, partners, budget lines, lots and criteria. */
+    public void replaceDesign(Round round) {
+        sql.update("update round set title = ?, description = ?, commencement_date = ?, tender_deadline = ? where id = ? and status = 'DRAFT'",
+                round.title(), round.description(), round.commencementDate(), round.tenderDeadline(), round.id());
+        sql.update("delete from criterion where lot_id in (select id from lot where round_id = ?)", round.id());
+        sql.update("delete from lot where round_id = ?", round.id());
+        sql.update("delete from budget_line where partner_id in (select id from round_partner where round_id = ?)", round.id());
+        sql.update("delete from round_partner where round_id = ?", round.id());
+        insertDesign(round);
+    }
+
+    private void insertDesign(Round round) {
         for (Partner partner : round.partners()) {
             sql.update("insert into round_partner(id, round_id, position, name, partner_type, is_lead) values (?,?,?,?,?,?)",
                     partner.id(), round.id(), partner.position(), partner.name(), partner.type(), partner.lead());
@@ -62,11 +78,13 @@ public class Rounds {
         }
     }
 
+    @Transactional
     public Optional<Round> find(UUID id) {
         List<Round> found = sql.query("select * from round where id = ?", this::roundRow, id);
         return found.stream().findFirst().map(this::withParts);
     }
 
+    @Transactional
     public List<Round> all() {
         return sql.query("select * from round order by created_at desc, id", this::roundRow).stream().map(this::withParts).toList();
     }
@@ -99,6 +117,12 @@ public class Rounds {
 
     public void recordPublication(UUID roundId, String rulesetVersion, String thresholdsJson) {
         sql.update("update round set ruleset_version = ?, thresholds = cast(? as jsonb) where id = ?", rulesetVersion, thresholdsJson, roundId);
+    }
+
+    /** The thresholds the round was published under (JSON), if it has been published. */
+    public Optional<String> thresholdsJson(UUID roundId) {
+        return sql.query("select thresholds::text from round where id = ? and thresholds is not null", rs -> rs.getString(1), roundId)
+                .stream().findFirst();
     }
 
     /** Closes every published round whose deadline has passed, in one statement; returns their ids. */

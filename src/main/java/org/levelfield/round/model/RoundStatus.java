@@ -7,7 +7,7 @@ import java.util.List;
  * refused with the current status and these actions.
  */
 public enum RoundStatus {
-    DRAFT(List.of("edit the design", "publish (POST /api/rounds/{id}/publish)")),
+    DRAFT(List.of("revise the design (PUT /api/rounds/{id})", "check the design (POST /api/rounds/{id}/design-check)", "publish (POST /api/rounds/{id}/publish)")),
     PUBLISHED(List.of("submit tenders until the deadline", "close after the deadline (POST /api/rounds/{id}/close)")),
     CLOSED(List.of("score tenders (POST /api/tenders/{id}/scores)")),
     EVALUATION(List.of("score tenders", "compute the award (POST /api/rounds/{id}/award)")),

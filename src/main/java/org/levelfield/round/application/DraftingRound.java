@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.access.Actor;
+import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.CriterionKind;
@@ -18,14 +19,14 @@ import org.levelfield.round.model.Partner;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
 
-/** A commissioner sets up a round as a draft. */
+/** A commissioner sets up a round as a draft, and may revise its design while it is a draft. */
 @Singleton
-public class CreatingRound {
+public class DraftingRound {
 
     private final Rounds rounds;
     private final Clock clock;
 
-    public CreatingRound(Rounds rounds, Clock clock) {
+    public DraftingRound(Rounds rounds, Clock clock) {
         this.rounds = rounds;
         this.clock = clock;
     }
@@ -33,7 +34,29 @@ public class CreatingRound {
     @Transactional
     public Round create(RoundCommand command, Actor actor) {
         Instant now = clock.instant();
-        RoundCommandValidation.check(command, now);
+        Round round = fromCommand(UUID.randomUUID(), command, actor.userId(), now);
+        rounds.insert(round);
+        rounds.recordChange(round.id(), null, RoundStatus.DRAFT, now, actor.userId(), "Round created");
+        return round;
+    }
+
+    /** Replaces the whole design of a draft round (title, dates, partners, lots and criteria). */
+    @Transactional
+    public Round revise(UUID roundId, RoundCommand command, Actor actor) {
+        Round existing = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        if (existing.status() != RoundStatus.DRAFT) {
+            throw ProblemException.wrongState("Round '" + existing.title() + "' is " + existing.status()
+                    + "; its design can be edited only while it is a DRAFT.", existing.status().name(), existing.status().allowedActions());
+        }
+        Instant now = clock.instant();
+        Round revised = fromCommand(roundId, command, existing.createdBy(), existing.createdAt());
+        rounds.replaceDesign(revised);
+        rounds.recordChange(roundId, RoundStatus.DRAFT, RoundStatus.DRAFT, now, actor.userId(), "Design revised");
+        return rounds.find(roundId).orElseThrow();
+    }
+
+    private Round fromCommand(UUID roundId, RoundCommand command, UUID createdBy, Instant createdAt) {
+        RoundCommandValidation.check(command, clock.instant());
         List<Partner> partners = new ArrayList<>();
         for (int i = 0; i < command.partners().size(); i++) {
             var p = command.partners().get(i);
@@ -55,11 +78,8 @@ public class CreatingRound {
                     blankToNull(l.turnoverJustification()), blankToNull(l.eligibilityRestriction()), blankToNull(l.reservationBasis()),
                     criteria));
         }
-        Round round = new Round(UUID.randomUUID(), command.title().strip(), blankToNull(command.description()), RoundStatus.DRAFT,
-                command.commencementDate(), command.tenderDeadline(), actor.userId(), now, null, null, null, partners, lots);
-        rounds.insert(round);
-        rounds.recordChange(round.id(), null, RoundStatus.DRAFT, now, actor.userId(), "Round created");
-        return round;
+        return new Round(roundId, command.title().strip(), blankToNull(command.description()), RoundStatus.DRAFT,
+                command.commencementDate(), command.tenderDeadline(), createdBy, createdAt, null, null, null, partners, lots);
     }
 
     private static String blankToNull(String s) {

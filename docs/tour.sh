@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# The five-minute tour of Levelfield, as a script: runs the README's tour against a live service
+# and stops with a non-zero exit at the first step that does not do what it should.
+#   BASE_URL      service address (default http://localhost:8080)
+#   DEADLINE_SECS how long the tour's round stays open for tenders (default 20)
+#   OUT           where the award justification PDF is written (default ./award-justification.pdf)
+set -euo pipefail
+
+BASE_URL="${BASE_URL:-http://localhost:8080}"
+DEADLINE_SECS="${DEADLINE_SECS:-20}"
+OUT="${OUT:-award-justification.pdf}"
+PASSWORD="levelfield-demo"
+BODY="$(mktemp)"
+trap 'rm -f "$BODY"' EXIT
+
+step() { printf '\n== %s\n' "$*"; }
+fail() { printf 'TOUR FAILED: %s\n' "$*" >&2; exit 1; }
+json() { python3 -c "import json,sys; d=json.load(open('$BODY')); print($1)"; }
+
+# call EXPECTED_STATUS METHOD PATH TOKEN [JSON_BODY] [extra curl args...]: the response body lands in $BODY.
+call() {
+  local expected="$1" method="$2" path="$3" token="$4" data="${5:-}"
+  shift 5 || shift $#
+  local args=(-s -o "$BODY" -w '%{http_code}' -X "$method" "$BASE_URL$path" -H 'Content-Type: application/json')
+  [ -n "$token" ] && args+=(-H "Authorization: Bearer $token")
+  [ -n "$data" ] && args+=(--data "$data")
+  local status
+  status="$(curl "${args[@]}" "$@")" || fail "$method $path: no answer from $BASE_URL"
+  if [ "$status" != "$expected" ]; then
+    cat "$BODY" >&2; echo >&2
+    fail "$method $path answered $status, expected $expected"
+  fi
+}
+
+login() {
+  call 200 POST /api/login "" "{\"username\":\"$1\",\"password\":\"$PASSWORD\"}"
+  json 'd["access_token"]'
+}
+
+step "Sign in as the demo commissioner, two evaluators and two bidders"
+COMMISSIONER="$(login commissioner)"
+EVALUATOR="$(login evaluator)"
+EVALUATOR2="$(login evaluator2)"
+BIDDER="$(login bidder)"
+BIDDER2="$(login bidder2)"
+echo "signed in"
+
+step "The ruleset in force"
+call 200 GET /api/rules "" ""
+json '"version " + d["version"] + ", " + str(d["fileCount"]) + " rule files"'
+
+DEADLINE="$(python3 -c "import datetime; print((datetime.datetime.now(datetime.timezone.utc)+datetime.timedelta(seconds=$DEADLINE_SECS)).strftime('%Y-%m-%dT%H:%M:%SZ'))")"
+TODAY="$(date -u +%F)"
+criteria() {
+  cat <<JSON
+[ {"title":"Price","kind":"PRICE","weight":30},
+  {"title":"Service delivery and safety","kind":"QUALITY","weight":40,"descriptors":"0 no response; 3 meets the specification; 5 excellent","wordLimit":1500},
+  {"title":"Race equality","kind":"EQUALITY","duty":"RACE","weight":10,"descriptors":"5 costed plan with KPIs by ethnicity; 3 credible plan; 2 or less policy only"},
+  {"title":"Disability equality","kind":"EQUALITY","duty":"DISABILITY","weight":10,"descriptors":"5 BSL, Easy Read and accessible refuge resourced; 3 credible plan; 2 or less policy only"},
+  {"title":"Sex equality","kind":"EQUALITY","duty":"SEX","weight":10,"descriptors":"5 gender-informed practice with justified single-sex provision; 3 credible plan; 2 or less policy only"} ]
+JSON
+}
+round_json() {
+  local restriction="$1"
+  cat <<JSON
+{ "title": "Tour: Riverside domestic abuse services",
+  "description": "Council, NHS and PCC pool their budgets into one round with two lots.",
+  "commencementDate": "$TODAY", "tenderDeadline": "$DEADLINE",
+  "partners": [
+    {"name":"Riverside Council","type":"COUNCIL","lead":true,"budgetLines":[{"financialYear":"2027/28","amountPence":30000000}]},
+    {"name":"Riverside NHS Integrated Care Board","type":"NHS","lead":false,"budgetLines":[{"financialYear":"2027/28","amountPence":15000000}]},
+    {"name":"Riverside Police and Crime Commissioner","type":"PCC","lead":false,"budgetLines":[{"financialYear":"2027/28","amountPence":5000000}]} ],
+  "lots": [
+    {"title":"Community outreach","valueInclVatPence":90000000,"termMonths":36,"minTurnoverPence":60000000,"criteria":$(criteria)},
+    {"title":"Black and minoritised survivors","valueInclVatPence":30000000,"termMonths":36,$restriction"criteria":$(criteria)} ] }
+JSON
+}
+
+step "Create a round whose second lot is limited to 'BME-led' bidders"
+call 201 POST /api/rounds "$COMMISSIONER" "$(round_json '"eligibilityRestriction":"BME-led organisations only",')" -H "Idempotency-Key: tour-$DEADLINE"
+ROUND="$(json 'd["id"]')"
+json '"round " + d["id"] + ": pooled budget " + str(d["pooledTotalPence"]) + " pence"'
+
+step "Publishing is refused while RD-13 blocks it"
+call 422 POST "/api/rounds/$ROUND/publish" "$COMMISSIONER" ""
+json '"\n".join(f["ruleId"] + " " + f["severity"] + ": " + f["message"] for f in d["findings"])'
+json '"RD-13" in [f["ruleId"] for f in d["findings"]] or sys.exit("RD-13 missing")' >/dev/null
+
+step "Specify the service, not the supplier: remove the restriction and publish"
+call 200 PUT "/api/rounds/$ROUND" "$COMMISSIONER" "$(round_json '')"
+call 200 POST "/api/rounds/$ROUND/publish" "$COMMISSIONER" ""
+json '"status " + d["round"]["status"] + "; findings: " + ", ".join(f["ruleId"] + " " + f["severity"] for f in d["findings"])'
+call 200 GET "/api/rounds/$ROUND" "$COMMISSIONER" ""
+LOT1="$(json 'd["lots"][0]["id"]')"
+LOT2="$(json 'd["lots"][1]["id"]')"
+answers() {
+  python3 - "$BODY" "$1" <<'PY'
+import json, sys
+round_ = json.load(open(sys.argv[1]))
+lot = next(l for l in round_["lots"] if l["id"] == sys.argv[2])
+print(json.dumps([{"criterionId": c["id"], "answer": "Our approach to " + c["title"].lower() + ": see section " + str(i + 1) + "."}
+                  for i, c in enumerate(lot["criteria"]) if c["kind"] != "PRICE"]))
+PY
+}
+ANSWERS1="$(answers "$LOT1")"
+ANSWERS2="$(answers "$LOT2")"
+
+step "Bidders submit sealed tenders and get receipts"
+call 201 POST "/api/rounds/$ROUND/lots/$LOT1/tenders" "$BIDDER" "{\"pricePence\":85000000,\"answers\":$ANSWERS1}" -H "Idempotency-Key: tour-t1-$DEADLINE"
+T1="$(json 'd["tenderId"]')"; json '"receipt: tender " + d["tenderId"] + " sha256 " + d["sha256"]'
+call 201 POST "/api/rounds/$ROUND/lots/$LOT1/tenders" "$BIDDER" "{\"pricePence\":85000000,\"answers\":$ANSWERS1}" -H "Idempotency-Key: tour-t1-$DEADLINE"
+[ "$(json 'd["tenderId"]')" = "$T1" ] || fail "a retried submission created a second tender"
+echo "retry with the same Idempotency-Key returned the same receipt"
+call 201 POST "/api/rounds/$ROUND/lots/$LOT1/tenders" "$BIDDER2" "{\"pricePence\":70000000,\"answers\":$ANSWERS1}"
+T2="$(json 'd["tenderId"]')"
+call 201 POST "/api/rounds/$ROUND/lots/$LOT2/tenders" "$BIDDER" "{\"pricePence\":29000000,\"answers\":$ANSWERS2}"
+T3="$(json 'd["tenderId"]')"
+
+step "Sealed: before the deadline the commissioner cannot read a tender"
+call 403 GET "/api/tenders/$T1" "$COMMISSIONER" ""
+json 'd["detail"]'
+
+step "Wait for the tender deadline ($DEADLINE), then close the round"
+while [ "$(date -u +%s)" -le "$(date -u -d "$DEADLINE" +%s)" ]; do sleep 1; done
+call 200 POST "/api/rounds/$ROUND/close" "$COMMISSIONER" ""
+json '"status " + d["status"]'
+call 409 POST "/api/rounds/$ROUND/lots/$LOT2/tenders" "$BIDDER2" "{\"pricePence\":1000,\"answers\":$ANSWERS2}"
+json '"a late tender is refused: " + d["detail"]'
+call 200 GET "/api/tenders/$T1" "$COMMISSIONER" ""
+
+step "Two evaluators score every criterion from 0 to 5 with reasons"
+score() {  # score TOKEN TENDER LOT "race disability sex quality" WHO
+  call 200 GET "/api/rounds/$ROUND" "$COMMISSIONER" ""
+  local payload
+  payload="$(python3 - "$BODY" "$3" "$4" "$5" <<'PY'
+import json, sys
+round_ = json.load(open(sys.argv[1]))
+lot = next(l for l in round_["lots"] if l["id"] == sys.argv[2])
+race, disability, sex, quality = (int(x) for x in sys.argv[3].split())
+by = {"RACE": race, "DISABILITY": disability, "SEX": sex}
+scores = []
+for c in lot["criteria"]:
+    if c["kind"] == "PRICE":
+        continue
+    value = by.get(c["duty"], quality)
+    scores.append({"criterionId": c["id"], "score": value,
+                   "reason": f"{sys.argv[4]}: section on {c['title'].lower()} earns {value} for the evidence it gives."})
+print(json.dumps({"scores": scores}))
+PY
+)"
+  call 201 POST "/api/tenders/$2/scores" "$1" "$payload"
+}
+score "$EVALUATOR"  "$T1" "$LOT1" "4 4 5 4" "Sister Space, lot 1"
+score "$EVALUATOR2" "$T1" "$LOT1" "4 3 4 4" "Sister Space, lot 1"
+score "$EVALUATOR"  "$T2" "$LOT1" "3 1 2 4" "Generic Support, lot 1"
+score "$EVALUATOR2" "$T2" "$LOT1" "3 1 3 5" "Generic Support, lot 1"
+score "$EVALUATOR"  "$T3" "$LOT2" "5 4 4 4" "Sister Space, lot 2"
+score "$EVALUATOR2" "$T3" "$LOT2" "5 4 5 4" "Sister Space, lot 2"
+echo "scored"
+
+step "Compute the award per lot (weighted totals, ranking, EQ-05 equality gateway)"
+call 200 POST "/api/rounds/$ROUND/award" "$COMMISSIONER" ""
+json '"\n".join(l["lot"] + ": " + l["outcome"] for l in d["lots"])'
+json '"\n".join(f["ruleId"] + " " + f["severity"] + ": " + f["message"] for f in d["findings"])'
+json 'any(f["ruleId"] == "EQ-05" for f in d["findings"]) or sys.exit("EQ-05 did not fire")' >/dev/null
+
+step "Download the award justification PDF"
+status="$(curl -s -o "$OUT" -w '%{http_code}' "$BASE_URL/api/rounds/$ROUND/award/justification.pdf" -H "Authorization: Bearer $COMMISSIONER")"
+[ "$status" = 200 ] || fail "the award justification answered $status"
+head -c 5 "$OUT" | grep -q '%PDF-' || fail "$OUT is not a PDF"
+echo "wrote $OUT ($(wc -c < "$OUT") bytes)"
+if command -v pdftotext >/dev/null 2>&1; then
+  text="$(pdftotext -layout "$OUT" -)"
+  for expected in "Tour: Riverside domestic abuse services" "Community outreach" "Black and minoritised survivors" \
+                  "Sister Space CIO" "Generic Support Services Ltd" "Disability equality" "EQ-05" "REG-02"; do
+    grep -q "$expected" <<<"$text" || fail "the PDF does not mention '$expected'"
+  done
+  echo "the PDF names the round, both lots, both bidders, the criteria and the rule findings"
+fi
+echo
+echo "Tour complete."

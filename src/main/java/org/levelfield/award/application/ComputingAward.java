@@ -1,0 +1,193 @@
+package org.levelfield.award.application;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.levelfield.access.Actor;
+import org.levelfield.award.model.AwardCalculation;
+import org.levelfield.award.model.AwardCalculation.CriterionSpec;
+import org.levelfield.award.model.AwardCalculation.EvaluatorScore;
+import org.levelfield.award.model.AwardCalculation.LotResult;
+import org.levelfield.award.model.AwardCalculation.TenderInput;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.evaluation.Score;
+import org.levelfield.evaluation.Scores;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Criterion;
+import org.levelfield.round.model.Duty;
+import org.levelfield.round.model.Lot;
+import org.levelfield.round.model.Round;
+import org.levelfield.round.model.RoundStatus;
+import org.levelfield.rules.engine.RulesEngine;
+import org.levelfield.rules.engine.ThresholdsConfiguration;
+import org.levelfield.rules.facts.TenderEquality;
+import org.levelfield.rules.facts.Thresholds;
+import org.levelfield.rules.infrastructure.RuleRuns;
+import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.Severity;
+import org.levelfield.rules.model.Stage;
+import org.levelfield.tender.infrastructure.Tenders;
+import org.levelfield.tender.model.Tender;
+
+/**
+ * Computes the award per lot from stored tenders and scores: the scoring rules (the EQ-05
+ * equality gateway among them) decide which tenders are disqualified; the published method then
+ * gives weighted totals and the ranking. The result is stored, and the same inputs always give the
+ * same result.
+ */
+@Singleton
+public class ComputingAward {
+
+    private final Rounds rounds;
+    private final Tenders tenders;
+    private final Scores scores;
+    private final RulesEngine rules;
+    private final ThresholdsConfiguration configured;
+    private final RuleRuns runs;
+    private final AwardComputations computations;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, RulesEngine rules, ThresholdsConfiguration configured,
+                          RuleRuns runs, AwardComputations computations, ObjectMapper json, Clock clock) {
+        this.rounds = rounds;
+        this.tenders = tenders;
+        this.scores = scores;
+        this.rules = rules;
+        this.configured = configured;
+        this.runs = runs;
+        this.computations = computations;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AwardResult compute(UUID roundId, Actor actor) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        if (round.status() != RoundStatus.EVALUATION && round.status() != RoundStatus.AWARD_PROPOSED) {
+            throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status()
+                    + "; the award is computed once tenders have been scored (status EVALUATION).",
+                    round.status().name(), round.status().allowedActions());
+        }
+        List<Tender> submitted = tenders.ofRound(roundId);
+        Map<UUID, Map<UUID, List<EvaluatorScore>>> byTender = scoresByTender(roundId);
+        requireEveryCriterionScored(round, submitted, byTender);
+        Thresholds thresholds = thresholdsOf(round);
+
+        List<Object> facts = new ArrayList<>();
+        facts.add(thresholds);
+        for (Tender t : submitted) {
+            facts.add(equalityFact(round.lot(t.lotId()).orElseThrow(), t, byTender.getOrDefault(t.id(), Map.of())));
+        }
+        List<Finding> findings = rules.evaluate(Stage.SCORING, facts);
+        Map<UUID, List<String>> disqualified = new HashMap<>();
+        findings.stream().filter(f -> f.severity() == Severity.FAIL && f.subjectType().equals("tender")).forEach(f ->
+                disqualified.computeIfAbsent(UUID.fromString(f.subjectId()), k -> new ArrayList<>()).add(f.ruleId() + ": " + f.message()));
+
+        List<LotResult> lots = new ArrayList<>();
+        for (Lot lot : round.lots()) {
+            List<CriterionSpec> criteria = lot.criteria().stream().map(c -> new CriterionSpec(c.id(), c.title(), c.kind().name(),
+                    c.duty() == null ? null : c.duty().name(), c.weight())).toList();
+            List<TenderInput> inputs = submitted.stream().filter(t -> t.lotId().equals(lot.id()))
+                    .map(t -> new TenderInput(t.id(), t.organisationName(), t.pricePence(), byTender.getOrDefault(t.id(), Map.of())))
+                    .toList();
+            lots.add(AwardCalculation.calculate(lot.id(), lot.title(), thresholds.scaleMax(), criteria, inputs, disqualified));
+        }
+        Instant now = clock.instant();
+        String version = rules.current().version();
+        UUID runId = runs.record(roundId, Stage.SCORING, version, now, actor.userId(), "COMPUTED", findings);
+        AwardResult result = new AwardResult(roundId, now, version, thresholds, lots, findings);
+        computations.insert(new AwardComputations.Stored(UUID.randomUUID(), roundId, now, actor.userId(), version, runId, toJson(result)));
+        rounds.transition(roundId, RoundStatus.EVALUATION, RoundStatus.AWARD_PROPOSED, now, actor.userId(),
+                "Award computed: " + lots.stream().map(LotResult::outcome).collect(Collectors.joining(" ")));
+        return result;
+    }
+
+    public AwardResult latest(UUID roundId) {
+        rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        AwardComputations.Stored stored = computations.latest(roundId).orElseThrow(() -> ProblemException.wrongState(
+                "No award has been computed for this round yet.", "NO_AWARD", List.of("compute the award (POST /api/rounds/{id}/award)")));
+        try {
+            return json.readValue(stored.resultJson(), AwardResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored award computation " + stored.id() + " cannot be read", e);
+        }
+    }
+
+    private Map<UUID, Map<UUID, List<EvaluatorScore>>> scoresByTender(UUID roundId) {
+        Map<UUID, Map<UUID, List<EvaluatorScore>>> byTender = new HashMap<>();
+        for (Score s : scores.currentForRound(roundId)) {
+            byTender.computeIfAbsent(s.tenderId(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(s.criterionId(), k -> new ArrayList<>())
+                    .add(new EvaluatorScore(s.evaluatorId(), s.evaluatorName(), s.score(), s.reason()));
+        }
+        byTender.values().forEach(m -> m.values().forEach(l -> l.sort((a, b) -> a.evaluator().compareTo(b.evaluator()))));
+        return byTender;
+    }
+
+    private static void requireEveryCriterionScored(Round round, List<Tender> submitted, Map<UUID, Map<UUID, List<EvaluatorScore>>> byTender) {
+        List<String> missing = new ArrayList<>();
+        for (Tender t : submitted) {
+            Lot lot = round.lot(t.lotId()).orElseThrow();
+            for (Criterion c : lot.evaluatorCriteria()) {
+                if (byTender.getOrDefault(t.id(), Map.of()).getOrDefault(c.id(), List.of()).isEmpty()) {
+                    missing.add(t.organisationName() + " (lot '" + lot.title() + "'): '" + c.title() + "'");
+                }
+            }
+        }
+        if (submitted.isEmpty()) {
+            missing.add("no tenders were submitted");
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.wrongState("The award cannot be computed until every criterion of every tender has a score. Missing: "
+                    + String.join("; ", missing) + ".", round.status().name(), round.status().allowedActions());
+        }
+    }
+
+    private static TenderEquality equalityFact(Lot lot, Tender tender, Map<UUID, List<EvaluatorScore>> scores) {
+        return new TenderEquality(tender.id().toString(), lot.id().toString(), tender.organisationName(),
+                dutyMean(lot, scores, Duty.RACE), dutyMean(lot, scores, Duty.DISABILITY), dutyMean(lot, scores, Duty.SEX));
+    }
+
+    /** Mean of all evaluators' scores on the lot's criteria for one duty, to 2 places; null if the lot has none. */
+    private static BigDecimal dutyMean(Lot lot, Map<UUID, List<EvaluatorScore>> scores, Duty duty) {
+        List<Integer> values = lot.criteria().stream().filter(c -> c.duty() == duty)
+                .flatMap(c -> scores.getOrDefault(c.id(), List.of()).stream()).map(EvaluatorScore::score).toList();
+        if (values.isEmpty()) {
+            return null;
+        }
+        return BigDecimal.valueOf(values.stream().mapToInt(Integer::intValue).sum())
+                .divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
+    }
+
+    private Thresholds thresholdsOf(Round round) {
+        return rounds.thresholdsJson(round.id()).map(text -> {
+            try {
+                return json.readValue(text, Thresholds.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Thresholds recorded with round " + round.id() + " cannot be read", e);
+            }
+        }).orElse(configured.current());
+    }
+
+    private String toJson(AwardResult result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.levelfield.award.model;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The published method, per lot (catalogue §1.6, SC-05, SC-06):
+ * <ul>
+ *   <li>a scored criterion earns (mean of evaluators' scores ÷ scale maximum) × weight;</li>
+ *   <li>price earns (lowest compliant price ÷ tender price) × price weight, the lowest price
+ *       taken only among tenders not disqualified;</li>
+ *   <li>the total keeps full precision until it is rounded once, to 2 decimal places, half up;</li>
+ *   <li>disqualified tenders are not ranked; equal totals share a rank, and a tie for first means no
+ *       provisional winner until the published tie-break resolves it.</li>
+ * </ul>
+ */
+public final class AwardCalculation {
+
+    private static final MathContext PRECISION = MathContext.DECIMAL64;
+
+    private AwardCalculation() {
+    }
+
+    public record CriterionSpec(UUID id, String title, String kind, String duty, BigDecimal weight) {
+        boolean isPrice() {
+            return "PRICE".equals(kind);
+        }
+    }
+
+    public record EvaluatorScore(UUID evaluatorId, String evaluator, int score, String reason) {
+    }
+
+    public record TenderInput(UUID tenderId, String bidder, long pricePence, Map<UUID, List<EvaluatorScore>> scores) {
+    }
+
+    public record CriterionLine(UUID criterionId, String title, String kind, String duty, BigDecimal weight,
+                                List<EvaluatorScore> evaluatorScores, BigDecimal score, BigDecimal weighted) {
+    }
+
+    public record TenderResult(UUID tenderId, String bidder, long pricePence, List<CriterionLine> lines, BigDecimal total,
+                               Integer rank, boolean disqualified, List<String> disqualifiedBecause) {
+    }
+
+    public record LotResult(UUID lotId, String lot, int scaleMax, Long lowestCompliantPricePence, List<TenderResult> tenders,
+                            UUID provisionalWinner, String outcome) {
+    }
+
+    public static LotResult calculate(UUID lotId, String lotTitle, int scaleMax, List<CriterionSpec> criteria,
+                                      List<TenderInput> tenders, Map<UUID, List<String>> disqualified) {
+        Set<UUID> out = disqualified.keySet();
+        Long lowest = tenders.stream().filter(t -> !out.contains(t.tenderId())).map(TenderInput::pricePence)
+                .min(Long::compare).orElse(null);
+        List<TenderResult> results = new ArrayList<>();
+        for (TenderInput tender : tenders) {
+            boolean isOut = out.contains(tender.tenderId());
+            List<CriterionLine> lines = new ArrayList<>();
+            BigDecimal total = BigDecimal.ZERO;
+            for (CriterionSpec c : criteria) {
+                CriterionLine line = c.isPrice()
+                        ? priceLine(c, tender, isOut ? null : lowest)
+                        : scoredLine(c, tender.scores().getOrDefault(c.id(), List.of()), scaleMax);
+                lines.add(line);
+                total = total.add(line.weighted() == null ? BigDecimal.ZERO : line.weighted());
+            }
+            results.add(new TenderResult(tender.tenderId(), tender.bidder(), tender.pricePence(), List.copyOf(lines),
+                    total.setScale(2, RoundingMode.HALF_UP), null, isOut, disqualified.getOrDefault(tender.tenderId(), List.of())));
+        }
+        return rank(lotId, lotTitle, scaleMax, lowest, results);
+    }
+
+    private static CriterionLine scoredLine(CriterionSpec c, List<EvaluatorScore> scores, int scaleMax) {
+        if (scores.isEmpty()) {
+            return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, BigDecimal.ZERO);
+        }
+        BigDecimal mean = BigDecimal.valueOf(scores.stream().mapToInt(EvaluatorScore::score).sum())
+                .divide(BigDecimal.valueOf(scores.size()), PRECISION);
+        BigDecimal weighted = mean.multiply(c.weight()).divide(BigDecimal.valueOf(scaleMax), PRECISION);
+        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.copyOf(scores), mean, weighted);
+    }
+
+    private static CriterionLine priceLine(CriterionSpec c, TenderInput tender, Long lowest) {
+        BigDecimal weighted = lowest == null ? null
+                : BigDecimal.valueOf(lowest).multiply(c.weight()).divide(BigDecimal.valueOf(tender.pricePence()), PRECISION);
+        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, weighted);
+    }
+
+    private static LotResult rank(UUID lotId, String lotTitle, int scaleMax, Long lowest, List<TenderResult> results) {
+        List<TenderResult> compliant = results.stream().filter(r -> !r.disqualified())
+                .sorted(Comparator.comparing(TenderResult::total).reversed().thenComparing(TenderResult::bidder)).toList();
+        List<TenderResult> ranked = new ArrayList<>();
+        for (int i = 0; i < compliant.size(); i++) {
+            TenderResult r = compliant.get(i);
+            int rank = i > 0 && compliant.get(i - 1).total().compareTo(r.total()) == 0 ? ranked.get(i - 1).rank() : i + 1;
+            ranked.add(new TenderResult(r.tenderId(), r.bidder(), r.pricePence(), r.lines(), r.total(), rank, false, List.of()));
+        }
+        results.stream().filter(TenderResult::disqualified).sorted(Comparator.comparing(TenderResult::bidder)).forEach(ranked::add);
+        List<TenderResult> first = ranked.stream().filter(r -> r.rank() != null && r.rank() == 1).toList();
+        UUID winner = first.size() == 1 ? first.getFirst().tenderId() : null;
+        String outcome;
+        if (first.isEmpty()) {
+            outcome = "No compliant tender: no provisional award for this lot.";
+        } else if (first.size() > 1) {
+            outcome = "Tie for first at " + first.getFirst().total().toPlainString() + " between "
+                    + String.join(" and ", first.stream().map(TenderResult::bidder).toList())
+                    + ": no provisional award until the published tie-break resolves it.";
+        } else {
+            TenderResult w = first.getFirst();
+            String margin = ranked.size() > 1 && ranked.get(1).rank() != null
+                    ? ", ahead of " + ranked.get(1).bidder() + " by " + w.total().subtract(ranked.get(1).total()).toPlainString() + " points"
+                    : "";
+            outcome = "Provisional award to " + w.bidder() + " with " + w.total().toPlainString() + " points" + margin + ".";
+        }
+        return new LotResult(lotId, lotTitle, scaleMax, lowest, List.copyOf(ranked), winner, outcome);
+    }
+}

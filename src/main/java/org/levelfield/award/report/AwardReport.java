@@ -1,0 +1,47 @@
+package org.levelfield.award.report;
+
+import java.util.List;
+
+/**
+ * Everything the award justification says, fixed at the moment it is issued. Built from stored
+ * data by {@link AwardReports}; the template and the PDF layout read only this, never the database.
+ */
+public record AwardReport(String title, String generatedAt, String rulesetVersion, String inputsSha256, RoundPart round,
+                          Method method, List<LotPart> lots, List<FindingLine> designFindings, List<FindingLine> scoringFindings,
+                          List<HistoryLine> history) {
+
+    public record RoundPart(String title, String description, String status, String commencementDate, String tenderDeadline,
+                            String publishedAt, String closedAt, String pooledTotal, List<PartnerLine> partners) {
+    }
+
+    public record PartnerLine(String name, String type, boolean lead, String contribution, String share) {
+    }
+
+    public record Method(int scaleMax, int eqSubMin, String eqMeanMin) {
+    }
+
+    public record LotPart(String title, String value, String annualValue, int termMonths, List<CriterionLine> criteria,
+                          String outcome, String lowestCompliantPrice, List<TenderPart> tenders) {
+    }
+
+    public record CriterionLine(String title, String kind, String weight) {
+    }
+
+    public record TenderPart(String bidder, String price, String total, String rank, boolean disqualified,
+                             List<String> disqualifiedBecause, List<ScoreLine> scores) {
+    }
+
+    public record ScoreLine(String criterion, String weight, String method, String meanScore, String weighted,
+                            List<EvaluatorLine> evaluators) {
+    }
+
+    public record EvaluatorLine(String evaluator, int score, String reason) {
+    }
+
+    public record FindingLine(String ruleId, String severity, String force, String citation, String subject, String ruleName,
+                              String message) {
+    }
+
+    public record HistoryLine(String at, String from, String to, String reason) {
+    }
+}

@@ -1,0 +1,105 @@
+package org.levelfield.award.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import org.levelfield.award.application.AwardResult;
+import org.levelfield.award.application.ComputingAward;
+import org.levelfield.award.model.AwardCalculation;
+import org.levelfield.common.Hashing;
+import org.levelfield.common.time.ClockFactory;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Lot;
+import org.levelfield.round.model.Round;
+import org.levelfield.rules.facts.Format;
+import org.levelfield.rules.infrastructure.RuleRuns;
+import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.Stage;
+
+/** Assembles the award justification's report model from the stored round, award and findings. */
+@Singleton
+public class AwardReports {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm").withZone(ClockFactory.LONDON);
+
+    private final Rounds rounds;
+    private final ComputingAward awards;
+    private final RuleRuns runs;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public AwardReports(Rounds rounds, ComputingAward awards, RuleRuns runs, ObjectMapper json, Clock clock) {
+        this.rounds = rounds;
+        this.awards = awards;
+        this.runs = runs;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public AwardReport build(UUID roundId) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        AwardResult award = awards.latest(roundId);
+        List<Finding> design = runs.latest(roundId, Stage.ROUND_DESIGN);
+        AwardReport.RoundPart roundPart = new AwardReport.RoundPart(round.title(), round.description() == null ? "" : round.description(),
+                round.status().name(), round.commencementDate().toString(), when(round.tenderDeadline()), when(round.publishedAt()),
+                when(round.closedAt()), Format.pounds(round.pooledTotalPence()),
+                round.partners().stream().map(p -> new AwardReport.PartnerLine(p.name(), p.type(), p.lead(),
+                        Format.pounds(p.contributionPence()), round.shareOf(p).toPlainString() + "%")).toList());
+        List<AwardReport.LotPart> lots = award.lots().stream().map(result -> lot(round.lot(result.lotId()).orElseThrow(), result)).toList();
+        return new AwardReport("Award justification: " + round.title(), when(clock.instant()), award.rulesetVersion(),
+                inputsHash(award, design), roundPart,
+                new AwardReport.Method(award.thresholds().scaleMax(), award.thresholds().eqSubMin(), Format.number(award.thresholds().eqMeanMin())),
+                lots, findings(design), findings(award.findings()),
+                rounds.history(roundId).stream().map(h -> new AwardReport.HistoryLine(when(h.at()),
+                        h.from() == null ? "(new)" : h.from().name(), h.to().name(), h.reason())).toList());
+    }
+
+    private static AwardReport.LotPart lot(Lot lot, AwardCalculation.LotResult result) {
+        return new AwardReport.LotPart(lot.title(), Format.pounds(lot.valueInclVatPence()), Format.pounds(lot.annualValuePence()),
+                lot.termMonths(),
+                lot.criteria().stream().map(c -> new AwardReport.CriterionLine(c.title(),
+                        c.kind().name() + (c.duty() == null ? "" : " (" + c.duty().name() + ")"), Format.number(c.weight()))).toList(),
+                result.outcome(), result.lowestCompliantPricePence() == null ? "none" : Format.pounds(result.lowestCompliantPricePence()),
+                result.tenders().stream().map(t -> tender(t, result.scaleMax())).toList());
+    }
+
+    private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, int scaleMax) {
+        return new AwardReport.TenderPart(t.bidder(), Format.pounds(t.pricePence()), t.total().toPlainString(),
+                t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),
+                t.lines().stream().map(line -> new AwardReport.ScoreLine(line.title(), Format.number(line.weight()),
+                        "PRICE".equals(line.kind()) ? "lowest compliant price / this price x weight" : "mean / " + scaleMax + " x weight",
+                        line.score() == null ? "-" : two(line.score()), line.weighted() == null ? "-" : two(line.weighted()),
+                        line.evaluatorScores().stream().map(e -> new AwardReport.EvaluatorLine(e.evaluator(), e.score(), e.reason())).toList()))
+                        .toList());
+    }
+
+    private static List<AwardReport.FindingLine> findings(List<Finding> findings) {
+        return findings.stream().map(f -> new AwardReport.FindingLine(f.ruleId(), f.severity().name(), f.force().name(),
+                f.citation(), f.subjectLabel(), f.ruleName(), f.message())).toList();
+    }
+
+    private String inputsHash(AwardResult award, List<Finding> design) {
+        try {
+            return Hashing.sha256(json.writeValueAsString(award) + json.writeValueAsString(design));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String two(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String when(Instant instant) {
+        return instant == null ? "-" : WHEN.format(instant);
+    }
+}

@@ -1,0 +1,54 @@
+package org.levelfield.award.web;
+
+import java.util.UUID;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.levelfield.access.Actor;
+import org.levelfield.award.application.AwardResult;
+import org.levelfield.award.application.ComputingAward;
+import org.levelfield.award.report.AwardJustification;
+
+/** Commissioners compute the award; commissioners, scrutiny and admins read it and its justification. */
+@Controller("/api/rounds/{roundId}/award")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AwardController {
+
+    private final ComputingAward computing;
+    private final AwardJustification justification;
+
+    public AwardController(ComputingAward computing, AwardJustification justification) {
+        this.computing = computing;
+        this.justification = justification;
+    }
+
+    @Post
+    @Secured("COMMISSIONER")
+    public AwardResult compute(UUID roundId, Authentication authentication) {
+        return computing.compute(roundId, Actor.of(authentication));
+    }
+
+    @Get
+    @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
+    public AwardResult latest(UUID roundId) {
+        return computing.latest(roundId);
+    }
+
+    @Get(value = "/justification.pdf", produces = "application/pdf")
+    @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
+    public HttpResponse<byte[]> justification(UUID roundId, Authentication authentication) {
+        AwardJustification.Issued issued = justification.issue(roundId, Actor.of(authentication));
+        return HttpResponse.ok(issued.pdf())
+                .contentType(MediaType.of("application/pdf"))
+                .header("Content-Disposition", "attachment; filename=\"" + issued.fileName() + "\"")
+                .header("X-Document-Id", issued.documentId().toString())
+                .header("X-Document-SHA256", issued.sha256());
+    }
+}

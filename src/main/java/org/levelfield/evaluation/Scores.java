@@ -1,0 +1,46 @@
+package org.levelfield.evaluation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+import org.levelfield.common.database.Sql;
+
+/** Scores in PostgreSQL. A revision is a new row; the latest per tender, criterion and evaluator counts. */
+@Singleton
+public class Scores {
+
+    private static final String CURRENT = """
+            select distinct on (s.tender_id, s.criterion_id, s.evaluator_id) s.*, u.display_name
+              from score s join app_user u on u.id = s.evaluator_id
+              join tender t on t.id = s.tender_id
+             where %s
+             order by s.tender_id, s.criterion_id, s.evaluator_id, s.scored_at desc, s.id desc""";
+
+    private final Sql sql;
+
+    public Scores(Sql sql) {
+        this.sql = sql;
+    }
+
+    public void insert(Score s) {
+        sql.update("insert into score(id, tender_id, criterion_id, evaluator_id, score, reason, scored_at) values (?,?,?,?,?,?,?)",
+                s.id(), s.tenderId(), s.criterionId(), s.evaluatorId(), s.score(), s.reason(), s.scoredAt());
+    }
+
+    public List<Score> currentForRound(UUID roundId) {
+        return sql.query(CURRENT.formatted("t.round_id = ?"), Scores::row, roundId);
+    }
+
+    public List<Score> currentForTender(UUID tenderId) {
+        return sql.query(CURRENT.formatted("s.tender_id = ?"), Scores::row, tenderId);
+    }
+
+    private static Score row(ResultSet rs) throws SQLException {
+        return new Score(rs.getObject("id", UUID.class), rs.getObject("tender_id", UUID.class), rs.getObject("criterion_id", UUID.class),
+                rs.getObject("evaluator_id", UUID.class), rs.getString("display_name"), rs.getInt("score"), rs.getString("reason"),
+                Sql.instant(rs, "scored_at"));
+    }
+}

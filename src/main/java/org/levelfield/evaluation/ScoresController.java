@@ -1,0 +1,57 @@
+package org.levelfield.evaluation;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.levelfield.access.Actor;
+import org.levelfield.access.Role;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.tender.infrastructure.Tenders;
+import org.levelfield.tender.model.Tender;
+
+/** Evaluators record scores; evaluators see their own, commissioners and scrutiny see all. */
+@Controller("/api/tenders/{tenderId}/scores")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ScoresController {
+
+    private final RecordingScores recording;
+    private final Scores scores;
+    private final Tenders tenders;
+    private final Rounds rounds;
+
+    public ScoresController(RecordingScores recording, Scores scores, Tenders tenders, Rounds rounds) {
+        this.recording = recording;
+        this.scores = scores;
+        this.tenders = tenders;
+        this.rounds = rounds;
+    }
+
+    @Post
+    @Secured("EVALUATOR")
+    public HttpResponse<List<Score>> record(UUID tenderId, @Body RecordingScores.ScoringCommand command, Authentication authentication) {
+        return HttpResponse.created(recording.record(tenderId, command, Actor.of(authentication)));
+    }
+
+    @Get
+    @Secured({"EVALUATOR", "COMMISSIONER", "SCRUTINY", "ADMIN"})
+    public List<Score> list(UUID tenderId, Authentication authentication) {
+        Actor actor = Actor.of(authentication);
+        Tender tender = tenders.find(tenderId).orElseThrow(() -> ProblemException.notFound("tender", tenderId));
+        if (!rounds.find(tender.roundId()).orElseThrow().status().isInEvaluation()) {
+            throw ProblemException.forbidden("Scores exist only once the round has closed.");
+        }
+        return scores.currentForTender(tenderId).stream()
+                .filter(s -> !actor.is(Role.EVALUATOR) || s.evaluatorId().equals(actor.userId()))
+                .toList();
+    }
+}

@@ -1,0 +1,138 @@
+package org.levelfield.round.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.levelfield.access.Actor;
+import org.levelfield.access.Role;
+import org.levelfield.common.web.Idempotency;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.round.application.ClosingRound;
+import org.levelfield.round.application.DraftingRound;
+import org.levelfield.round.application.PublishingRound;
+import org.levelfield.round.application.RoundCommand;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Round;
+import org.levelfield.round.model.RoundStatus;
+import org.levelfield.rules.infrastructure.RuleRuns;
+import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.Stage;
+
+/**
+ * Rounds. Commissioners create, publish and close them; everyone signed in can read published
+ * rounds; drafts are visible to commissioners, scrutiny and admins only.
+ */
+@Controller("/api/rounds")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class RoundsController {
+
+    private final Rounds rounds;
+    private final DraftingRound drafting;
+    private final PublishingRound publishing;
+    private final ClosingRound closing;
+    private final RuleRuns runs;
+    private final Idempotency idempotency;
+
+    public RoundsController(Rounds rounds, DraftingRound drafting, PublishingRound publishing, ClosingRound closing,
+                            RuleRuns runs, Idempotency idempotency) {
+        this.rounds = rounds;
+        this.drafting = drafting;
+        this.publishing = publishing;
+        this.closing = closing;
+        this.runs = runs;
+        this.idempotency = idempotency;
+    }
+
+    @Post
+    @Secured("COMMISSIONER")
+    public HttpResponse<?> create(@Body RoundCommand command, @Nullable @Header("Idempotency-Key") String key,
+                                  Authentication authentication) {
+        Actor actor = Actor.of(authentication);
+        var outcome = idempotency.run(actor.userId(), key, command, HttpStatus.CREATED,
+                () -> RoundView.of(drafting.create(command, actor)));
+        return HttpResponse.status(outcome.status()).body(outcome.body());
+    }
+
+    /** Replaces the design of a draft round; refused once it is published. */
+    @Put("/{id}")
+    @Secured("COMMISSIONER")
+    public RoundView revise(UUID id, @Body RoundCommand command, Authentication authentication) {
+        return RoundView.of(drafting.revise(id, command, Actor.of(authentication)));
+    }
+
+    @Get
+    public List<RoundView> list(Authentication authentication) {
+        Actor actor = Actor.of(authentication);
+        return rounds.all().stream().filter(r -> visible(r, actor)).map(RoundView::of).toList();
+    }
+
+    @Get("/{id}")
+    public RoundView get(UUID id, Authentication authentication) {
+        return RoundView.of(visibleRound(id, Actor.of(authentication)));
+    }
+
+    @Get("/{id}/history")
+    public List<Rounds.StatusChange> history(UUID id, Authentication authentication) {
+        visibleRound(id, Actor.of(authentication));
+        return rounds.history(id);
+    }
+
+    /** What the round-design rules say about the round now, without publishing it. */
+    @Post("/{id}/design-check")
+    @Secured({"COMMISSIONER", "ADMIN"})
+    public Map<String, Object> check(UUID id) {
+        List<Finding> findings = publishing.check(id);
+        return Map.of("findings", findings, "blocking", findings.stream().filter(f -> f.severity().name().equals("BLOCK")).count());
+    }
+
+    @Post("/{id}/publish")
+    @Secured("COMMISSIONER")
+    public Map<String, Object> publish(UUID id, Authentication authentication) {
+        PublishingRound.Outcome outcome = publishing.publish(id, Actor.of(authentication));
+        return Map.of("round", RoundView.of(outcome.round()), "findings", outcome.findings());
+    }
+
+    @Post("/{id}/close")
+    @Secured("COMMISSIONER")
+    public RoundView close(UUID id, Authentication authentication) {
+        return RoundView.of(closing.close(id, Actor.of(authentication)));
+    }
+
+    /** Findings of the latest run of each stage over the round. */
+    @Get("/{id}/findings")
+    public Map<String, List<Finding>> findings(UUID id, Authentication authentication) {
+        visibleRound(id, Actor.of(authentication));
+        return Map.of(Stage.ROUND_DESIGN.folder(), runs.latest(id, Stage.ROUND_DESIGN),
+                Stage.SCORING.folder(), runs.latest(id, Stage.SCORING));
+    }
+
+    private Round visibleRound(UUID id, Actor actor) {
+        Round round = rounds.find(id).orElseThrow(() -> ProblemException.notFound("round", id));
+        if (!visible(round, actor)) {
+            throw ProblemException.notFound("round", id);
+        }
+        return round;
+    }
+
+    /** Drafts are internal to the commissioning body; bidders and evaluators see published rounds. */
+    private static boolean visible(Round round, Actor actor) {
+        return round.status() != RoundStatus.DRAFT
+                || actor.is(Role.COMMISSIONER) || actor.is(Role.SCRUTINY) || actor.is(Role.ADMIN);
+    }
+}

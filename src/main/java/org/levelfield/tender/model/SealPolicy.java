@@ -1,0 +1,29 @@
+package org.levelfield.tender.model;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.levelfield.access.Role;
+
+/**
+ * Who may read a tender, and when. Until the round's deadline a tender is sealed: only members
+ * of the bidding organisation may read it, whatever their role. After the deadline the
+ * commissioning side (commissioners, evaluators, scrutiny, admins) may read it too; other bidders
+ * never may.
+ */
+public final class SealPolicy {
+
+    private SealPolicy() {
+    }
+
+    public static boolean mayRead(Role role, UUID actorOrganisation, UUID tenderOrganisation, Instant now, Instant deadline) {
+        if (role == Role.BIDDER) {
+            return tenderOrganisation.equals(actorOrganisation);
+        }
+        return !now.isBefore(deadline);
+    }
+
+    public static boolean isSealed(Instant now, Instant deadline) {
+        return now.isBefore(deadline);
+    }
+}
