@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.access.Actor;
@@ -34,7 +33,6 @@ public class ClosingRound {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${levelfield.closing.interval:30s}", initialDelay = "5s")
     @Transactional
     public List<UUID> closeAllDue() {
         List<UUID> closed = rounds.closeAllDue(clock.instant());

@@ -1,0 +1,117 @@
+package org.levelfield.support
+
+import io.micronaut.http.HttpRequest
+import io.micronaut.http.HttpStatus
+import io.micronaut.http.MediaType
+import io.micronaut.http.client.HttpClient
+import io.micronaut.http.client.annotation.Client
+import io.micronaut.http.client.exceptions.HttpClientResponseException
+import io.micronaut.test.support.TestPropertyProvider
+import jakarta.inject.Inject
+import groovy.json.JsonSlurper
+import org.levelfield.access.Organisation
+import org.levelfield.access.Organisations
+import org.levelfield.access.PasswordHasher
+import org.levelfield.access.Role
+import org.levelfield.access.UserAccount
+import org.levelfield.access.UserAccounts
+import org.levelfield.common.database.Sql
+import spock.lang.Specification
+
+import java.time.Instant
+
+/**
+ * Base of the specs that run the whole service: a real PostgreSQL database made fresh for the
+ * test run, the rules from rules/, the templates from templates/, and HTTP calls as a user makes them.
+ * Subclasses add @MicronautTest.
+ */
+abstract class IntegrationSpec extends Specification implements TestPropertyProvider {
+
+    static final String PASSWORD = "correct horse battery staple"
+
+    @Inject
+    @Client("/")
+    HttpClient http
+
+    @Inject
+    UserAccounts accounts
+
+    @Inject
+    Organisations organisations
+
+    @Inject
+    MutableClock clock
+
+    @Inject
+    Sql sql
+
+    @Override
+    Map<String, String> getProperties() {
+        TestDatabase.properties(TestDatabase.shared()) + ["levelfield.demo.seed": "false", "levelfield.closing.enabled": "false"]
+    }
+
+    /** A response as a user sees it: status, problem type and parsed body. */
+    static class Reply {
+        HttpStatus status
+        String contentType
+        Object body
+        byte[] bytes
+        Map<String, String> headers = [:]
+
+        String toString() { "$status $body" }
+    }
+
+    Reply api(String method, String path, String token = null, Object body = null, Map<String, String> headers = [:]) {
+        def request = HttpRequest.create(io.micronaut.http.HttpMethod.valueOf(method), path)
+        if (token) request.bearerAuth(token)
+        headers.each { k, v -> request.header(k, v) }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON_TYPE)
+            request.body(body instanceof String ? body : groovy.json.JsonOutput.toJson(body))
+        }
+        try {
+            def response = http.toBlocking().exchange(request, byte[])
+            reply(response.status, response.contentType.map { it.toString() }.orElse(null), response.body() ?: new byte[0], response.headers)
+        } catch (HttpClientResponseException e) {
+            byte[] bytes = e.response.getBody(byte[]).orElse(new byte[0])
+            reply(e.status, e.response.contentType.map { it.toString() }.orElse(null), bytes, e.response.headers)
+        }
+    }
+
+    private static Reply reply(HttpStatus status, String contentType, byte[] bytes, headers) {
+        def r = new Reply(status: status, contentType: contentType, bytes: bytes)
+        headers.forEach { name, values -> r.headers[name.toLowerCase()] = values.first() }
+        if (bytes.length > 0 && contentType && contentType.contains("json")) {
+            r.body = new JsonSlurper().parse(bytes)
+        }
+        r
+    }
+
+    String login(String username) {
+        def reply = api("POST", "/api/login", null, [username: username, password: PASSWORD])
+        assert reply.status == HttpStatus.OK: "login of $username failed: $reply"
+        reply.body.access_token
+    }
+
+    /** Accounts for one spec: unique names, so specs sharing the test database never collide. */
+    Map<String, String> people() {
+        String run = UUID.randomUUID().toString().substring(0, 8)
+        String hash = PasswordHasher.hash(PASSWORD)
+        Instant now = Instant.now()
+        def sisters = organisations.save(new Organisation(UUID.randomUUID(), "Sister Space CIO $run", "GB-CHC-1190001", now))
+        def generic = organisations.save(new Organisation(UUID.randomUUID(), "Generic Support Ltd $run", "GB-COH-09990001", now))
+        def users = [
+                commissioner: [Role.COMMISSIONER, null], evaluator: [Role.EVALUATOR, null], evaluator2: [Role.EVALUATOR, null],
+                bidder      : [Role.BIDDER, sisters.id()], colleague: [Role.BIDDER, sisters.id()], bidder2: [Role.BIDDER, generic.id()],
+                scrutiny    : [Role.SCRUTINY, null], admin: [Role.ADMIN, null]]
+        users.collectEntries { key, value ->
+            String username = "$key-$run"
+            accounts.save(new UserAccount(UUID.randomUUID(), username, "${key.capitalize()} $run", hash, value[0] as Role, value[1] as UUID, now))
+            [(key): login(username)]
+        } + [sisters: sisters.name(), generic: generic.name()]
+    }
+
+    long count(String table, String where = "true", Object... args) {
+        sql.query("select count(*) from $table where $where".toString(), { rs -> rs.getLong(1) } as Sql.Row, args).first()
+    }
+}

@@ -1,0 +1,49 @@
+package org.levelfield.support
+
+import java.time.Instant
+import java.time.LocalDate
+
+/** Round requests for the API, valid unless a test changes them. */
+class RoundFixture {
+
+    static List<Map> criteria() {
+        [
+                [title: "Price", kind: "PRICE", weight: 30],
+                [title: "Service delivery and safety", kind: "QUALITY", weight: 40, descriptors: "0 no response; 3 meets the specification; 5 excellent", wordLimit: 50],
+                [title: "Race equality", kind: "EQUALITY", duty: "RACE", weight: 10, descriptors: "5 costed plan; 3 credible plan; 2 or less policy only"],
+                [title: "Disability equality", kind: "EQUALITY", duty: "DISABILITY", weight: 10, descriptors: "5 BSL and accessible refuge resourced; 3 credible plan; 2 or less policy only"],
+                [title: "Sex equality", kind: "EQUALITY", duty: "SEX", weight: 10, descriptors: "5 gender-informed practice; 3 credible plan; 2 or less policy only"],
+        ]
+    }
+
+    /** A pooled domestic abuse round: three partners, two lots, deadline as given. */
+    static Map aRound(Instant deadline, LocalDate commencement = LocalDate.of(2026, 3, 2)) {
+        [
+                title           : "Riverside domestic abuse services",
+                description     : "Council, NHS and PCC pool budgets into one round.",
+                commencementDate: commencement.toString(),
+                tenderDeadline  : deadline.toString(),
+                partners        : [
+                        [name: "Riverside Council", type: "COUNCIL", lead: true, budgetLines: [[financialYear: "2027/28", amountPence: 30_000_000]]],
+                        [name: "Riverside NHS ICB", type: "NHS", lead: false, budgetLines: [[financialYear: "2027/28", amountPence: 15_000_000]]],
+                        [name: "Riverside PCC", type: "PCC", lead: false, budgetLines: [[financialYear: "2027/28", amountPence: 5_000_000]]],
+                ],
+                lots            : [
+                        [title: "Community outreach", valueInclVatPence: 90_000_000, termMonths: 36, minTurnoverPence: 60_000_000, criteria: criteria()],
+                        [title: "Deaf and disabled survivors", valueInclVatPence: 30_000_000, termMonths: 36, criteria: criteria()],
+                ],
+        ]
+    }
+
+    static List<Map> answers(Map lot) {
+        lot.criteria.findAll { it.kind != "PRICE" }.collect { [criterionId: it.id, answer: "Our plan for ${it.title.toLowerCase()}, section 2.".toString()] }
+    }
+
+    /** Scores for every non-price criterion of a lot: duty scores by duty, quality otherwise. */
+    static Map scores(Map lot, Map<String, Integer> byDuty, int quality, String who) {
+        [scores: lot.criteria.findAll { it.kind != "PRICE" }.collect { c ->
+            int value = c.duty ? byDuty[c.duty] : quality
+            [criterionId: c.id, score: value, reason: "$who: section 2 of the tender on ${c.title.toLowerCase()} earns $value.".toString()]
+        }]
+    }
+}

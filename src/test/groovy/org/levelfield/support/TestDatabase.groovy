@@ -1,0 +1,42 @@
+package org.levelfield.support
+
+import org.levelfield.common.database.DatabaseBootstrap
+import org.levelfield.common.database.DatabaseTarget
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * A fresh PostgreSQL database for each test run (each test JVM): created on first use on the
+ * server named by DATABASE_URL or localhost:5432 (or an embedded PostgreSQL if none answers),
+ * and dropped when the JVM ends.
+ */
+class TestDatabase {
+
+    private static DatabaseTarget shared
+
+    static synchronized DatabaseTarget shared() {
+        if (shared == null) {
+            shared = fresh()
+        }
+        shared
+    }
+
+    /** A new, empty database of its own. */
+    static DatabaseTarget fresh() {
+        DatabaseTarget server = DatabaseTarget.fromEnvironment(System.getenv())
+        Path embeddedHome = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "levelfield-test-postgres"))
+        String name = "levelfield_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+        DatabaseTarget target = DatabaseBootstrap.prepare(server.withDatabase(name), embeddedHome)
+        Runtime.runtime.addShutdownHook(new Thread({ DatabaseBootstrap.dropDatabase(target) }))
+        target
+    }
+
+    static Map<String, String> properties(DatabaseTarget target) {
+        [
+                "datasources.default.url"     : target.jdbcUrl(),
+                "datasources.default.username": target.username(),
+                "datasources.default.password": target.password(),
+        ]
+    }
+}
