@@ -27,7 +27,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpStatus status = base.getStatus();
         List<Map<String, String>> errors = new ArrayList<>();
-        for (Error error : context.getErrors()) {
+        JsonFieldErrors.describe(context.getRootCause().orElse(null)).ifPresent(errors::add);
+        for (Error error : errors.isEmpty() ? context.getErrors() : List.<Error>of()) {
             Map<String, String> entry = new LinkedHashMap<>();
             error.getPath().ifPresent(path -> entry.put("field", fieldName(path)));
             entry.put("message", readable(error.getMessage()));
