@@ -134,7 +134,11 @@ public final class EmbeddedPostgres {
 
     private void prepareDataDirectory() throws IOException {
         if (asRoot) {
-            checkTraversable(data.getParent());
+            Path home = data.getParent();
+            Set<PosixFilePermission> permissions = new java.util.HashSet<>(Files.getPosixFilePermissions(home));
+            permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(home, permissions);
+            checkTraversable(home);
         }
         if (Files.exists(data.resolve("PG_VERSION"))) {
             return;

@@ -15,7 +15,7 @@ public class ClosingSchedule {
         this.closing = closing;
     }
 
-    @Scheduled(fixedDelay = "${levelfield.closing.interval:30s}", initialDelay = "5s")
+    @Scheduled(fixedDelay = "${levelfield.closing.interval:30s}", initialDelay = "${levelfield.closing.interval:30s}")
     void closeRoundsPastTheirDeadline() {
         closing.closeAllDue();
     }

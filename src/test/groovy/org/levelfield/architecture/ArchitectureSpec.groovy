@@ -1,0 +1,44 @@
+package org.levelfield.architecture
+
+import com.tngtech.archunit.core.domain.JavaClasses
+import com.tngtech.archunit.core.importer.ClassFileImporter
+import com.tngtech.archunit.core.importer.ImportOption
+import spock.lang.Shared
+import spock.lang.Specification
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses
+
+/** The layout the guide asks for, kept by a test. */
+class ArchitectureSpec extends Specification {
+
+    @Shared
+    JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.levelfield")
+
+    def "model packages are plain Java: no Micronaut, Micronaut Data, KIE or Drools"() {
+        expect:
+        noClasses().that().resideInAPackage("..model..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.kie..", "org.drools..", "jakarta.inject..")
+                .check(classes)
+    }
+
+    def "model packages do not reach into application, infrastructure or web"() {
+        expect:
+        noClasses().that().resideInAPackage("..model..")
+                .should().dependOnClassesThat().resideInAnyPackage("..application..", "..infrastructure..", "..web..")
+                .check(classes)
+    }
+
+    def "rule facts are plain Java, readable by the rules without the framework"() {
+        expect:
+        noClasses().that().resideInAPackage("org.levelfield.rules.facts..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.kie..", "org.drools..")
+                .check(classes)
+    }
+
+    def "there are no layer packages at the top: code is packaged by feature"() {
+        expect:
+        classes.collect { it.packageName }.toSet().every { !(it ==~ /org\.levelfield\.(controller|service|repository|controllers|services|repositories)(\..*)?/) }
+    }
+}

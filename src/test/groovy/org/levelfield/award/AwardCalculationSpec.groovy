@@ -1,0 +1,76 @@
+package org.levelfield.award
+
+import org.levelfield.award.model.AwardCalculation
+import org.levelfield.award.model.AwardCalculation.CriterionSpec
+import org.levelfield.award.model.AwardCalculation.EvaluatorScore
+import org.levelfield.award.model.AwardCalculation.TenderInput
+import spock.lang.Specification
+
+/** The published method: weighted scores, the price formula, rounding, ranking and ties. */
+class AwardCalculationSpec extends Specification {
+
+    static final UUID PRICE = UUID.randomUUID()
+    static final UUID QUALITY = UUID.randomUUID()
+    static final List<CriterionSpec> CRITERIA = [
+            new CriterionSpec(PRICE, "Price", "PRICE", null, 40.0),
+            new CriterionSpec(QUALITY, "Quality", "QUALITY", null, 60.0)]
+
+    static TenderInput tender(String bidder, long price, List<Integer> quality) {
+        new TenderInput(UUID.randomUUID(), bidder, price,
+                [(QUALITY): quality.withIndex().collect { s, i -> new EvaluatorScore(UUID.randomUUID(), "E$i", s, "reason $i") }])
+    }
+
+    def "a tender priced at #price with quality scores #quality totals #total"() {
+        given:
+        def cheapest = tender("Cheapest", 100_000, [3])
+        def other = tender("Other", price, quality)
+
+        when:
+        def result = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, CRITERIA, [cheapest, other], [:])
+
+        then:
+        result.tenders().find { it.bidder() == "Other" }.total() == total
+
+        where:
+        price   | quality   || total
+        100_000 | [5]       || 100.00   // 40 + 60
+        200_000 | [5]       || 80.00    // 20 + 60
+        300_000 | [4, 5, 4] || 65.33    // 13.333… + 52 (mean 4.333… of 5 x 60), rounded once
+        150_000 | [0]       || 26.67    // 26.666…
+    }
+
+    def "the lowest price is taken only among tenders that are not disqualified"() {
+        given:
+        def cheap = tender("Cheap but disqualified", 50_000, [5])
+        def fair = tender("Fair", 100_000, [4])
+
+        when:
+        def result = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, CRITERIA, [cheap, fair], [(cheap.tenderId()): ["EQ-05: gateway"]])
+
+        then:
+        result.lowestCompliantPricePence() == 100_000
+        with(result.tenders().find { it.bidder() == "Fair" }) { total() == 88.00; rank() == 1 }
+        with(result.tenders().find { it.bidder() == "Cheap but disqualified" }) { disqualified(); rank() == null }
+        result.provisionalWinner() == fair.tenderId()
+    }
+
+    def "equal totals share a rank and leave no provisional winner"() {
+        when:
+        def result = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, CRITERIA,
+                [tender("A", 100_000, [4]), tender("B", 100_000, [4]), tender("C", 200_000, [4])], [:])
+
+        then:
+        result.tenders()*.rank() == [1, 1, 3]
+        result.provisionalWinner() == null
+        result.outcome().contains("Tie for first")
+    }
+
+    def "the same inputs always give the same result"() {
+        given:
+        def tenders = [tender("A", 123_457, [3, 4]), tender("B", 99_999, [2, 5, 4])]
+
+        expect:
+        AwardCalculation.calculate(new UUID(1, 1), "Lot", 5, CRITERIA, tenders, [:]) ==
+                AwardCalculation.calculate(new UUID(1, 1), "Lot", 5, CRITERIA, tenders, [:])
+    }
+}

@@ -1,0 +1,106 @@
+package org.levelfield.rules
+
+import io.micronaut.context.ApplicationContext
+import org.levelfield.rules.engine.RulesetException
+import org.levelfield.rules.engine.RulesetLoader
+import org.levelfield.support.TestDatabase
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** Loading rules/: conventions checked, compile errors named by file and line, version by content. */
+class RulesetLoaderSpec extends Specification {
+
+    @TempDir
+    Path rules
+
+    static final String GOOD = '''package levelfield.test;
+import org.levelfield.rules.facts.LotFact;
+import org.levelfield.rules.engine.Findings;
+
+rule "Every lot is noticed"
+    @id("RD-19") @severity("INFO") @force("L5") @citation("Test")
+when
+    $lot : LotFact()
+then
+    insert(Findings.finding(drools, $lot, "Saw " + $lot.title()));
+end
+'''
+
+    Path write(String path, String text) {
+        Path file = rules.resolve(path)
+        Files.createDirectories(file.parent)
+        Files.writeString(file, text)
+    }
+
+    def "the rules folder of the project loads, with every rule's metadata"() {
+        when:
+        def ruleset = RulesetLoader.load(Path.of("rules"))
+
+        then:
+        ruleset.version() ==~ /[0-9a-f]{64}/
+        ruleset.files()*.ruleId().containsAll(["RD-06", "RD-09", "RD-13", "EQ-05", "REG-02"])
+    }
+
+    def "a syntax error names the file and the line"() {
+        given:
+        write("round-design/RD-19-every-lot-noticed.drl", GOOD.replace('$lot : LotFact()', '$lot : LotFact( title == )'))
+
+        when:
+        RulesetLoader.load(rules)
+
+        then:
+        def e = thrown(RulesetException)
+        e.message.contains("rules/round-design/RD-19-every-lot-noticed.drl, line 8")
+    }
+
+    def "#problem is refused at load with the file named"() {
+        given:
+        write(path, text)
+
+        when:
+        RulesetLoader.load(rules)
+
+        then:
+        def e = thrown(RulesetException)
+        e.message.contains(expected)
+
+        where:
+        problem                          | path                                       | text                                                        || expected
+        "a rule without @citation"       | "round-design/RD-19-x.drl"                 | GOOD.replace('@citation("Test")', '')                       || "missing @citation"
+        "an unknown severity"            | "round-design/RD-19-x.drl"                 | GOOD.replace('"INFO"', '"SERIOUS"')                         || "must be one of [BLOCK, FAIL, WARN, FLAG, INFO]"
+        "an id that differs from the file" | "round-design/RD-19-x.drl"               | GOOD.replace('"RD-19"', '"RD-20"')                          || "does not match the file's id RD-19"
+        "a file outside a stage folder"  | "misc/RD-19-x.drl"                         | GOOD                                                        || "'misc' is not a stage"
+        "a file not named by its id"     | "round-design/lots.drl"                    | GOOD                                                        || "the file name must be the catalogue id"
+    }
+
+    def "the version is a SHA-256 of the rule files and changes when a file changes"() {
+        given:
+        write("round-design/RD-19-every-lot-noticed.drl", GOOD)
+        def before = RulesetLoader.load(rules).version()
+
+        when:
+        write("round-design/RD-19-every-lot-noticed.drl", GOOD.replace("Saw ", "Noticed "))
+
+        then:
+        RulesetLoader.load(rules).version() != before
+        RulesetLoader.load(rules).version() == RulesetLoader.load(rules).version()
+    }
+
+    def "the service does not start when a rule file does not compile, and says which file"() {
+        given:
+        write("round-design/RD-19-every-lot-noticed.drl", GOOD.replace("then", "then oops("))
+
+        when:
+        ApplicationContext.run(TestDatabase.properties(TestDatabase.shared()) +
+                ["levelfield.rules.directory": rules.toString(), "levelfield.demo.seed": "false", "levelfield.closing.enabled": "false"], "test")
+
+        then:
+        def e = thrown(Exception)
+        def messages = []
+        for (Throwable t = e; t != null; t = t.cause) messages << t.message
+        messages.any { it?.contains("rules/round-design/RD-19-every-lot-noticed.drl") }
+    }
+}
