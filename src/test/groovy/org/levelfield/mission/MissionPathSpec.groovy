@@ -230,6 +230,7 @@ class MissionPathSpec extends IntegrationSpec {
         reply.contentType == "application/pdf"
         document.documentInformation.title == "Award justification: Riverside domestic abuse services"
         document.documentCatalog.language == "en-GB"
+        document.pages.collectMany { page -> page.resources.fontNames.collect { page.resources.getFont(it) } }.every { it.isEmbedded() }
         ["Riverside domestic abuse services", "Community outreach", "Deaf and disabled survivors",
          who.sisters, who.generic, "Service delivery and safety", "Race equality", "Disability equality", "Sex equality",
          "EQ-05", "REG-02", "Equality gateway not met", "86.00", "Riverside NHS ICB", "60.0%"].every { text.contains(it) }
