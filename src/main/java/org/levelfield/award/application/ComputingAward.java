@@ -31,7 +31,8 @@ import org.levelfield.round.model.Duty;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
-import org.levelfield.rules.engine.RulesEngine;
+import org.levelfield.rules.engine.Ruleset;
+import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.TenderEquality;
 import org.levelfield.rules.facts.Thresholds;
@@ -54,14 +55,14 @@ public class ComputingAward {
     private final Rounds rounds;
     private final Tenders tenders;
     private final Scores scores;
-    private final RulesEngine rules;
+    private final Rulesets rules;
     private final ThresholdsConfiguration configured;
     private final RuleRuns runs;
     private final AwardComputations computations;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, RulesEngine rules, ThresholdsConfiguration configured,
+    public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, Rulesets rules, ThresholdsConfiguration configured,
                           RuleRuns runs, AwardComputations computations, ObjectMapper json, Clock clock) {
         this.rounds = rounds;
         this.tenders = tenders;
@@ -92,7 +93,8 @@ public class ComputingAward {
         for (Tender t : submitted) {
             facts.add(equalityFact(round.lot(t.lotId()).orElseThrow(), t, byTender.getOrDefault(t.id(), Map.of())));
         }
-        List<Finding> findings = rules.evaluate(Stage.SCORING, facts);
+        Ruleset ruleset = rules.forVersion(round.rulesetVersion());
+        List<Finding> findings = ruleset.evaluate(Stage.SCORING, facts);
         Map<UUID, List<String>> disqualified = new HashMap<>();
         findings.stream().filter(f -> f.severity() == Severity.FAIL && f.subjectType().equals("tender")).forEach(f ->
                 disqualified.computeIfAbsent(UUID.fromString(f.subjectId()), k -> new ArrayList<>()).add(f.ruleId() + ": " + f.message()));
@@ -107,7 +109,7 @@ public class ComputingAward {
             lots.add(AwardCalculation.calculate(lot.id(), lot.title(), thresholds.scaleMax(), criteria, inputs, disqualified));
         }
         Instant now = clock.instant();
-        String version = rules.current().version();
+        String version = ruleset.version();
         UUID runId = runs.record(roundId, Stage.SCORING, version, now, actor.userId(), "COMPUTED", findings);
         AwardResult result = new AwardResult(roundId, now, version, thresholds, lots, findings);
         computations.insert(new AwardComputations.Stored(UUID.randomUUID(), roundId, now, actor.userId(), version, runId, toJson(result)));

@@ -16,7 +16,7 @@ import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
-import org.levelfield.rules.engine.RulesEngine;
+import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.rules.infrastructure.RuleRuns;
@@ -33,13 +33,13 @@ import org.levelfield.rules.model.Stage;
 public class PublishingRound {
 
     private final Rounds rounds;
-    private final RulesEngine rules;
+    private final Rulesets rules;
     private final ThresholdsConfiguration thresholds;
     private final RuleRuns runs;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PublishingRound(Rounds rounds, RulesEngine rules, ThresholdsConfiguration thresholds, RuleRuns runs,
+    public PublishingRound(Rounds rounds, Rulesets rules, ThresholdsConfiguration thresholds, RuleRuns runs,
                            ObjectMapper json, Clock clock) {
         this.rounds = rounds;
         this.rules = rules;
@@ -73,7 +73,7 @@ public class PublishingRound {
         Thresholds limits = thresholds.current();
         List<Finding> findings = designFindings(round, now);
         List<Finding> blocks = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
-        String version = rules.current().version();
+        String version = rules.freezeCurrent(now).version();
         runs.record(round.id(), Stage.ROUND_DESIGN, version, now, actor.userId(), blocks.isEmpty() ? "PUBLISHED" : "REFUSED", findings);
         if (!blocks.isEmpty()) {
             throw ProblemException.refusedByRules("Round '" + round.title() + "' cannot be published while "
@@ -91,7 +91,7 @@ public class PublishingRound {
 
     private List<Finding> designFindings(Round round, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ClockFactory.LONDON);
-        return rules.evaluate(Stage.ROUND_DESIGN, RoundFacts.of(round, today, thresholds.current()));
+        return rules.current().evaluate(Stage.ROUND_DESIGN, RoundFacts.of(round, today, thresholds.current()));
     }
 
     private String toJson(Thresholds limits) {
