@@ -14,6 +14,7 @@ import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.CriterionKind;
 import org.levelfield.round.model.Duty;
+import org.levelfield.round.model.Eqia;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Partner;
 import org.levelfield.round.model.Round;
@@ -76,10 +77,17 @@ public class DraftingRound {
             }
             lots.add(new Lot(UUID.randomUUID(), i, l.title().strip(), l.valueInclVatPence(), l.termMonths(), l.minTurnoverPence(),
                     blankToNull(l.turnoverJustification()), blankToNull(l.eligibilityRestriction()), blankToNull(l.reservationBasis()),
-                    criteria));
+                    Boolean.TRUE.equals(l.requiresAuditedAccounts()),
+                    l.insuranceTiming() == null ? "UNDERTAKING_ACCEPTED" : l.insuranceTiming(), criteria));
         }
+        Eqia eqia = command.eqia() == null ? null : new Eqia(UUID.randomUUID(), "DESIGN", command.eqia().assessedOn(),
+                command.eqia().relevance(), blankToNull(command.eqia().specialistImpact()),
+                command.eqia().entries() == null ? List.of() : command.eqia().entries().stream().map(e -> new Eqia.Entry(
+                        e.characteristic(), e.limb(), blankToNull(e.evidence()), blankToNull(e.impact()), blankToNull(e.mitigation()),
+                        blankToNull(e.dataGap()), blankToNull(e.gapAction()), blankToNull(e.notApplicableReason()))).toList());
         return new Round(roundId, command.title().strip(), blankToNull(command.description()), RoundStatus.DRAFT,
-                command.commencementDate(), command.tenderDeadline(), createdBy, createdAt, null, null, null, partners, lots);
+                command.commencementDate(), command.tenderDeadline(), createdBy, createdAt, null, null, null, null, null,
+                partners, lots, eqia, List.of());
     }
 
     private static String blankToNull(String s) {

@@ -7,7 +7,15 @@ import java.util.List;
 
 /** What a commissioner sends to create a round. Money in pence; weights out of 100. */
 public record RoundCommand(String title, String description, LocalDate commencementDate, Instant tenderDeadline,
-                           List<PartnerCommand> partners, List<LotCommand> lots) {
+                           List<PartnerCommand> partners, List<LotCommand> lots, EqiaCommand eqia) {
+
+    /** The design-stage equality impact assessment: one entry per characteristic and limb. */
+    public record EqiaCommand(LocalDate assessedOn, String relevance, String specialistImpact, List<EqiaEntryCommand> entries) {
+    }
+
+    public record EqiaEntryCommand(String characteristic, String limb, String evidence, String impact, String mitigation,
+                                   String dataGap, String gapAction, String notApplicableReason) {
+    }
 
     public record PartnerCommand(String name, String type, Boolean lead, List<BudgetLineCommand> budgetLines) {
     }
@@ -17,7 +25,7 @@ public record RoundCommand(String title, String description, LocalDate commencem
 
     public record LotCommand(String title, Long valueInclVatPence, Integer termMonths, Long minTurnoverPence,
                              String turnoverJustification, String eligibilityRestriction, String reservationBasis,
-                             List<CriterionCommand> criteria) {
+                             Boolean requiresAuditedAccounts, String insuranceTiming, List<CriterionCommand> criteria) {
     }
 
     public record CriterionCommand(String title, String kind, String duty, BigDecimal weight, String descriptors,

@@ -8,7 +8,9 @@ import java.util.List;
 
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.common.web.ProblemException.FieldError;
+import org.levelfield.round.model.Characteristic;
 import org.levelfield.round.model.CriterionKind;
+import org.levelfield.round.model.Limb;
 import org.levelfield.round.model.Duty;
 
 /**
@@ -44,7 +46,33 @@ final class RoundCommandValidation {
         }
         partners(c.partners());
         lots(c.lots());
+        eqia(c.eqia());
     }
+
+    private void eqia(RoundCommand.EqiaCommand eqia) {
+        if (eqia == null) {
+            return;
+        }
+        if (eqia.assessedOn() == null) {
+            error("eqia.assessedOn", "is required (the date of the equality impact assessment, YYYY-MM-DD)");
+        }
+        parse("eqia.relevance", eqia.relevance(), Relevance.class);
+        List<RoundCommand.EqiaEntryCommand> entries = eqia.entries() == null ? List.of() : eqia.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            var entry = entries.get(i);
+            String at = "eqia.entries[" + i + "]";
+            if (entry == null) {
+                error(at, "must not be null");
+                continue;
+            }
+            parse(at + ".characteristic", entry.characteristic(), Characteristic.class);
+            parse(at + ".limb", entry.limb(), Limb.class);
+        }
+    }
+
+    private enum Relevance { HIGH, MEDIUM, LOW }
+
+    private enum InsuranceTiming { IN_PLACE_BEFORE_AWARD, BY_CONTRACT_START, UNDERTAKING_ACCEPTED }
 
     private void partners(List<RoundCommand.PartnerCommand> partners) {
         if (partners == null || partners.isEmpty()) {
@@ -102,6 +130,9 @@ final class RoundCommandValidation {
             }
             if (lot.termMonths() == null || lot.termMonths() <= 0 || lot.termMonths() > 240) {
                 error(at + ".termMonths", "must be from 1 to 240 months");
+            }
+            if (lot.insuranceTiming() != null) {
+                parse(at + ".insuranceTiming", lot.insuranceTiming(), InsuranceTiming.class);
             }
             if (lot.minTurnoverPence() != null && lot.minTurnoverPence() < 0) {
                 error(at + ".minTurnoverPence", "must be zero or more pence, or left out");

@@ -16,6 +16,8 @@ import org.levelfield.common.database.Sql;
 import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.CriterionKind;
 import org.levelfield.round.model.Duty;
+import org.levelfield.round.model.Eqia;
+import org.levelfield.round.model.SignOff;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Partner;
 import org.levelfield.round.model.Round;
@@ -47,6 +49,8 @@ public class Rounds {
     public void replaceDesign(Round round) {
         sql.update("update round set title = ?, description = ?, commencement_date = ?, tender_deadline = ? where id = ? and status = 'DRAFT'",
                 round.title(), round.description(), round.commencementDate(), round.tenderDeadline(), round.id());
+        sql.update("delete from eqia where round_id = ? and stage = 'DESIGN'", round.id());
+        sql.update("delete from partner_sign_off where round_id = ?", round.id());
         sql.update("delete from criterion where lot_id in (select id from lot where round_id = ?)", round.id());
         sql.update("delete from lot where round_id = ?", round.id());
         sql.update("delete from budget_line where partner_id in (select id from round_partner where round_id = ?)", round.id());
@@ -66,14 +70,29 @@ public class Rounds {
         for (Lot lot : round.lots()) {
             sql.update("""
                     insert into lot(id, round_id, position, title, value_incl_vat_pence, term_months, min_turnover_pence,
-                                    turnover_justification, eligibility_restriction, reservation_basis)
-                    values (?,?,?,?,?,?,?,?,?,?)""",
+                                    turnover_justification, eligibility_restriction, reservation_basis,
+                                    requires_audited_accounts, insurance_timing)
+                    values (?,?,?,?,?,?,?,?,?,?,?,?)""",
                     lot.id(), round.id(), lot.position(), lot.title(), lot.valueInclVatPence(), lot.termMonths(),
-                    lot.minTurnoverPence(), lot.turnoverJustification(), lot.eligibilityRestriction(), lot.reservationBasis());
+                    lot.minTurnoverPence(), lot.turnoverJustification(), lot.eligibilityRestriction(), lot.reservationBasis(),
+                    lot.requiresAuditedAccounts(), lot.insuranceTiming());
             for (Criterion c : lot.criteria()) {
                 sql.update("insert into criterion(id, lot_id, position, title, kind, duty, weight, descriptors, word_limit) values (?,?,?,?,?,?,?,?,?)",
                         c.id(), lot.id(), c.position(), c.title(), c.kind().name(), c.duty() == null ? null : c.duty().name(),
                         c.weight(), c.descriptors(), c.wordLimit());
+            }
+        }
+        if (round.eqia() != null) {
+            Eqia e = round.eqia();
+            sql.update("insert into eqia(id, round_id, stage, assessed_on, relevance, specialist_impact) values (?,?,?,?,?,?)",
+                    e.id(), round.id(), e.stage(), e.assessedOn(), e.relevance(), e.specialistImpact());
+            int position = 0;
+            for (Eqia.Entry entry : e.entries()) {
+                sql.update("""
+                        insert into eqia_entry(id, eqia_id, position, characteristic, limb, evidence, impact, mitigation, data_gap,
+                                               gap_action, not_applicable_reason) values (?,?,?,?,?,?,?,?,?,?,?)""",
+                        UUID.randomUUID(), e.id(), position++, entry.characteristic(), entry.limb(), entry.evidence(), entry.impact(),
+                        entry.mitigation(), entry.dataGap(), entry.gapAction(), entry.notApplicableReason());
             }
         }
     }
@@ -156,7 +175,8 @@ public class Rounds {
                 RoundStatus.valueOf(rs.getString("status")), rs.getObject("commencement_date", java.time.LocalDate.class),
                 rs.getTimestamp("tender_deadline").toInstant(), rs.getObject("created_by", UUID.class),
                 rs.getTimestamp("created_at").toInstant(), Sql.instant(rs, "published_at"), Sql.instant(rs, "closed_at"),
-                rs.getString("ruleset_version"), List.of(), List.of());
+                rs.getString("ruleset_version"), Sql.instant(rs, "design_approved_at"), rs.getString("cancelled_reason"),
+                List.of(), List.of(), null, List.of());
     }
 
     private Round withParts(Round r) {
@@ -188,9 +208,42 @@ public class Rounds {
             return new Lot(id, rs.getInt("position"), rs.getString("title"), rs.getLong("value_incl_vat_pence"),
                     rs.getInt("term_months"), (Long) rs.getObject("min_turnover_pence"), rs.getString("turnover_justification"),
                     rs.getString("eligibility_restriction"), rs.getString("reservation_basis"),
+                    rs.getBoolean("requires_audited_accounts"), rs.getString("insurance_timing"),
                     List.copyOf(criteria.getOrDefault(id, List.of())));
         }, r.id());
+        List<SignOff> signOffs = sql.query("select * from partner_sign_off where round_id = ? order by signed_at, id", rs -> new SignOff(
+                rs.getObject("partner_id", UUID.class), rs.getString("signatory"), rs.getString("signatory_role"),
+                Sql.instant(rs, "signed_at")), r.id());
         return new Round(r.id(), r.title(), r.description(), r.status(), r.commencementDate(), r.tenderDeadline(),
-                r.createdBy(), r.createdAt(), r.publishedAt(), r.closedAt(), r.rulesetVersion(), partners, lots);
+                r.createdBy(), r.createdAt(), r.publishedAt(), r.closedAt(), r.rulesetVersion(), r.designApprovedAt(),
+                r.cancelledReason(), partners, lots, eqia(r.id()), signOffs);
+    }
+
+    private Eqia eqia(UUID roundId) {
+        return sql.one("select * from eqia where round_id = ? and stage = 'DESIGN'", rs -> new Eqia(rs.getObject("id", UUID.class),
+                rs.getString("stage"), rs.getObject("assessed_on", java.time.LocalDate.class), rs.getString("relevance"),
+                rs.getString("specialist_impact"), List.of()), roundId).map(e -> new Eqia(e.id(), e.stage(), e.assessedOn(),
+                e.relevance(), e.specialistImpact(), sql.query("select * from eqia_entry where eqia_id = ? order by position",
+                rs -> new Eqia.Entry(rs.getString("characteristic"), rs.getString("limb"), rs.getString("evidence"),
+                        rs.getString("impact"), rs.getString("mitigation"), rs.getString("data_gap"), rs.getString("gap_action"),
+                        rs.getString("not_applicable_reason")), e.id()))).orElse(null);
+    }
+
+    public void recordSignOff(UUID roundId, UUID partnerId, String signatory, String role, Instant at, UUID by) {
+        sql.update("delete from partner_sign_off where round_id = ? and partner_id = ?", roundId, partnerId);
+        sql.update("insert into partner_sign_off(id, round_id, partner_id, signatory, signatory_role, signed_at, recorded_by) values (?,?,?,?,?,?,?)",
+                UUID.randomUUID(), roundId, partnerId, signatory, role, at, by);
+    }
+
+    public void recordDesignApproval(UUID roundId, Instant at, UUID by) {
+        sql.update("update round set design_approved_at = ?, design_approved_by = ? where id = ?", at, by, roundId);
+    }
+
+    public void clearDesignApproval(UUID roundId) {
+        sql.update("update round set design_approved_at = null, design_approved_by = null where id = ?", roundId);
+    }
+
+    public void recordCancellation(UUID roundId, String reason) {
+        sql.update("update round set cancelled_reason = ? where id = ?", reason, roundId);
     }
 }

@@ -4,10 +4,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Part of a round's requirement, awarded separately. Money in pence, including VAT. */
+/**
+ * Part of a round's requirement, awarded separately. Money in pence, including VAT.
+ *
+ * @param insuranceTiming when bidders must hold contract insurance: IN_PLACE_BEFORE_AWARD,
+ *                        BY_CONTRACT_START or UNDERTAKING_ACCEPTED
+ */
 public record Lot(UUID id, int position, String title, long valueInclVatPence, int termMonths, Long minTurnoverPence,
                   String turnoverJustification, String eligibilityRestriction, String reservationBasis,
-                  List<Criterion> criteria) {
+                  boolean requiresAuditedAccounts, String insuranceTiming, List<Criterion> criteria) {
 
     public long annualValuePence() {
         return valueInclVatPence * 12 / termMonths;

@@ -11,7 +11,14 @@ import java.util.UUID;
 /** A commissioning round: a single delivery vehicle funded by pooled partner budgets, in lots. */
 public record Round(UUID id, String title, String description, RoundStatus status, LocalDate commencementDate,
                     Instant tenderDeadline, UUID createdBy, Instant createdAt, Instant publishedAt, Instant closedAt,
-                    String rulesetVersion, List<Partner> partners, List<Lot> lots) {
+                    String rulesetVersion, Instant designApprovedAt, String cancelledReason, List<Partner> partners,
+                    List<Lot> lots, Eqia eqia, List<SignOff> signOffs) {
+
+    /** Partners who have not signed off the current design. */
+    public List<Partner> partnersNotSignedOff() {
+        return partners.stream().filter(p -> signOffs.stream().noneMatch(s -> s.partnerId().equals(p.id()))).toList();
+    }
+
 
     public long pooledTotalPence() {
         return partners.stream().mapToLong(Partner::contributionPence).sum();

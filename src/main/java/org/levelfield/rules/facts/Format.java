@@ -42,4 +42,9 @@ public final class Format {
         }
         return total;
     }
+
+    /** An enum-style name in words: "GENDER_REASSIGNMENT" becomes "gender reassignment". */
+    public static String words(String name) {
+        return name == null ? "" : name.toLowerCase(Locale.UK).replace('_', ' ');
+    }
 }

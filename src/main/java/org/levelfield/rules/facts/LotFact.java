@@ -9,10 +9,18 @@ import org.levelfield.rules.model.Subject;
  * @param minTurnoverPence       the minimum yearly turnover asked of bidders, or null if none
  * @param eligibilityRestriction any limit on who may bid (for example "BME-led organisations only"), or null
  * @param reservationBasis       the statutory basis of a reservation (PA_S32, PA_S33, PCR_REG20, PCR_REG77), or null
+ * @param requiresAuditedAccounts whether bidders must supply audited accounts
+ * @param insuranceTiming        when contract insurance must be held: IN_PLACE_BEFORE_AWARD, BY_CONTRACT_START or UNDERTAKING_ACCEPTED
  */
 public record LotFact(String id, String roundId, String title, long valueInclVatPence, int termMonths,
                       Long minTurnoverPence, String turnoverJustification,
-                      String eligibilityRestriction, String reservationBasis) implements Subject {
+                      String eligibilityRestriction, String reservationBasis,
+                      boolean requiresAuditedAccounts, String insuranceTiming) implements Subject {
+
+    public boolean isInsuranceRequiredBeforeAward() {
+        return "IN_PLACE_BEFORE_AWARD".equals(insuranceTiming);
+    }
+
 
     /** Value per year of the term, in pence (whole term value × 12 ÷ months, rounded down). */
     public long getAnnualValuePence() {

@@ -9,8 +9,9 @@ import org.levelfield.rules.model.Subject;
  *
  * @param commencementDate when the procurement commenced (normally the tender notice); decides the procurement regime
  * @param decisionDate     the date of the decision being checked; decides the equality duties in force
+ * @param designApprovedOn when the round design was approved, or null while it is not
  */
-public record RoundFact(String id, String title, LocalDate commencementDate, LocalDate decisionDate,
+public record RoundFact(String id, String title, LocalDate commencementDate, LocalDate decisionDate, LocalDate designApprovedOn,
                         boolean pooledBudget, int partnerCount) implements Subject {
 
     @Override

@@ -1,0 +1,20 @@
+package org.levelfield.round.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An equality impact assessment (or documented equality analysis) of the round, with one entry
+ * per protected characteristic and duty limb: evidence, likely impact, mitigation, and any data
+ * gap with what is being done about it. "Not applicable" needs a reason.
+ *
+ * @param stage     DESIGN (before the design is approved) or AWARD
+ * @param relevance HIGH, MEDIUM or LOW
+ */
+public record Eqia(UUID id, String stage, LocalDate assessedOn, String relevance, String specialistImpact, List<Entry> entries) {
+
+    public record Entry(String characteristic, String limb, String evidence, String impact, String mitigation,
+                        String dataGap, String gapAction, String notApplicableReason) {
+    }
+}
