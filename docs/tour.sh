@@ -60,6 +60,15 @@ criteria() {
   {"title":"Sex equality","kind":"EQUALITY","duty":"SEX","weight":10,"descriptors":"5 gender-informed practice with justified single-sex provision; 3 credible plan; 2 or less policy only"} ]
 JSON
 }
+EQIA="$(python3 - "$TODAY" <<'PY'
+import json, sys
+entries = [{"characteristic": c, "limb": l, "evidence": "Riverside needs assessment 2026", "impact": "Positive", "mitigation": "Specialist lot"}
+           for c in ["AGE", "DISABILITY", "GENDER_REASSIGNMENT", "PREGNANCY_MATERNITY", "RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION"]
+           for l in ["ELIMINATE_DISCRIMINATION", "ADVANCE_EQUALITY", "FOSTER_GOOD_RELATIONS"]]
+entries.append({"characteristic": "MARRIAGE_CIVIL_PARTNERSHIP", "limb": "ELIMINATE_DISCRIMINATION", "evidence": "Riverside needs assessment 2026", "impact": "Neutral"})
+print(json.dumps({"assessedOn": sys.argv[1], "relevance": "HIGH", "entries": entries}))
+PY
+)"
 round_json() {
   local restriction="$1"
   cat <<JSON
@@ -72,7 +81,8 @@ round_json() {
     {"name":"Riverside Police and Crime Commissioner","type":"PCC","lead":false,"budgetLines":[{"financialYear":"2027/28","amountPence":5000000}]} ],
   "lots": [
     {"title":"Community outreach","valueInclVatPence":90000000,"termMonths":36,"minTurnoverPence":60000000,"criteria":$(criteria)},
-    {"title":"Black and minoritised survivors","valueInclVatPence":30000000,"termMonths":36,$restriction"criteria":$(criteria)} ] }
+    {"title":"Black and minoritised survivors","valueInclVatPence":30000000,"termMonths":36,$restriction"criteria":$(criteria)} ],
+  "eqia": $EQIA }
 JSON
 }
 
@@ -81,13 +91,27 @@ call 201 POST /api/rounds "$COMMISSIONER" "$(round_json '"eligibilityRestriction
 ROUND="$(json 'd["id"]')"
 json '"round " + d["id"] + ": pooled budget " + str(d["pooledTotalPence"]) + " pence"'
 
+approve_design() {  # every partner signs off the design, then the commissioner approves it
+  call 200 GET "/api/rounds/$ROUND" "$COMMISSIONER" ""
+  for partner in $(json '" ".join(p["id"] for p in d["partners"])'); do
+    call 200 POST "/api/rounds/$ROUND/partners/$partner/sign-off" "$COMMISSIONER" '{"signatory":"Director of Communities","signatoryRole":"Director"}'
+  done
+  call 200 POST "/api/rounds/$ROUND/approve-design" "$COMMISSIONER" ""
+  json '"design approved " + d["designApprovedAt"] + " after sign-off by " + ", ".join(p["name"] for p in d["partners"])'
+}
+
+step "Every partner signs off the design and the commissioner approves it"
+approve_design
+
 step "Publishing is refused while RD-13 blocks it"
 call 422 POST "/api/rounds/$ROUND/publish" "$COMMISSIONER" ""
 json '"\n".join(f["ruleId"] + " " + f["severity"] + ": " + f["message"] for f in d["findings"])'
 json '"RD-13" in [f["ruleId"] for f in d["findings"]] or sys.exit("RD-13 missing")' >/dev/null
 
-step "Specify the service, not the supplier: remove the restriction and publish"
+step "Specify the service, not the supplier: reopen, remove the restriction, approve again and publish"
+call 200 POST "/api/rounds/$ROUND/reopen" "$COMMISSIONER" '{"reason":"RD-13: specify the service, not the supplier identity"}'
 call 200 PUT "/api/rounds/$ROUND" "$COMMISSIONER" "$(round_json '')"
+approve_design
 call 200 POST "/api/rounds/$ROUND/publish" "$COMMISSIONER" ""
 json '"status " + d["round"]["status"] + "; findings: " + ", ".join(f["ruleId"] + " " + f["severity"] for f in d["findings"])'
 call 200 GET "/api/rounds/$ROUND" "$COMMISSIONER" ""

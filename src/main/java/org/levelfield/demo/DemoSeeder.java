@@ -20,6 +20,7 @@ import org.levelfield.access.PasswordHasher;
 import org.levelfield.access.Role;
 import org.levelfield.access.UserAccount;
 import org.levelfield.access.UserAccounts;
+import org.levelfield.round.application.ApprovingDesign;
 import org.levelfield.round.application.DraftingRound;
 import org.levelfield.round.application.PublishingRound;
 import org.levelfield.round.application.RoundCommand;
@@ -45,10 +46,12 @@ public class DemoSeeder {
     private final Rounds rounds;
     private final DraftingRound creating;
     private final PublishingRound publishing;
+    private final ApprovingDesign approving;
     private final Clock clock;
 
     public DemoSeeder(UserAccounts accounts, Organisations organisations, Rounds rounds, DraftingRound creating,
-                      PublishingRound publishing, Clock clock) {
+                      PublishingRound publishing, ApprovingDesign approving, Clock clock) {
+        this.approving = approving;
         this.accounts = accounts;
         this.organisations = organisations;
         this.rounds = rounds;
@@ -81,6 +84,10 @@ public class DemoSeeder {
         accounts.save(new UserAccount(UUID.randomUUID(), "admin", "Ada Admin", hash, Role.ADMIN, null, now));
         Actor actor = new Actor(commissioner.id(), commissioner.username(), commissioner.displayName(), Role.COMMISSIONER, null);
         var round = creating.create(demoRound(now), actor);
+        for (var partner : round.partners()) {
+            approving.signOff(round.id(), partner.id(), new ApprovingDesign.SignOffCommand("Director for " + partner.name(), "Director"), actor);
+        }
+        approving.approve(round.id(), actor);
         publishing.publish(round.id(), actor);
         LOG.info("Seeded demo accounts (password '{}') and the published demo round '{}'", PASSWORD, round.title());
         return true;
@@ -108,6 +115,21 @@ public class DemoSeeder {
                                 List.of(new RoundCommand.BudgetLineCommand("2027/28", 15_000_000L, "Victims' services")))),
                 List.of(new RoundCommand.LotCommand("Community outreach", 90_000_000L, 36, 60_000_000L, null, null, null, false, null, criteria),
                         new RoundCommand.LotCommand("Deaf and disabled survivors", 30_000_000L, 36, null, null, null, null, false, null, criteria)),
-                null);
+                demoEqia(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)));
+    }
+
+    /** A design-stage EqIA with an entry for every characteristic and limb of s149. */
+    private static RoundCommand.EqiaCommand demoEqia(LocalDate on) {
+        List<RoundCommand.EqiaEntryCommand> entries = new java.util.ArrayList<>();
+        for (String characteristic : List.of("AGE", "DISABILITY", "GENDER_REASSIGNMENT", "PREGNANCY_MATERNITY", "RACE",
+                "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION")) {
+            for (String limb : List.of("ELIMINATE_DISCRIMINATION", "ADVANCE_EQUALITY", "FOSTER_GOOD_RELATIONS")) {
+                entries.add(new RoundCommand.EqiaEntryCommand(characteristic, limb, "Anytown needs assessment 2026, section 4",
+                        "Positive if specialist provision is kept", "Separate lot for Deaf and disabled survivors", null, null, null));
+            }
+        }
+        entries.add(new RoundCommand.EqiaEntryCommand("MARRIAGE_CIVIL_PARTNERSHIP", "ELIMINATE_DISCRIMINATION",
+                "Anytown needs assessment 2026, section 4", "Neutral", "None needed", null, null, null));
+        return new RoundCommand.EqiaCommand(on, "HIGH", "Specialist provision kept in a separate lot", entries);
     }
 }

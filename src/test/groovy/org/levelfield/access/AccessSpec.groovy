@@ -87,7 +87,7 @@ class AccessSpec extends IntegrationSpec {
 
     def "once the round is published, two bidders submit tenders"() {
         when:
-        round = api("POST", "/api/rounds/$round.id/publish", who.commissioner).body.round
+        round = approveAndPublish(round, who.commissioner).body.round
         Map lot = round.lots[0]
         receipt = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, [pricePence: 80_000_000, answers: RoundFixture.answers(lot)]).body
         def other = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, [pricePence: 81_000_000, answers: RoundFixture.answers(lot)])

@@ -49,9 +49,9 @@ class MissionPathSpec extends IntegrationSpec {
         count("criterion c join lot l on l.id = c.lot_id", "l.round_id = ?::uuid", round.id) == 10
     }
 
-    def "publishing is refused with the findings while a BLOCK stands, and the round stays a draft"() {
+    def "publishing an approved design is refused with the findings while a BLOCK stands, and the round is not published"() {
         when:
-        def reply = api("POST", "/api/rounds/$round.id/publish", who.commissioner)
+        def reply = approveAndPublish(round, who.commissioner)
 
         then:
         reply.status == HttpStatus.UNPROCESSABLE_ENTITY
@@ -66,8 +66,8 @@ class MissionPathSpec extends IntegrationSpec {
         byId["REG-02"].first().message.contains("Procurement Act 2023")
         reply.body.findings.every { it.citation && it.ruleName && it.subjectLabel }
 
-        and: "nothing about the round changed"
-        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "DRAFT"
+        and: "the round is not published"
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "DESIGN_APPROVED"
     }
 
     def "the commissioner fixes the design and publishes; the ruleset version is recorded"() {
@@ -75,11 +75,13 @@ class MissionPathSpec extends IntegrationSpec {
         def fixed = RoundFixture.aRound(deadline)
 
         when:
+        def reopened = api("POST", "/api/rounds/$round.id/reopen", who.commissioner, [reason: "Remove the BME-led restriction; reduce turnover"])
         def revised = api("PUT", "/api/rounds/$round.id", who.commissioner, fixed)
-        def published = api("POST", "/api/rounds/$round.id/publish", who.commissioner)
+        def published = approveAndPublish(revised.body, who.commissioner)
         round = published.body.round
 
         then:
+        reopened.status == HttpStatus.OK
         revised.status == HttpStatus.OK
         published.status == HttpStatus.OK
         round.status == "PUBLISHED"

@@ -42,7 +42,7 @@ class ClosingRoundSpec extends Specification {
         def actor = new Actor(user.id(), user.username(), user.displayName(), Role.COMMISSIONER, null)
         def command = context.getBean(ObjectMapper).convertValue(RoundFixture.aRound(deadline), RoundCommand)
         def round = context.getBean(DraftingRound).create(command, actor)
-        context.getBean(PublishingRound).publish(round.id(), actor)
+        org.levelfield.support.Lifecycle.approveAndPublish(context, round, actor)
         round.id()
     }
 

@@ -64,7 +64,7 @@ class FrozenRulesetSpec extends Specification {
         def bidder = actor(first, Role.BIDDER, org.id())
         def command = first.getBean(ObjectMapper).convertValue(RoundFixture.aRound(deadline), RoundCommand)
         def round = first.getBean(DraftingRound).create(command, commissioner)
-        first.getBean(PublishingRound).publish(round.id(), commissioner)
+        org.levelfield.support.Lifecycle.approveAndPublish(first, round, commissioner)
         def lot = round.lots().first()
         def answers = lot.evaluatorCriteria().collect { new TenderCommand.AnswerCommand(it.id(), "Our plan") }
         def receipt = first.getBean(SubmittingTender).submit(round.id(), lot.id(), new TenderCommand(80_000_000, answers), bidder)

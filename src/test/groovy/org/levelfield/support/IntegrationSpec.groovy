@@ -111,6 +111,17 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
         } + [sisters: sisters.name(), generic: generic.name()]
     }
 
+    /** Every partner signs off, the commissioner approves the design, then publishes: returns the publish reply. */
+    Reply approveAndPublish(Map round, String token) {
+        round.partners.each { p ->
+            def signed = api("POST", "/api/rounds/$round.id/partners/$p.id/sign-off", token, [signatory: "Director of ${p.name}".toString(), signatoryRole: "Director"])
+            assert signed.status == HttpStatus.OK: "sign-off failed: $signed"
+        }
+        def approved = api("POST", "/api/rounds/$round.id/approve-design", token)
+        assert approved.status == HttpStatus.OK: "approval failed: $approved"
+        api("POST", "/api/rounds/$round.id/publish", token)
+    }
+
     long count(String table, String where = "true", Object... args) {
         sql.query("select count(*) from $table where $where".toString(), { rs -> rs.getLong(1) } as Sql.Row, args).first()
     }

@@ -16,7 +16,19 @@ class RoundFixture {
         ]
     }
 
-    /** A pooled domestic abuse round: three partners, two lots, deadline as given. */
+    static final List<String> CHARACTERISTICS = ["AGE", "DISABILITY", "GENDER_REASSIGNMENT", "PREGNANCY_MATERNITY", "RACE",
+                                                 "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION"]
+    static final List<String> LIMBS = ["ELIMINATE_DISCRIMINATION", "ADVANCE_EQUALITY", "FOSTER_GOOD_RELATIONS"]
+
+    /** A design-stage EqIA with an entry for every characteristic and limb of s149. */
+    static Map fullEqia(LocalDate assessedOn = LocalDate.of(2026, 2, 1)) {
+        def entries = CHARACTERISTICS.collectMany { c ->
+            LIMBS.collect { l -> [characteristic: c, limb: l, evidence: "Needs assessment 2026", impact: "Positive", mitigation: "Specialist lot"] }
+        } + [[characteristic: "MARRIAGE_CIVIL_PARTNERSHIP", limb: "ELIMINATE_DISCRIMINATION", evidence: "Needs assessment 2026", impact: "Neutral"]]
+        [assessedOn: assessedOn.toString(), relevance: "HIGH", specialistImpact: "Specialist provision kept in its own lot", entries: entries]
+    }
+
+    /** A pooled domestic abuse round: three partners, two lots, an EqIA, deadline as given. */
     static Map aRound(Instant deadline, LocalDate commencement = LocalDate.of(2026, 3, 2)) {
         [
                 title           : "Riverside domestic abuse services",
@@ -32,6 +44,7 @@ class RoundFixture {
                         [title: "Community outreach", valueInclVatPence: 90_000_000, termMonths: 36, minTurnoverPence: 60_000_000, criteria: criteria()],
                         [title: "Deaf and disabled survivors", valueInclVatPence: 30_000_000, termMonths: 36, criteria: criteria()],
                 ],
+                eqia            : fullEqia(),
         ]
     }
 

@@ -20,14 +20,17 @@ import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.rules.infrastructure.RuleRuns;
+import org.levelfield.rules.infrastructure.WarningJustifications;
+import org.levelfield.rules.model.JustifiedFinding;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Severity;
 import org.levelfield.rules.model.Stage;
 
 /**
- * Publishing runs the round-design rules. While any BLOCK stands the round stays a draft and the
- * refusal lists the findings; otherwise it opens for tenders, recording the ruleset version and
- * thresholds it was published under. Every check is kept, refused or not.
+ * Publishing runs the round-design rules over an approved design. While any BLOCK stands, or any
+ * WARN lacks a named officer's recorded justification, the round is not published and the refusal
+ * lists the findings; otherwise it opens for tenders, freezing the ruleset (version and text) and
+ * the thresholds it was published under. Every check is kept, refused or not.
  */
 @Singleton
 public class PublishingRound {
@@ -36,11 +39,13 @@ public class PublishingRound {
     private final Rulesets rules;
     private final ThresholdsConfiguration thresholds;
     private final RuleRuns runs;
+    private final WarningJustifications justifications;
     private final ObjectMapper json;
     private final Clock clock;
 
     public PublishingRound(Rounds rounds, Rulesets rules, ThresholdsConfiguration thresholds, RuleRuns runs,
-                           ObjectMapper json, Clock clock) {
+                           WarningJustifications justifications, ObjectMapper json, Clock clock) {
+        this.justifications = justifications;
         this.rounds = rounds;
         this.rules = rules;
         this.thresholds = thresholds;
@@ -49,21 +54,59 @@ public class PublishingRound {
         this.clock = clock;
     }
 
-    public record Outcome(Round round, List<Finding> findings) {
+    public record Outcome(Round round, List<JustifiedFinding> findings) {
     }
 
-    /** Runs the design rules without publishing: what would stop or warn publication now. */
-    public List<Finding> check(UUID roundId) {
+    /** What a named officer records to proceed despite a WARN finding. */
+    public record JustificationCommand(String ruleId, String subjectId, String officerName, String officerRole, String justification) {
+    }
+
+    /** Runs the design rules without publishing: what would stop publication or needs justifying now. */
+    public List<JustifiedFinding> check(UUID roundId) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
-        return designFindings(round, clock.instant());
+        return judged(round, designFindings(round, clock.instant()));
+    }
+
+    @Transactional
+    public JustifiedFinding justify(UUID roundId, JustificationCommand command, Actor actor) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        if (round.status() != RoundStatus.DRAFT && round.status() != RoundStatus.DESIGN_APPROVED) {
+            throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status()
+                    + "; design warnings are answered before publication.", round.status().name(), round.status().allowedActions());
+        }
+        List<ProblemException.FieldError> errors = new java.util.ArrayList<>();
+        if (command == null) {
+            throw ProblemException.badInput("body", "ruleId, subjectId, officerName, officerRole and justification are required");
+        }
+        for (var field : java.util.Map.of("ruleId", nz(command.ruleId()), "subjectId", nz(command.subjectId()),
+                "officerName", nz(command.officerName()), "officerRole", nz(command.officerRole()),
+                "justification", nz(command.justification())).entrySet()) {
+            if (field.getValue().isBlank()) {
+                errors.add(new ProblemException.FieldError(field.getKey(), "is required"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badInput(errors.stream().sorted(java.util.Comparator.comparing(ProblemException.FieldError::field)).toList());
+        }
+        List<Finding> warnings = designFindings(round, clock.instant()).stream().filter(f -> f.severity() == Severity.WARN).toList();
+        Finding warning = warnings.stream().filter(f -> f.ruleId().equals(command.ruleId()) && f.subjectId().equals(command.subjectId()))
+                .findFirst().orElseThrow(() -> ProblemException.badInput("ruleId", "no WARN finding " + command.ruleId() + " on subject "
+                        + command.subjectId() + " stands for this round. Warnings now: "
+                        + (warnings.isEmpty() ? "none" : String.join("; ", warnings.stream().map(f -> f.ruleId() + " on " + f.subjectId() + " (" + f.subjectLabel() + ")").toList()))));
+        Instant now = clock.instant();
+        justifications.record(roundId, new WarningJustifications.Justification(warning.ruleId(), warning.subjectId(),
+                command.officerName().strip(), command.officerRole().strip(), command.justification().strip(), now), actor.userId());
+        return JustifiedFinding.of(warning, new JustifiedFinding.Justification(command.officerName().strip(),
+                command.officerRole().strip(), command.justification().strip(), now));
     }
 
     @Transactional(dontRollbackOn = ProblemException.class)
     public Outcome publish(UUID roundId, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
-        if (round.status() != RoundStatus.DRAFT) {
+        if (round.status() != RoundStatus.DESIGN_APPROVED) {
             throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status()
-                    + "; only a DRAFT round can be published.", round.status().name(), round.status().allowedActions());
+                    + "; only a round whose design every partner has signed off and the commissioner has approved (DESIGN_APPROVED) can be published.",
+                    round.status().name(), round.status().allowedActions());
         }
         Instant now = clock.instant();
         if (!round.tenderDeadline().isAfter(now)) {
@@ -71,17 +114,27 @@ public class PublishingRound {
                     + " has passed (server time " + now + "); a round must be published before its deadline");
         }
         Thresholds limits = thresholds.current();
-        List<Finding> findings = designFindings(round, now);
-        List<Finding> blocks = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
+        List<JustifiedFinding> findings = judged(round, designFindings(round, now));
+        List<Finding> blocks = findings.stream().map(JustifiedFinding::finding).filter(f -> f.severity() == Severity.BLOCK).toList();
+        List<Finding> unanswered = findings.stream().filter(JustifiedFinding::isUnansweredWarning).map(JustifiedFinding::finding).toList();
         String version = rules.freezeCurrent(now).version();
-        runs.record(round.id(), Stage.ROUND_DESIGN, version, now, actor.userId(), blocks.isEmpty() ? "PUBLISHED" : "REFUSED", findings);
-        if (!blocks.isEmpty()) {
-            throw ProblemException.refusedByRules("Round '" + round.title() + "' cannot be published while "
-                    + blocks.size() + " BLOCK finding(s) stand: " + String.join(", ", blocks.stream().map(Finding::ruleId).distinct().toList())
-                    + ". Fix the design and publish again.", findings);
+        boolean refused = !blocks.isEmpty() || !unanswered.isEmpty();
+        runs.record(round.id(), Stage.ROUND_DESIGN, version, now, actor.userId(), refused ? "REFUSED" : "PUBLISHED",
+                findings.stream().map(JustifiedFinding::finding).toList());
+        if (refused) {
+            List<String> reasons = new java.util.ArrayList<>();
+            if (!blocks.isEmpty()) {
+                reasons.add(blocks.size() + " BLOCK finding(s) stand: " + String.join(", ", blocks.stream().map(Finding::ruleId).distinct().toList())
+                        + "; fix the design");
+            }
+            if (!unanswered.isEmpty()) {
+                reasons.add(unanswered.size() + " WARN finding(s) need a named officer's recorded justification (POST /api/rounds/"
+                        + roundId + "/justifications): " + String.join(", ", unanswered.stream().map(f -> f.ruleId() + " on " + f.subjectLabel()).toList()));
+            }
+            throw ProblemException.refusedByRules("Round '" + round.title() + "' cannot be published: " + String.join("; ", reasons) + ".", findings);
         }
-        if (!rounds.transition(round.id(), RoundStatus.DRAFT, RoundStatus.PUBLISHED, now, actor.userId(),
-                "Published; round-design rules passed with " + findings.size() + " finding(s), none blocking")) {
+        if (!rounds.transition(round.id(), RoundStatus.DESIGN_APPROVED, RoundStatus.PUBLISHED, now, actor.userId(),
+                "Published; round-design rules passed with " + findings.size() + " finding(s), none blocking, every warning justified")) {
             throw ProblemException.wrongState("Round '" + round.title() + "' was changed by another request; reload it.",
                     round.status().name(), round.status().allowedActions());
         }
@@ -89,9 +142,24 @@ public class PublishingRound {
         return new Outcome(rounds.find(roundId).orElseThrow(), findings);
     }
 
+    /** The design findings with any officer justification recorded for each. */
+    public List<JustifiedFinding> judged(Round round, List<Finding> findings) {
+        List<WarningJustifications.Justification> recorded = justifications.ofRound(round.id());
+        return findings.stream().map(f -> JustifiedFinding.of(f, recorded.stream()
+                .filter(j -> j.ruleId().equals(f.ruleId()) && j.subjectId().equals(f.subjectId())).findFirst()
+                .map(j -> new JustifiedFinding.Justification(j.officerName(), j.officerRole(), j.justification(), j.recordedAt()))
+                .orElse(null))).toList();
+    }
+
     private List<Finding> designFindings(Round round, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ClockFactory.LONDON);
-        return rules.current().evaluate(Stage.ROUND_DESIGN, RoundFacts.of(round, today, thresholds.current()));
+        LocalDate decisionDate = round.designApprovedAt() != null
+                ? LocalDate.ofInstant(round.designApprovedAt(), ClockFactory.LONDON)
+                : LocalDate.ofInstant(now, ClockFactory.LONDON);
+        return rules.current().evaluate(Stage.ROUND_DESIGN, RoundFacts.of(round, decisionDate, thresholds.current()));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private String toJson(Thresholds limits) {

@@ -7,23 +7,26 @@ import java.util.List;
 import java.util.UUID;
 
 import org.levelfield.round.model.Criterion;
+import org.levelfield.round.model.Eqia;
+import org.levelfield.round.model.SignOff;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Partner;
 import org.levelfield.round.model.Round;
 
 /** A round as the API shows it, with the pooled total and each partner's share. */
 public record RoundView(UUID id, String title, String description, String status, List<String> allowedActions,
-                        LocalDate commencementDate, Instant tenderDeadline, Instant createdAt, Instant publishedAt,
-                        Instant closedAt, String rulesetVersion, long pooledTotalPence, List<PartnerView> partners,
-                        List<LotView> lots) {
+                        LocalDate commencementDate, Instant tenderDeadline, Instant createdAt, Instant designApprovedAt,
+                        Instant publishedAt, Instant closedAt, String cancelledReason, String rulesetVersion, long pooledTotalPence,
+                        List<PartnerView> partners, List<LotView> lots, Eqia eqia) {
 
     public record PartnerView(UUID id, String name, String type, boolean lead, long contributionPence, BigDecimal sharePercent,
-                              List<Partner.BudgetLine> budgetLines) {
+                              List<Partner.BudgetLine> budgetLines, SignOff signOff) {
     }
 
     public record LotView(UUID id, String title, long valueInclVatPence, long annualValuePence, int termMonths,
                           Long minTurnoverPence, String turnoverJustification, String eligibilityRestriction,
-                          String reservationBasis, List<CriterionView> criteria) {
+                          String reservationBasis, boolean requiresAuditedAccounts, String insuranceTiming,
+                          List<CriterionView> criteria) {
     }
 
     public record CriterionView(UUID id, String title, String kind, String duty, BigDecimal weight, String descriptors,
@@ -32,17 +35,18 @@ public record RoundView(UUID id, String title, String description, String status
 
     public static RoundView of(Round r) {
         return new RoundView(r.id(), r.title(), r.description(), r.status().name(), r.status().allowedActions(),
-                r.commencementDate(), r.tenderDeadline(), r.createdAt(), r.publishedAt(), r.closedAt(), r.rulesetVersion(),
-                r.pooledTotalPence(),
+                r.commencementDate(), r.tenderDeadline(), r.createdAt(), r.designApprovedAt(), r.publishedAt(), r.closedAt(),
+                r.cancelledReason(), r.rulesetVersion(), r.pooledTotalPence(),
                 r.partners().stream().map(p -> new PartnerView(p.id(), p.name(), p.type(), p.lead(), p.contributionPence(),
-                        r.shareOf(p), p.budgetLines())).toList(),
-                r.lots().stream().map(RoundView::lot).toList());
+                        r.shareOf(p), p.budgetLines(), r.signOffs().stream().filter(s -> s.partnerId().equals(p.id())).findFirst().orElse(null)))
+                        .toList(),
+                r.lots().stream().map(RoundView::lot).toList(), r.eqia());
     }
 
     private static LotView lot(Lot l) {
         return new LotView(l.id(), l.title(), l.valueInclVatPence(), l.annualValuePence(), l.termMonths(), l.minTurnoverPence(),
-                l.turnoverJustification(), l.eligibilityRestriction(), l.reservationBasis(),
-                l.criteria().stream().map(RoundView::criterion).toList());
+                l.turnoverJustification(), l.eligibilityRestriction(), l.reservationBasis(), l.requiresAuditedAccounts(),
+                l.insuranceTiming(), l.criteria().stream().map(RoundView::criterion).toList());
     }
 
     private static CriterionView criterion(Criterion c) {

@@ -22,6 +22,8 @@ import org.levelfield.access.Actor;
 import org.levelfield.access.Role;
 import org.levelfield.common.web.Idempotency;
 import org.levelfield.common.web.ProblemException;
+import org.levelfield.round.application.ApprovingDesign;
+import org.levelfield.round.application.CancellingRound;
 import org.levelfield.round.application.ClosingRound;
 import org.levelfield.round.application.DraftingRound;
 import org.levelfield.round.application.PublishingRound;
@@ -30,7 +32,8 @@ import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.infrastructure.RuleRuns;
-import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.JustifiedFinding;
+import org.levelfield.rules.model.Severity;
 import org.levelfield.rules.model.Stage;
 
 /**
@@ -48,9 +51,13 @@ public class RoundsController {
     private final ClosingRound closing;
     private final RuleRuns runs;
     private final Idempotency idempotency;
+    private final ApprovingDesign approving;
+    private final CancellingRound cancelling;
 
     public RoundsController(Rounds rounds, DraftingRound drafting, PublishingRound publishing, ClosingRound closing,
-                            RuleRuns runs, Idempotency idempotency) {
+                            RuleRuns runs, Idempotency idempotency, ApprovingDesign approving, CancellingRound cancelling) {
+        this.approving = approving;
+        this.cancelling = cancelling;
         this.rounds = rounds;
         this.drafting = drafting;
         this.publishing = publishing;
@@ -97,8 +104,45 @@ public class RoundsController {
     @Post("/{id}/design-check")
     @Secured({"COMMISSIONER", "ADMIN"})
     public Map<String, Object> check(UUID id) {
-        List<Finding> findings = publishing.check(id);
-        return Map.of("findings", findings, "blocking", findings.stream().filter(f -> f.severity().name().equals("BLOCK")).count());
+        List<JustifiedFinding> findings = publishing.check(id);
+        return Map.of("findings", findings,
+                "blocking", findings.stream().filter(f -> f.severity() == Severity.BLOCK).count(),
+                "warningsToJustify", findings.stream().filter(JustifiedFinding::isUnansweredWarning).count());
+    }
+
+    /** A named officer's justification for proceeding despite a WARN finding. */
+    @Post("/{id}/justifications")
+    @Secured("COMMISSIONER")
+    public HttpResponse<JustifiedFinding> justify(UUID id, @Body PublishingRound.JustificationCommand command, Authentication authentication) {
+        return HttpResponse.created(publishing.justify(id, command, Actor.of(authentication)));
+    }
+
+    /** Records that a partner has signed off the round design. */
+    @Post("/{id}/partners/{partnerId}/sign-off")
+    @Secured("COMMISSIONER")
+    public RoundView signOff(UUID id, UUID partnerId, @Body ApprovingDesign.SignOffCommand command, Authentication authentication) {
+        return RoundView.of(approving.signOff(id, partnerId, command, Actor.of(authentication)));
+    }
+
+    @Post("/{id}/approve-design")
+    @Secured("COMMISSIONER")
+    public RoundView approveDesign(UUID id, Authentication authentication) {
+        return RoundView.of(approving.approve(id, Actor.of(authentication)));
+    }
+
+    @Post("/{id}/reopen")
+    @Secured("COMMISSIONER")
+    public RoundView reopen(UUID id, @Body Reason body, Authentication authentication) {
+        return RoundView.of(approving.reopen(id, body == null ? null : body.reason(), Actor.of(authentication)));
+    }
+
+    @Post("/{id}/cancel")
+    @Secured("COMMISSIONER")
+    public RoundView cancel(UUID id, @Body Reason body, Authentication authentication) {
+        return RoundView.of(cancelling.cancel(id, body == null ? null : body.reason(), Actor.of(authentication)));
+    }
+
+    public record Reason(String reason) {
     }
 
     @Post("/{id}/publish")
@@ -114,12 +158,12 @@ public class RoundsController {
         return RoundView.of(closing.close(id, Actor.of(authentication)));
     }
 
-    /** Findings of the latest run of each stage over the round. */
+    /** Findings of the latest run of each stage over the round, with officers' justifications of warnings. */
     @Get("/{id}/findings")
-    public Map<String, List<Finding>> findings(UUID id, Authentication authentication) {
-        visibleRound(id, Actor.of(authentication));
-        return Map.of(Stage.ROUND_DESIGN.folder(), runs.latest(id, Stage.ROUND_DESIGN),
-                Stage.SCORING.folder(), runs.latest(id, Stage.SCORING));
+    public Map<String, List<JustifiedFinding>> findings(UUID id, Authentication authentication) {
+        Round round = visibleRound(id, Actor.of(authentication));
+        return Map.of(Stage.ROUND_DESIGN.folder(), publishing.judged(round, runs.latest(id, Stage.ROUND_DESIGN)),
+                Stage.SCORING.folder(), runs.latest(id, Stage.SCORING).stream().map(f -> JustifiedFinding.of(f, null)).toList());
     }
 
     private Round visibleRound(UUID id, Actor actor) {
