@@ -157,7 +157,7 @@ public class Rounds {
     }
 
     public List<StatusChange> history(UUID roundId) {
-        return sql.query("select * from round_status_change where round_id = ? order by changed_at, id", rs -> new StatusChange(
+        return sql.query("select * from round_status_change where round_id = ? order by seq", rs -> new StatusChange(
                 rs.getString("from_status") == null ? null : RoundStatus.valueOf(rs.getString("from_status")),
                 RoundStatus.valueOf(rs.getString("to_status")),
                 rs.getTimestamp("changed_at").toInstant(),
@@ -199,7 +199,7 @@ public class Rounds {
                     rs.getObject("id", UUID.class), rs.getInt("position"), rs.getString("title"),
                     CriterionKind.valueOf(rs.getString("kind")),
                     rs.getString("duty") == null ? null : Duty.valueOf(rs.getString("duty")),
-                    rs.getBigDecimal("weight").stripTrailingZeros(), rs.getString("descriptors"),
+                    plain(rs.getBigDecimal("weight")), rs.getString("descriptors"),
                     (Integer) rs.getObject("word_limit")));
             return null;
         }, r.id());
@@ -227,6 +227,12 @@ public class Rounds {
                 rs -> new Eqia.Entry(rs.getString("characteristic"), rs.getString("limb"), rs.getString("evidence"),
                         rs.getString("impact"), rs.getString("mitigation"), rs.getString("data_gap"), rs.getString("gap_action"),
                         rs.getString("not_applicable_reason")), e.id()))).orElse(null);
+    }
+
+    /** 30.000 as 30 and 45.500 as 45.5, never 3E+1. */
+    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public void recordSignOff(UUID roundId, UUID partnerId, String signatory, String role, Instant at, UUID by) {
