@@ -219,6 +219,12 @@ class MissionPathSpec extends IntegrationSpec {
         lot2.provisionalWinner == tenders.sisters2.tenderId
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARD_PROPOSED"
         count("award_computation", "round_id = ?::uuid", round.id) == 1
+
+        and: "the scrutiny panel reads the findings of both stages"
+        with(api("GET", "/api/rounds/$round.id/findings", who.scrutiny).body) {
+            it["round-design"]*.ruleId.containsAll(["REG-01", "REG-02"])
+            it["scoring"]*.ruleId == ["EQ-05"]
+        }
     }
 
     def "the award justification PDF names the round, lots, bidders, every score and reason, and the rule findings"() {

@@ -121,6 +121,31 @@ class RoundDesignSafeguardsSpec extends IntegrationSpec {
         check.warningsToJustify == 0
     }
 
+    def "the safeguards report names every finding by stage and every justification, as JSON and as a PDF"() {
+        when:
+        def json = api("GET", "/api/rounds/$round.id/safeguards", who.scrutiny)
+        def pdf = api("GET", "/api/rounds/$round.id/safeguards.pdf", who.scrutiny)
+        def document = org.apache.pdfbox.Loader.loadPDF(pdf.bytes)
+        def text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll(/\s+/, " ")
+        def findings = json.body.stages.collectMany { it.findings }
+
+        then:
+        json.body.stages*.stage == ["Regime", "Round design", "Scoring"]
+        findings*.ruleId.toSet().containsAll(["REG-01", "REG-02", "RD-01", "RD-06", "RD-07", "RD-13"])
+        findings.find { it.ruleId == "RD-06" }.justifiedBy.startsWith("Pat Officer, Head of Commissioning")
+        json.body.summary.blocks == 3
+        json.body.summary.unjustifiedWarnings == 0
+        pdf.contentType == "application/pdf"
+        findings.every { f -> text.contains(f.ruleId) && text.contains(f.message.replaceAll(/\s+/, " ").take(60)) }
+        text.contains("Justified by Pat Officer, Head of Commissioning")
+        text.contains("fund twelve months of mobilisation from reserves")
+        text.contains("Signatory of Anyshire Police and Crime Commissioner")
+        document.documentInformation.title == "Safeguards report: Anyshire pooled domestic abuse service"
+
+        cleanup:
+        document?.close()
+    }
+
     def "once fixed and approved again, the round is published"() {
         given: "the EqIA redone before the new approval, audited accounts and the BME-led restriction removed"
         clock.set(Instant.parse("2026-03-25T09:00:00Z"))

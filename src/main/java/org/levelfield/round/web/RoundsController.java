@@ -30,6 +30,9 @@ import org.levelfield.round.application.PublishingRound;
 import org.levelfield.round.application.RoundCommand;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
+import org.levelfield.round.report.SafeguardsReport;
+import org.levelfield.round.report.SafeguardsReportPdf;
+import org.levelfield.round.report.SafeguardsReports;
 import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.infrastructure.RuleRuns;
 import org.levelfield.rules.model.JustifiedFinding;
@@ -53,9 +56,14 @@ public class RoundsController {
     private final Idempotency idempotency;
     private final ApprovingDesign approving;
     private final CancellingRound cancelling;
+    private final SafeguardsReports safeguardsReports;
+    private final SafeguardsReportPdf safeguardsPdf;
 
     public RoundsController(Rounds rounds, DraftingRound drafting, PublishingRound publishing, ClosingRound closing,
-                            RuleRuns runs, Idempotency idempotency, ApprovingDesign approving, CancellingRound cancelling) {
+                            RuleRuns runs, Idempotency idempotency, ApprovingDesign approving, CancellingRound cancelling,
+                            SafeguardsReports safeguardsReports, SafeguardsReportPdf safeguardsPdf) {
+        this.safeguardsReports = safeguardsReports;
+        this.safeguardsPdf = safeguardsPdf;
         this.approving = approving;
         this.cancelling = cancelling;
         this.rounds = rounds;
@@ -143,6 +151,24 @@ public class RoundsController {
     }
 
     public record Reason(String reason) {
+    }
+
+    /** The safeguards report for the partnership board: every finding by stage, with justifications. */
+    @Get("/{id}/safeguards")
+    @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
+    public SafeguardsReport safeguards(UUID id) {
+        return safeguardsReports.build(id);
+    }
+
+    @Get(value = "/{id}/safeguards.pdf", produces = "application/pdf")
+    @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
+    public HttpResponse<byte[]> safeguardsPdf(UUID id, Authentication authentication) {
+        SafeguardsReportPdf.Issued issued = safeguardsPdf.issue(id, Actor.of(authentication));
+        return HttpResponse.ok(issued.pdf())
+                .contentType(io.micronaut.http.MediaType.of("application/pdf"))
+                .header("Content-Disposition", "attachment; filename=\"" + issued.fileName() + "\"")
+                .header("X-Document-Id", issued.documentId().toString())
+                .header("X-Document-SHA256", issued.sha256());
     }
 
     @Post("/{id}/publish")

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.LegalForce;
 import org.levelfield.rules.model.Severity;
@@ -15,6 +16,7 @@ import org.levelfield.rules.model.Stage;
 
 /** Every run of a stage's rules over a round, with its findings, kept for the record. */
 @Singleton
+@Transactional
 public class RuleRuns {
 
     private final JdbcOperations jdbc;
