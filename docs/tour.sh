@@ -112,6 +112,15 @@ step "Specify the service, not the supplier: reopen, remove the restriction, app
 call 200 POST "/api/rounds/$ROUND/reopen" "$COMMISSIONER" '{"reason":"RD-13: specify the service, not the supplier identity"}'
 call 200 PUT "/api/rounds/$ROUND" "$COMMISSIONER" "$(round_json '')"
 approve_design
+
+step "The short tender period is a warning (RD-22): a named officer records why the round may proceed"
+call 200 POST "/api/rounds/$ROUND/design-check" "$COMMISSIONER" ""
+json '"\n".join(f["ruleId"] + " " + f["severity"] + ": " + f["message"] for f in d["findings"] if f["severity"] == "WARN")'
+for subject in $(json '" ".join(f["subjectId"] for f in d["findings"] if f["ruleId"] == "RD-22")'); do
+  call 201 POST "/api/rounds/$ROUND/justifications" "$COMMISSIONER" \
+    "{\"ruleId\":\"RD-22\",\"subjectId\":\"$subject\",\"officerName\":\"Pat Officer\",\"officerRole\":\"Head of Commissioning\",\"justification\":\"A demonstration round: the deadline is seconds away on purpose.\"}"
+  json '"justified by " + d["justification"]["officerName"]'
+done
 call 200 POST "/api/rounds/$ROUND/publish" "$COMMISSIONER" ""
 json '"status " + d["round"]["status"] + "; findings: " + ", ".join(f["ruleId"] + " " + f["severity"] for f in d["findings"])'
 call 200 GET "/api/rounds/$ROUND" "$COMMISSIONER" ""

@@ -36,7 +36,7 @@ class ClosingRoundSpec extends Specification {
 
     UUID publishedRound(ApplicationContext context, Instant deadline) {
         def clock = context.getBean(MutableClock)
-        clock.set(deadline.minusSeconds(86_400))
+        clock.set(deadline.minusSeconds(86_400 * 40))
         def user = context.getBean(UserAccounts).save(new UserAccount(UUID.randomUUID(), "closer-${UUID.randomUUID()}", "Closer",
                 PasswordHasher.hash("x"), Role.COMMISSIONER, null, Instant.now()))
         def actor = new Actor(user.id(), user.username(), user.displayName(), Role.COMMISSIONER, null)

@@ -56,7 +56,7 @@ class FrozenRulesetSpec extends Specification {
 
         and: "a round published, tendered, closed and scored under them"
         def first = start()
-        first.getBean(MutableClock).set(deadline.minusSeconds(86_400 * 10))
+        first.getBean(MutableClock).set(deadline.minusSeconds(86_400 * 40))
         String publishedVersion = first.getBean(RulesEngine).current().version()
         def commissioner = actor(first, Role.COMMISSIONER)
         def evaluator = actor(first, Role.EVALUATOR)

@@ -26,8 +26,9 @@ public final class RoundFacts {
         List<Object> facts = new ArrayList<>();
         facts.add(thresholds);
         LocalDate approvedOn = round.designApprovedAt() == null ? null : LocalDate.ofInstant(round.designApprovedAt(), ClockFactory.LONDON);
-        facts.add(new RoundFact(round.id().toString(), round.title(), round.commencementDate(), decisionDate, approvedOn,
-                round.isPooled(), round.partners().size()));
+        LocalDate noticeDate = round.publishedAt() == null ? decisionDate : LocalDate.ofInstant(round.publishedAt(), ClockFactory.LONDON);
+        facts.add(new RoundFact(round.id().toString(), round.title(), round.commencementDate(), decisionDate, approvedOn, noticeDate,
+                LocalDate.ofInstant(round.tenderDeadline(), ClockFactory.LONDON), round.isPooled(), round.partners().size()));
         Eqia eqia = round.eqia();
         if (eqia != null) {
             facts.add(new EqiaFact(eqia.id().toString(), round.id().toString(), round.title(), eqia.stage(), eqia.assessedOn(),

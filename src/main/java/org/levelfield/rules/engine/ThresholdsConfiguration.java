@@ -15,8 +15,11 @@ public class ThresholdsConfiguration {
     public ThresholdsConfiguration(@Value("${levelfield.thresholds.turnover-multiple:2.0}") BigDecimal turnoverMultiple,
                                    @Value("${levelfield.thresholds.eq-sub-min:2}") int eqSubMin,
                                    @Value("${levelfield.thresholds.eq-mean-min:3.0}") BigDecimal eqMeanMin,
-                                   @Value("${levelfield.thresholds.score-scale-max:5}") int scaleMax) {
-        this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax);
+                                   @Value("${levelfield.thresholds.score-scale-max:5}") int scaleMax,
+                                   @Value("${levelfield.thresholds.eq-min-weight:15}") BigDecimal eqMinWeight,
+                                   @Value("${levelfield.thresholds.min-tender-days:30}") int minTenderDays,
+                                   @Value("${levelfield.thresholds.light-touch-threshold-pence:66354000}") long lightTouchThresholdPence) {
+        this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, lightTouchThresholdPence);
     }
 
     public Thresholds current() {

@@ -47,4 +47,15 @@ public final class Format {
     public static String words(String name) {
         return name == null ? "" : name.toLowerCase(Locale.UK).replace('_', ' ');
     }
+
+    /** The sum of a list of pence amounts. */
+    public static long sumPence(java.util.List<?> values) {
+        long total = 0;
+        for (Object value : values) {
+            if (value instanceof Number number) {
+                total += number.longValue();
+            }
+        }
+        return total;
+    }
 }

@@ -9,8 +9,13 @@ import java.math.BigDecimal;
  * @param eqSubMin         lowest score each race, disability and sex sub-criterion may have (EQ-05)
  * @param eqMeanMin        lowest mean of those sub-criteria (EQ-05)
  * @param scaleMax         top of the published scoring scale (0 to scaleMax)
+ * @param eqMinWeight      least total weight of a lot's equality criteria, out of 100, where relevance is HIGH (RD-10)
+ * @param minTenderDays    least number of days between the tender notice and the deadline (RD-22)
+ * @param lightTouchThresholdPence the light-touch regime threshold including VAT, in pence (REG-04)
  */
-public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal eqMeanMin, int scaleMax) {
+public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal eqMeanMin, int scaleMax, BigDecimal eqMinWeight,
+                         int minTenderDays, long lightTouchThresholdPence) {
 
-    public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("2.0"), 2, new BigDecimal("3.0"), 5);
+    public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("2.0"), 2, new BigDecimal("3.0"), 5,
+            new BigDecimal("15"), 30, 66_354_000L);
 }
