@@ -113,9 +113,9 @@ public class DemoSeeder {
                                 List.of(new RoundCommand.BudgetLineCommand("2027/28", 40_000_000L, "Community support"))),
                         new RoundCommand.PartnerCommand("Anytown Police and Crime Commissioner", "PCC", false,
                                 List.of(new RoundCommand.BudgetLineCommand("2027/28", 15_000_000L, "Victims' services")))),
-                List.of(new RoundCommand.LotCommand("Community outreach", 90_000_000L, 36, 60_000_000L, null, null, null, false, null, criteria),
-                        new RoundCommand.LotCommand("Deaf and disabled survivors", 30_000_000L, 36, null, null, null, null, false, null, criteria)),
-                demoEqia(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)));
+                List.of(new RoundCommand.LotCommand("Community outreach", 90_000_000L, 36, 60_000_000L, null, null, null, false, null, criteria, null),
+                        new RoundCommand.LotCommand("Deaf and disabled survivors", 30_000_000L, 36, null, null, null, null, false, null, criteria, null)),
+                demoEqia(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)), null);
     }
 
     /** A design-stage EqIA with an entry for every characteristic and limb of s149. */

@@ -15,6 +15,8 @@ import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.CriterionKind;
 import org.levelfield.round.model.Duty;
 import org.levelfield.round.model.Eqia;
+import org.levelfield.round.model.LotTerms;
+import org.levelfield.round.model.RoundDetails;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Partner;
 import org.levelfield.round.model.Round;
@@ -78,7 +80,8 @@ public class DraftingRound {
             lots.add(new Lot(UUID.randomUUID(), i, l.title().strip(), l.valueInclVatPence(), l.termMonths(), l.minTurnoverPence(),
                     blankToNull(l.turnoverJustification()), blankToNull(l.eligibilityRestriction()), blankToNull(l.reservationBasis()),
                     Boolean.TRUE.equals(l.requiresAuditedAccounts()),
-                    l.insuranceTiming() == null ? "UNDERTAKING_ACCEPTED" : l.insuranceTiming(), criteria));
+                    l.insuranceTiming() == null ? "UNDERTAKING_ACCEPTED" : l.insuranceTiming(), criteria,
+                    l.terms() == null ? LotTerms.NONE : withDefaults(l.terms())));
         }
         Eqia eqia = command.eqia() == null ? null : new Eqia(UUID.randomUUID(), "DESIGN", command.eqia().assessedOn(),
                 command.eqia().relevance(), blankToNull(command.eqia().specialistImpact()),
@@ -87,7 +90,13 @@ public class DraftingRound {
                         blankToNull(e.dataGap()), blankToNull(e.gapAction()), blankToNull(e.notApplicableReason()))).toList());
         return new Round(roundId, command.title().strip(), blankToNull(command.description()), RoundStatus.DRAFT,
                 command.commencementDate(), command.tenderDeadline(), createdBy, createdAt, null, null, null, null, null,
-                partners, lots, eqia, List.of());
+                partners, lots, eqia, List.of(), command.details() == null ? RoundDetails.NONE : command.details());
+    }
+
+    private static LotTerms withDefaults(LotTerms t) {
+        return new LotTerms(t.deliveredToPublic(), t.userGroups() == null ? List.of() : t.userGroups(), blankToNull(t.userRestriction()),
+                blankToNull(t.userRestrictionJustification()), t.priceMode() == null ? "PRICE_SCORED" : t.priceMode(), t.fixedPricePence(),
+                t.priceCeilingPence(), t.fullCostEstimatePence(), blankToNull(t.termReason()), t.specialist(), t.providerCount());
     }
 
     private static String blankToNull(String s) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /** What a commissioner sends to create a round. Money in pence; weights out of 100. */
 public record RoundCommand(String title, String description, LocalDate commencementDate, Instant tenderDeadline,
-                           List<PartnerCommand> partners, List<LotCommand> lots, EqiaCommand eqia) {
+                           List<PartnerCommand> partners, List<LotCommand> lots, EqiaCommand eqia,
+                           org.levelfield.round.model.RoundDetails details) {
 
     /** The design-stage equality impact assessment: one entry per characteristic and limb. */
     public record EqiaCommand(LocalDate assessedOn, String relevance, String specialistImpact, List<EqiaEntryCommand> entries) {
@@ -25,7 +26,8 @@ public record RoundCommand(String title, String description, LocalDate commencem
 
     public record LotCommand(String title, Long valueInclVatPence, Integer termMonths, Long minTurnoverPence,
                              String turnoverJustification, String eligibilityRestriction, String reservationBasis,
-                             Boolean requiresAuditedAccounts, String insuranceTiming, List<CriterionCommand> criteria) {
+                             Boolean requiresAuditedAccounts, String insuranceTiming, List<CriterionCommand> criteria,
+                             org.levelfield.round.model.LotTerms terms) {
     }
 
     public record CriterionCommand(String title, String kind, String duty, BigDecimal weight, String descriptors,

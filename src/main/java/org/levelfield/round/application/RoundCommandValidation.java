@@ -47,7 +47,62 @@ final class RoundCommandValidation {
         partners(c.partners());
         lots(c.lots());
         eqia(c.eqia());
+        details(c.details());
     }
+
+    private void details(org.levelfield.round.model.RoundDetails d) {
+        if (d == null) {
+            return;
+        }
+        if (d.maxLotsPerSupplier() != null && d.maxLotsPerSupplier() < 1) {
+            error("details.maxLotsPerSupplier", "must be at least 1, or left out for no limit");
+        }
+        var consultation = d.consultation();
+        if (consultation != null) {
+            if (consultation.start() == null || consultation.end() == null) {
+                error("details.consultation", "needs both start and end dates (YYYY-MM-DD)");
+            } else if (consultation.end().isBefore(consultation.start())) {
+                error("details.consultation.end", "is before the start " + consultation.start() + "; the dates are out of order");
+            }
+        }
+        var incumbents = d.incumbentsOrEmpty();
+        for (int i = 0; i < incumbents.size(); i++) {
+            var incumbent = incumbents.get(i);
+            String at = "details.incumbents[" + i + "]";
+            if (incumbent == null) {
+                error(at, "must not be null");
+                continue;
+            }
+            text(at + ".organisation", incumbent.organisation(), 300);
+            if (incumbent.fundingPerYearPence() != null && incumbent.fundingPerYearPence() < 0) {
+                error(at + ".fundingPerYearPence", "must be zero or more pence");
+            }
+        }
+    }
+
+    private void terms(String at, org.levelfield.round.model.LotTerms t) {
+        if (t == null) {
+            return;
+        }
+        if (t.priceMode() != null) {
+            parse(at + ".priceMode", t.priceMode(), PriceMode.class);
+        }
+        for (var amount : java.util.Map.of("fixedPricePence", java.util.Optional.ofNullable(t.fixedPricePence()),
+                "priceCeilingPence", java.util.Optional.ofNullable(t.priceCeilingPence()),
+                "fullCostEstimatePence", java.util.Optional.ofNullable(t.fullCostEstimatePence())).entrySet()) {
+            if (amount.getValue().isPresent() && amount.getValue().get() < 0) {
+                error(at + "." + amount.getKey(), "must be zero or more pence");
+            }
+        }
+        if ("FIXED_PRICE".equals(t.priceMode()) && t.fixedPricePence() == null) {
+            error(at + ".fixedPricePence", "a FIXED_PRICE lot needs its fixed price");
+        }
+        if (t.providerCount() != null && t.providerCount() < 0) {
+            error(at + ".providerCount", "must be zero or more");
+        }
+    }
+
+    private enum PriceMode { PRICE_SCORED, FIXED_PRICE }
 
     private void eqia(RoundCommand.EqiaCommand eqia) {
         if (eqia == null) {
@@ -138,6 +193,7 @@ final class RoundCommandValidation {
                 error(at + ".minTurnoverPence", "must be zero or more pence, or left out");
             }
             criteria(at, lot.criteria());
+            terms(at + ".terms", lot.terms());
         }
     }
 

@@ -7,9 +7,12 @@ import java.util.List;
 import org.levelfield.common.time.ClockFactory;
 import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.Eqia;
+import org.levelfield.round.model.RoundDetails;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.rules.facts.CriterionFact;
+import org.levelfield.rules.facts.DesignFact;
+import org.levelfield.rules.facts.IncumbentFact;
 import org.levelfield.rules.facts.EqiaEntryFact;
 import org.levelfield.rules.facts.EqiaFact;
 import org.levelfield.rules.facts.LotFact;
@@ -29,6 +32,16 @@ public final class RoundFacts {
         LocalDate noticeDate = round.publishedAt() == null ? decisionDate : LocalDate.ofInstant(round.publishedAt(), ClockFactory.LONDON);
         facts.add(new RoundFact(round.id().toString(), round.title(), round.commencementDate(), decisionDate, approvedOn, noticeDate,
                 LocalDate.ofInstant(round.tenderDeadline(), ClockFactory.LONDON), round.isPooled(), round.partners().size()));
+        RoundDetails d = round.details();
+        facts.add(new DesignFact(round.id().toString(), round.title(), round.lots().size(), d.lotsReason(), d.maxLotsPerSupplier(),
+                d.lotLimitMechanism(), d.consortiumCountsForMembers(), d.consortiaAllowed(), d.reliancePermitted(), d.socialValueConsidered(),
+                d.socialValuePolicyAdopted(), d.consultation() == null ? null : d.consultation().start(),
+                d.consultation() == null ? null : d.consultation().end(), d.consultation() == null ? null : d.consultation().reasonForShort(),
+                round.eqia() == null ? null : round.eqia().specialistImpact()));
+        for (RoundDetails.Incumbent i : d.incumbentsOrEmpty()) {
+            facts.add(new IncumbentFact(round.id().toString(), i.organisation(), i.fundingType(), i.fundingPerYearPence(), i.groupServed(),
+                    i.specialist(), i.fundingEndDate(), i.noticeDate()));
+        }
         Eqia eqia = round.eqia();
         if (eqia != null) {
             facts.add(new EqiaFact(eqia.id().toString(), round.id().toString(), round.title(), eqia.stage(), eqia.assessedOn(),
@@ -41,7 +54,10 @@ public final class RoundFacts {
         for (Lot lot : round.lots()) {
             facts.add(new LotFact(lot.id().toString(), round.id().toString(), lot.title(), lot.valueInclVatPence(),
                     lot.termMonths(), lot.minTurnoverPence(), lot.turnoverJustification(), lot.eligibilityRestriction(),
-                    lot.reservationBasis(), lot.requiresAuditedAccounts(), lot.insuranceTiming()));
+                    lot.reservationBasis(), lot.requiresAuditedAccounts(), lot.insuranceTiming(), lot.terms().deliveredToPublic(),
+                    lot.terms().userRestriction(), lot.terms().userRestrictionJustification(), lot.terms().priceMode(),
+                    lot.terms().fixedPricePence(), lot.terms().priceCeilingPence(), lot.terms().fullCostEstimatePence(),
+                    lot.terms().termReason(), lot.terms().specialist(), lot.terms().providerCount()));
             for (Criterion c : lot.criteria()) {
                 facts.add(new CriterionFact(c.id().toString(), lot.id().toString(), lot.title(), c.title(), c.kind().name(),
                         c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors()));

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.common.database.Sql;
@@ -17,6 +19,8 @@ import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.CriterionKind;
 import org.levelfield.round.model.Duty;
 import org.levelfield.round.model.Eqia;
+import org.levelfield.round.model.LotTerms;
+import org.levelfield.round.model.RoundDetails;
 import org.levelfield.round.model.SignOff;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Partner;
@@ -29,8 +33,27 @@ public class Rounds {
 
     private final Sql sql;
 
-    public Rounds(Sql sql) {
+    private final ObjectMapper json;
+
+    public Rounds(Sql sql, ObjectMapper json) {
         this.sql = sql;
+        this.json = json;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type, T empty) {
+        try {
+            return text == null || text.equals("{}") ? empty : json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + type.getSimpleName() + " cannot be read", e);
+        }
     }
 
     public record StatusChange(RoundStatus from, RoundStatus to, Instant at, UUID by, String reason) {
@@ -38,17 +61,17 @@ public class Rounds {
 
     public void insert(Round round) {
         sql.update("""
-                insert into round(id, title, description, status, commencement_date, tender_deadline, created_by, created_at)
-                values (?,?,?,?,?,?,?,?)""",
+                insert into round(id, title, description, status, commencement_date, tender_deadline, created_by, created_at, details)
+                values (?,?,?,?,?,?,?,?,cast(? as jsonb))""",
                 round.id(), round.title(), round.description(), round.status().name(), round.commencementDate(),
-                round.tenderDeadline(), round.createdBy(), round.createdAt());
+                round.tenderDeadline(), round.createdBy(), round.createdAt(), write(round.details()));
         insertDesign(round);
     }
 
     /** Replaces a draft's design: its own fields, partners, budget lines, lots and criteria. */
     public void replaceDesign(Round round) {
-        sql.update("update round set title = ?, description = ?, commencement_date = ?, tender_deadline = ? where id = ? and status = 'DRAFT'",
-                round.title(), round.description(), round.commencementDate(), round.tenderDeadline(), round.id());
+        sql.update("update round set title = ?, description = ?, commencement_date = ?, tender_deadline = ?, details = cast(? as jsonb) where id = ? and status = 'DRAFT'",
+                round.title(), round.description(), round.commencementDate(), round.tenderDeadline(), write(round.details()), round.id());
         sql.update("delete from eqia where round_id = ? and stage = 'DESIGN'", round.id());
         sql.update("delete from partner_sign_off where round_id = ?", round.id());
         sql.update("delete from criterion where lot_id in (select id from lot where round_id = ?)", round.id());
@@ -71,11 +94,11 @@ public class Rounds {
             sql.update("""
                     insert into lot(id, round_id, position, title, value_incl_vat_pence, term_months, min_turnover_pence,
                                     turnover_justification, eligibility_restriction, reservation_basis,
-                                    requires_audited_accounts, insurance_timing)
-                    values (?,?,?,?,?,?,?,?,?,?,?,?)""",
+                                    requires_audited_accounts, insurance_timing, terms)
+                    values (?,?,?,?,?,?,?,?,?,?,?,?,cast(? as jsonb))""",
                     lot.id(), round.id(), lot.position(), lot.title(), lot.valueInclVatPence(), lot.termMonths(),
                     lot.minTurnoverPence(), lot.turnoverJustification(), lot.eligibilityRestriction(), lot.reservationBasis(),
-                    lot.requiresAuditedAccounts(), lot.insuranceTiming());
+                    lot.requiresAuditedAccounts(), lot.insuranceTiming(), write(lot.terms()));
             for (Criterion c : lot.criteria()) {
                 sql.update("insert into criterion(id, lot_id, position, title, kind, duty, weight, descriptors, word_limit) values (?,?,?,?,?,?,?,?,?)",
                         c.id(), lot.id(), c.position(), c.title(), c.kind().name(), c.duty() == null ? null : c.duty().name(),
@@ -176,7 +199,7 @@ public class Rounds {
                 rs.getTimestamp("tender_deadline").toInstant(), rs.getObject("created_by", UUID.class),
                 rs.getTimestamp("created_at").toInstant(), Sql.instant(rs, "published_at"), Sql.instant(rs, "closed_at"),
                 rs.getString("ruleset_version"), Sql.instant(rs, "design_approved_at"), rs.getString("cancelled_reason"),
-                List.of(), List.of(), null, List.of());
+                List.of(), List.of(), null, List.of(), read(rs.getString("details"), RoundDetails.class, RoundDetails.NONE));
     }
 
     private Round withParts(Round r) {
@@ -209,14 +232,14 @@ public class Rounds {
                     rs.getInt("term_months"), (Long) rs.getObject("min_turnover_pence"), rs.getString("turnover_justification"),
                     rs.getString("eligibility_restriction"), rs.getString("reservation_basis"),
                     rs.getBoolean("requires_audited_accounts"), rs.getString("insurance_timing"),
-                    List.copyOf(criteria.getOrDefault(id, List.of())));
+                    List.copyOf(criteria.getOrDefault(id, List.of())), read(rs.getString("terms"), LotTerms.class, LotTerms.NONE));
         }, r.id());
         List<SignOff> signOffs = sql.query("select * from partner_sign_off where round_id = ? order by signed_at, id", rs -> new SignOff(
                 rs.getObject("partner_id", UUID.class), rs.getString("signatory"), rs.getString("signatory_role"),
                 Sql.instant(rs, "signed_at")), r.id());
         return new Round(r.id(), r.title(), r.description(), r.status(), r.commencementDate(), r.tenderDeadline(),
                 r.createdBy(), r.createdAt(), r.publishedAt(), r.closedAt(), r.rulesetVersion(), r.designApprovedAt(),
-                r.cancelledReason(), partners, lots, eqia(r.id()), signOffs);
+                r.cancelledReason(), partners, lots, eqia(r.id()), signOffs, r.details());
     }
 
     private Eqia eqia(UUID roundId) {

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public record Lot(UUID id, int position, String title, long valueInclVatPence, int termMonths, Long minTurnoverPence,
                   String turnoverJustification, String eligibilityRestriction, String reservationBasis,
-                  boolean requiresAuditedAccounts, String insuranceTiming, List<Criterion> criteria) {
+                  boolean requiresAuditedAccounts, String insuranceTiming, List<Criterion> criteria, LotTerms terms) {
 
     public long annualValuePence() {
         return valueInclVatPence * 12 / termMonths;

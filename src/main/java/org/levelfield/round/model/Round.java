@@ -12,7 +12,7 @@ import java.util.UUID;
 public record Round(UUID id, String title, String description, RoundStatus status, LocalDate commencementDate,
                     Instant tenderDeadline, UUID createdBy, Instant createdAt, Instant publishedAt, Instant closedAt,
                     String rulesetVersion, Instant designApprovedAt, String cancelledReason, List<Partner> partners,
-                    List<Lot> lots, Eqia eqia, List<SignOff> signOffs) {
+                    List<Lot> lots, Eqia eqia, List<SignOff> signOffs, RoundDetails details) {
 
     /** Partners who have not signed off the current design. */
     public List<Partner> partnersNotSignedOff() {

@@ -18,8 +18,13 @@ public class ThresholdsConfiguration {
                                    @Value("${levelfield.thresholds.score-scale-max:5}") int scaleMax,
                                    @Value("${levelfield.thresholds.eq-min-weight:15}") BigDecimal eqMinWeight,
                                    @Value("${levelfield.thresholds.min-tender-days:30}") int minTenderDays,
-                                   @Value("${levelfield.thresholds.light-touch-threshold-pence:66354000}") long lightTouchThresholdPence) {
-        this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, lightTouchThresholdPence);
+                                   @Value("${levelfield.thresholds.light-touch-threshold-pence:66354000}") long lightTouchThresholdPence,
+                                   @Value("${levelfield.thresholds.sv-min-weight:10}") BigDecimal svMinWeight,
+                                   @Value("${levelfield.thresholds.notice-months:3}") int noticeMonths,
+                                   @Value("${levelfield.thresholds.consultation-weeks:12}") int consultationWeeks,
+                                   @Value("${levelfield.thresholds.ss-max-price-weight:30}") BigDecimal ssMaxPriceWeight) {
+        this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, lightTouchThresholdPence,
+                svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight);
     }
 
     public Thresholds current() {

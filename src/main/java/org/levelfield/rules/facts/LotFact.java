@@ -15,7 +15,40 @@ import org.levelfield.rules.model.Subject;
 public record LotFact(String id, String roundId, String title, long valueInclVatPence, int termMonths,
                       Long minTurnoverPence, String turnoverJustification,
                       String eligibilityRestriction, String reservationBasis,
-                      boolean requiresAuditedAccounts, String insuranceTiming) implements Subject {
+                      boolean requiresAuditedAccounts, String insuranceTiming, Boolean deliveredToPublic, String userRestriction,
+                      String userRestrictionJustification, String priceMode, Long fixedPricePence, Long priceCeilingPence,
+                      Long fullCostEstimatePence, String termReason, Boolean specialist, Integer providerCount) implements Subject {
+
+    /** Delivered directly to the public unless recorded otherwise. */
+    public boolean isPublicFacing() {
+        return !Boolean.FALSE.equals(deliveredToPublic);
+    }
+
+    public boolean isUserRestrictionJustified() {
+        return userRestrictionJustification != null && !userRestrictionJustification.isBlank();
+    }
+
+    public boolean isRestrictedToSomeUsers() {
+        return userRestriction != null && !userRestriction.isBlank();
+    }
+
+    public boolean isFixedPrice() {
+        return "FIXED_PRICE".equals(priceMode);
+    }
+
+    public boolean isSpecialistService() {
+        return Boolean.TRUE.equals(specialist);
+    }
+
+    public boolean isTermReasoned() {
+        return termReason != null && !termReason.isBlank();
+    }
+
+    /** The price a bidder can get at most: the fixed price, else the ceiling; null if neither is set. */
+    public Long getPriceCap() {
+        return isFixedPrice() && fixedPricePence != null ? fixedPricePence : priceCeilingPence;
+    }
+
 
     public boolean isInsuranceRequiredBeforeAward() {
         return "IN_PLACE_BEFORE_AWARD".equals(insuranceTiming);

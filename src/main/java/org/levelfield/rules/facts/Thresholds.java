@@ -12,10 +12,15 @@ import java.math.BigDecimal;
  * @param eqMinWeight      least total weight of a lot's equality criteria, out of 100, where relevance is HIGH (RD-10)
  * @param minTenderDays    least number of days between the tender notice and the deadline (RD-22)
  * @param lightTouchThresholdPence the light-touch regime threshold including VAT, in pence (REG-04)
+ * @param svMinWeight      least social value weight where a social value policy is adopted (RD-11)
+ * @param noticeMonths     least notice, in months, before existing VCS funding ends (RD-17)
+ * @param consultationWeeks least length of a formal consultation, in weeks (RD-16)
+ * @param ssMaxPriceWeight most price weight in a specialist lot that is not fixed-price (SS-04)
  */
 public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal eqMeanMin, int scaleMax, BigDecimal eqMinWeight,
-                         int minTenderDays, long lightTouchThresholdPence) {
+                         int minTenderDays, long lightTouchThresholdPence, BigDecimal svMinWeight, int noticeMonths,
+                         int consultationWeeks, BigDecimal ssMaxPriceWeight) {
 
     public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("2.0"), 2, new BigDecimal("3.0"), 5,
-            new BigDecimal("15"), 30, 66_354_000L);
+            new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"));
 }
