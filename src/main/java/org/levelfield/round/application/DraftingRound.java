@@ -96,7 +96,9 @@ public class DraftingRound {
     private static LotTerms withDefaults(LotTerms t) {
         return new LotTerms(t.deliveredToPublic(), t.userGroups() == null ? List.of() : t.userGroups(), blankToNull(t.userRestriction()),
                 blankToNull(t.userRestrictionJustification()), t.priceMode() == null ? "PRICE_SCORED" : t.priceMode(), t.fixedPricePence(),
-                t.priceCeilingPence(), t.fullCostEstimatePence(), blankToNull(t.termReason()), t.specialist(), t.providerCount());
+                t.priceCeilingPence(), t.fullCostEstimatePence(), blankToNull(t.termReason()), t.specialist(), t.providerCount(),
+                t.paymentTiming(), t.minTradingYears(), t.minPriorContractValuePence(), t.publicContractExperienceOnly(),
+                t.requiredAccreditations() == null ? List.of() : t.requiredAccreditations(), t.minStaffHeadcount(), t.mainSubjectMatter());
     }
 
     private static String blankToNull(String s) {

@@ -10,6 +10,7 @@ import org.levelfield.round.model.Eqia;
 import org.levelfield.round.model.RoundDetails;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
+import org.levelfield.rules.facts.ConditionsFact;
 import org.levelfield.rules.facts.CriterionFact;
 import org.levelfield.rules.facts.DesignFact;
 import org.levelfield.rules.facts.IncumbentFact;
@@ -37,7 +38,14 @@ public final class RoundFacts {
                 d.lotLimitMechanism(), d.consortiumCountsForMembers(), d.consortiaAllowed(), d.reliancePermitted(), d.socialValueConsidered(),
                 d.socialValuePolicyAdopted(), d.consultation() == null ? null : d.consultation().start(),
                 d.consultation() == null ? null : d.consultation().end(), d.consultation() == null ? null : d.consultation().reasonForShort(),
-                round.eqia() == null ? null : round.eqia().specialistImpact()));
+                round.eqia() == null ? null : round.eqia().specialistImpact(),
+                d.smallGrants() == null ? null : d.smallGrants().previousPerYearPence(), d.smallGrants() == null ? null : d.smallGrants().retained(),
+                d.smallGrants() == null ? null : d.smallGrants().absorptionDecision(),
+                d.marketEngagement() == null ? null : d.marketEngagement().specialistProvidersEngaged(),
+                d.marketEngagement() == null ? null : d.marketEngagement().outputsSharedEqually(),
+                d.marketEngagement() == null || d.marketEngagement().capacityActions() == null ? 0 : d.marketEngagement().capacityActions().size(),
+                d.localSpecialistTurnoversPence(), d.primeContractorExpected(), d.subcontractClauses(), d.fundingLabel(),
+                d.authoritySpecifiesService()));
         for (RoundDetails.Incumbent i : d.incumbentsOrEmpty()) {
             facts.add(new IncumbentFact(round.id().toString(), i.organisation(), i.fundingType(), i.fundingPerYearPence(), i.groupServed(),
                     i.specialist(), i.fundingEndDate(), i.noticeDate()));
@@ -57,10 +65,14 @@ public final class RoundFacts {
                     lot.reservationBasis(), lot.requiresAuditedAccounts(), lot.insuranceTiming(), lot.terms().deliveredToPublic(),
                     lot.terms().userRestriction(), lot.terms().userRestrictionJustification(), lot.terms().priceMode(),
                     lot.terms().fixedPricePence(), lot.terms().priceCeilingPence(), lot.terms().fullCostEstimatePence(),
-                    lot.terms().termReason(), lot.terms().specialist(), lot.terms().providerCount()));
+                    lot.terms().termReason(), lot.terms().specialist(), lot.terms().providerCount(), lot.terms().userGroups(),
+                    lot.terms().paymentTiming(), lot.terms().mainSubjectMatter()));
+            facts.add(new ConditionsFact(lot.id().toString(), lot.title(), lot.annualValuePence(), lot.terms().minTradingYears(),
+                    lot.terms().minPriorContractValuePence(), lot.terms().publicContractExperienceOnly(), lot.terms().requiredAccreditations(),
+                    lot.terms().minStaffHeadcount()));
             for (Criterion c : lot.criteria()) {
                 facts.add(new CriterionFact(c.id().toString(), lot.id().toString(), lot.title(), c.title(), c.kind().name(),
-                        c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors()));
+                        c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit()));
             }
         }
         return facts;

@@ -16,10 +16,21 @@ import java.util.List;
  * @param termReason                   why an ongoing service runs for under three years (RD-19)
  * @param specialist                   whether the lot buys a specialist service (SS-04)
  * @param providerCount                how many providers are known to offer it (SS-04)
+ * @param paymentTiming                ARREARS_ONLY or ADVANCE_AVAILABLE (RD-20)
+ * @param minTradingYears              years of trading asked of bidders, if any (RD-08, SS-10)
+ * @param minPriorContractValuePence   the yearly value of past contracts asked of bidders, if any (RD-08, SS-10)
+ * @param publicContractExperienceOnly whether only public-contract experience counts (RD-08)
+ * @param requiredAccreditations       certifications or quality marks required (SS-10)
+ * @param minStaffHeadcount            staff headcount asked of bidders, if any (SS-10)
+ * @param mainSubjectMatter            HEALTH_CARE, SOCIAL_CARE, MIXED or OTHER (REG-03)
+ * @param questionCount                number of quality questions bidders answer (SS-05)
  */
 public record LotTerms(Boolean deliveredToPublic, List<String> userGroups, String userRestriction, String userRestrictionJustification,
                        String priceMode, Long fixedPricePence, Long priceCeilingPence, Long fullCostEstimatePence, String termReason,
-                       Boolean specialist, Integer providerCount) {
+                       Boolean specialist, Integer providerCount, String paymentTiming, Integer minTradingYears,
+                       Long minPriorContractValuePence, Boolean publicContractExperienceOnly, List<String> requiredAccreditations,
+                       Integer minStaffHeadcount, String mainSubjectMatter) {
 
-    public static final LotTerms NONE = new LotTerms(null, List.of(), null, null, "PRICE_SCORED", null, null, null, null, null, null);
+    public static final LotTerms NONE = new LotTerms(null, List.of(), null, null, "PRICE_SCORED", null, null, null, null, null, null,
+            null, null, null, null, List.of(), null, null);
 }

@@ -15,13 +15,33 @@ import java.util.List;
  * @param socialValueConsidered      whether social value was considered before procuring (RD-11)
  * @param socialValuePolicyAdopted   whether the authority has adopted PPN 002 or a local social value policy (RD-11)
  * @param consultation               the consultation with the VCS and service users (RD-16)
- * @param incumbents                 current providers the round replaces or changes (RD-04, RD-17)
+ * @param incumbents                 current providers the round replaces or changes (RD-04, RD-17, SS-01)
+ * @param smallGrants                the needs-led small-grants programme the pooled budget funded before (RD-21, SS-07)
+ * @param marketEngagement           preliminary market engagement and capacity building (RD-23, SS-08)
+ * @param localSpecialistTurnoversPence yearly turnovers of the local specialist providers (SS-02)
+ * @param primeContractorExpected    whether a generic prime is expected to subcontract specialist delivery (SS-06)
+ * @param subcontractClauses         fair-subcontracting clauses in the contract: FULL_COST_RECOVERY, PAY_IN_30_DAYS,
+ *                                   REPORT_SUBCONTRACT_SPEND, NO_BID_CANDY (SS-06)
+ * @param fundingLabel               what the arrangement is called: GRANT or CONTRACT (REG-05)
+ * @param authoritySpecifiesService  whether the authority specifies and buys a service for itself (REG-05)
  */
 public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String lotLimitMechanism, Boolean consortiumCountsForMembers,
                            Boolean consortiaAllowed, Boolean reliancePermitted, Boolean socialValueConsidered,
-                           Boolean socialValuePolicyAdopted, Consultation consultation, List<Incumbent> incumbents) {
+                           Boolean socialValuePolicyAdopted, Consultation consultation, List<Incumbent> incumbents,
+                           SmallGrants smallGrants, MarketEngagement marketEngagement, List<Long> localSpecialistTurnoversPence,
+                           Boolean primeContractorExpected, List<String> subcontractClauses, String fundingLabel,
+                           Boolean authoritySpecifiesService) {
 
-    public static final RoundDetails NONE = new RoundDetails(null, null, null, null, null, null, null, null, null, List.of());
+    public static final RoundDetails NONE = new RoundDetails(null, null, null, null, null, null, null, null, null, List.of(),
+            null, null, List.of(), null, List.of(), null, null);
+
+    /** The small-grants programme: what it was worth a year, whether it stays a grant, and any decision to absorb it. */
+    public record SmallGrants(Long previousPerYearPence, Boolean retained, String absorptionDecision) {
+    }
+
+    /** Who was engaged before the tender, whether what they learnt was shared equally, and what capacity support was offered. */
+    public record MarketEngagement(Boolean specialistProvidersEngaged, Boolean outputsSharedEqually, List<String> capacityActions) {
+    }
 
     public record Consultation(LocalDate start, LocalDate end, String reasonForShort) {
     }

@@ -9,7 +9,36 @@ public record DesignFact(String roundId, String roundTitle, int lotCount, String
                          String lotLimitMechanism, Boolean consortiumCountsForMembers, Boolean consortiaAllowed,
                          Boolean reliancePermitted, Boolean socialValueConsidered, Boolean socialValuePolicyAdopted,
                          LocalDate consultationStart, LocalDate consultationEnd, String consultationReasonForShort,
-                         String specialistImpact) implements Subject {
+                         String specialistImpact, Long smallGrantsPerYearPence, Boolean smallGrantsRetained, String smallGrantsDecision,
+                         Boolean specialistProvidersEngaged, Boolean engagementSharedEqually, int capacityActionCount,
+                         java.util.List<Long> localSpecialistTurnoversPence, Boolean primeContractorExpected,
+                         java.util.List<String> subcontractClauses, String fundingLabel, Boolean authoritySpecifiesService) implements Subject {
+
+    /** Median yearly turnover of the local specialist providers, or null if none is recorded. */
+    public Long getMedianSpecialistTurnoverPence() {
+        if (localSpecialistTurnoversPence == null || localSpecialistTurnoversPence.isEmpty()) {
+            return null;
+        }
+        java.util.List<Long> sorted = localSpecialistTurnoversPence.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    public boolean isSmallGrantsAbsorbed() {
+        return smallGrantsPerYearPence != null && smallGrantsPerYearPence > 0 && Boolean.FALSE.equals(smallGrantsRetained);
+    }
+
+    public boolean isSmallGrantsDecisionRecorded() {
+        return smallGrantsDecision != null && !smallGrantsDecision.isBlank();
+    }
+
+    /** Fair-subcontracting clauses a prime contract must carry that this round lacks (SS-06). */
+    public java.util.List<String> getMissingSubcontractClauses() {
+        java.util.List<String> have = subcontractClauses == null ? java.util.List.of() : subcontractClauses;
+        return java.util.List.of("FULL_COST_RECOVERY", "PAY_IN_30_DAYS", "REPORT_SUBCONTRACT_SPEND", "NO_BID_CANDY").stream()
+                .filter(c -> !have.contains(c)).toList();
+    }
+
 
     public boolean isLotsReasoned() {
         return lotsReason != null && !lotsReason.isBlank();

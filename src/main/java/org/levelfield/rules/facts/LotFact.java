@@ -17,7 +17,17 @@ public record LotFact(String id, String roundId, String title, long valueInclVat
                       String eligibilityRestriction, String reservationBasis,
                       boolean requiresAuditedAccounts, String insuranceTiming, Boolean deliveredToPublic, String userRestriction,
                       String userRestrictionJustification, String priceMode, Long fixedPricePence, Long priceCeilingPence,
-                      Long fullCostEstimatePence, String termReason, Boolean specialist, Integer providerCount) implements Subject {
+                      Long fullCostEstimatePence, String termReason, Boolean specialist, Integer providerCount,
+                      java.util.List<String> userGroups, String paymentTiming, String mainSubjectMatter) implements Subject {
+
+    public boolean isArrearsOnly() {
+        return "ARREARS_ONLY".equals(paymentTiming);
+    }
+
+    public boolean serves(String group) {
+        return userGroups != null && userGroups.stream().anyMatch(g -> g.equalsIgnoreCase(group));
+    }
+
 
     /** Delivered directly to the public unless recorded otherwise. */
     public boolean isPublicFacing() {
