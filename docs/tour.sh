@@ -82,7 +82,11 @@ round_json() {
   "lots": [
     {"title":"Community outreach","valueInclVatPence":90000000,"termMonths":36,"minTurnoverPence":60000000,"criteria":$(criteria)},
     {"title":"Black and minoritised survivors","valueInclVatPence":30000000,"termMonths":36,$restriction"criteria":$(criteria)} ],
-  "eqia": $EQIA }
+  "eqia": $EQIA,
+  "details": { "socialValueConsidered": true, "conflictsAssessedOn": "$TODAY",
+    "monitoringCharacteristics": ["RACE","SEX","GENDER_REASSIGNMENT","DISABILITY","AGE","RELIGION_BELIEF","SEXUAL_ORIENTATION"],
+    "dataProtectionBasis": "DPA 2018 Sch 1 para 8",
+    "contractClauses": ["COMPLY_EQUALITY_ACT","ASSIST_PSED","ACKNOWLEDGE_S149_2","FLOW_DOWN_TO_SUBCONTRACTORS"] } }
 JSON
 }
 

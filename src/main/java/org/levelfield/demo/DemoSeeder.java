@@ -26,6 +26,7 @@ import org.levelfield.round.application.PublishingRound;
 import org.levelfield.round.application.RoundCommand;
 import org.levelfield.round.application.RoundCommand.CriterionCommand;
 import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.RoundDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +116,13 @@ public class DemoSeeder {
                                 List.of(new RoundCommand.BudgetLineCommand("2027/28", 15_000_000L, "Victims' services")))),
                 List.of(new RoundCommand.LotCommand("Community outreach", 90_000_000L, 36, 60_000_000L, null, null, null, false, null, criteria, null),
                         new RoundCommand.LotCommand("Deaf and disabled survivors", 30_000_000L, 36, null, null, null, null, false, null, criteria, null)),
-                demoEqia(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)), null);
+                demoEqia(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)),
+                new RoundDetails("Two lots: community outreach, and a specialist lot for Deaf and disabled survivors", null, null, null,
+                        true, true, true, false, null, List.of(), null, null, List.of(), false, List.of(), "CONTRACT", true,
+                        LocalDate.ofInstant(now, java.time.ZoneOffset.UTC),
+                        List.of("RACE", "SEX", "GENDER_REASSIGNMENT", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION"),
+                        "DPA 2018 Sch 1 para 8",
+                        List.of("COMPLY_EQUALITY_ACT", "ASSIST_PSED", "ACKNOWLEDGE_S149_2", "FLOW_DOWN_TO_SUBCONTRACTORS")));
     }
 
     /** A design-stage EqIA with an entry for every characteristic and limb of s149. */

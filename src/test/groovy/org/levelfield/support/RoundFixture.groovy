@@ -28,6 +28,15 @@ class RoundFixture {
         [assessedOn: assessedOn.toString(), relevance: "HIGH", specialistImpact: "Specialist provision kept in its own lot", entries: entries]
     }
 
+    /** Round details that meet the safeguards: conflicts assessed, monitoring by every characteristic, equality clauses. */
+    static Map goodDetails(LocalDate conflictsAssessedOn = LocalDate.of(2026, 2, 1)) {
+        [socialValueConsidered    : true,
+         conflictsAssessedOn      : conflictsAssessedOn.toString(),
+         monitoringCharacteristics: ["RACE", "SEX", "GENDER_REASSIGNMENT", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION"],
+         dataProtectionBasis      : "DPA 2018 Sch 1 para 8",
+         contractClauses          : ["COMPLY_EQUALITY_ACT", "ASSIST_PSED", "ACKNOWLEDGE_S149_2", "FLOW_DOWN_TO_SUBCONTRACTORS"]]
+    }
+
     /** A pooled domestic abuse round: three partners, two lots, an EqIA, deadline as given. */
     static Map aRound(Instant deadline, LocalDate commencement = LocalDate.of(2026, 3, 2)) {
         [
@@ -45,6 +54,7 @@ class RoundFixture {
                         [title: "Deaf and disabled survivors", valueInclVatPence: 30_000_000, termMonths: 36, criteria: criteria()],
                 ],
                 eqia            : fullEqia(),
+                details         : goodDetails(),
         ]
     }
 

@@ -24,16 +24,22 @@ import java.util.List;
  *                                   REPORT_SUBCONTRACT_SPEND, NO_BID_CANDY (SS-06)
  * @param fundingLabel               what the arrangement is called: GRANT or CONTRACT (REG-05)
  * @param authoritySpecifiesService  whether the authority specifies and buys a service for itself (REG-05)
+ * @param conflictsAssessedOn        when the conflicts assessment was made; it must precede the tender notice (RD-24)
+ * @param monitoringCharacteristics  characteristics the contract's outcome monitoring is disaggregated by (RD-25)
+ * @param dataProtectionBasis        the lawful basis for equality monitoring, e.g. "DPA 2018 Sch 1 para 8" (RD-25)
+ * @param contractClauses            equality clauses in the contract: COMPLY_EQUALITY_ACT, ASSIST_PSED,
+ *                                   ACKNOWLEDGE_S149_2, FLOW_DOWN_TO_SUBCONTRACTORS (RD-26)
  */
 public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String lotLimitMechanism, Boolean consortiumCountsForMembers,
                            Boolean consortiaAllowed, Boolean reliancePermitted, Boolean socialValueConsidered,
                            Boolean socialValuePolicyAdopted, Consultation consultation, List<Incumbent> incumbents,
                            SmallGrants smallGrants, MarketEngagement marketEngagement, List<Long> localSpecialistTurnoversPence,
                            Boolean primeContractorExpected, List<String> subcontractClauses, String fundingLabel,
-                           Boolean authoritySpecifiesService) {
+                           Boolean authoritySpecifiesService, LocalDate conflictsAssessedOn, List<String> monitoringCharacteristics,
+                           String dataProtectionBasis, List<String> contractClauses) {
 
     public static final RoundDetails NONE = new RoundDetails(null, null, null, null, null, null, null, null, null, List.of(),
-            null, null, List.of(), null, List.of(), null, null);
+            null, null, List.of(), null, List.of(), null, null, null, List.of(), null, List.of());
 
     /** The small-grants programme: what it was worth a year, whether it stays a grant, and any decision to absorb it. */
     public record SmallGrants(Long previousPerYearPence, Boolean retained, String absorptionDecision) {

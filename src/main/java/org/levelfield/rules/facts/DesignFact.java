@@ -12,7 +12,28 @@ public record DesignFact(String roundId, String roundTitle, int lotCount, String
                          String specialistImpact, Long smallGrantsPerYearPence, Boolean smallGrantsRetained, String smallGrantsDecision,
                          Boolean specialistProvidersEngaged, Boolean engagementSharedEqually, int capacityActionCount,
                          java.util.List<Long> localSpecialistTurnoversPence, Boolean primeContractorExpected,
-                         java.util.List<String> subcontractClauses, String fundingLabel, Boolean authoritySpecifiesService) implements Subject {
+                         java.util.List<String> subcontractClauses, String fundingLabel, Boolean authoritySpecifiesService,
+                         LocalDate conflictsAssessedOn, java.util.List<String> monitoringCharacteristics, String dataProtectionBasis,
+                         java.util.List<String> contractClauses) implements Subject {
+
+    /** Characteristics RD-25 expects outcome monitoring to be disaggregated by that this round does not. */
+    public java.util.List<String> getUnmonitoredCharacteristics() {
+        java.util.List<String> have = monitoringCharacteristics == null ? java.util.List.of() : monitoringCharacteristics;
+        return java.util.List.of("RACE", "SEX", "GENDER_REASSIGNMENT", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION")
+                .stream().filter(c -> !have.contains(c)).toList();
+    }
+
+    public boolean isDataProtectionBasisStated() {
+        return dataProtectionBasis != null && !dataProtectionBasis.isBlank();
+    }
+
+    /** Equality clauses RD-26 expects in the contract that this round lacks. */
+    public java.util.List<String> getMissingEqualityClauses() {
+        java.util.List<String> have = contractClauses == null ? java.util.List.of() : contractClauses;
+        return java.util.List.of("COMPLY_EQUALITY_ACT", "ASSIST_PSED", "ACKNOWLEDGE_S149_2", "FLOW_DOWN_TO_SUBCONTRACTORS")
+                .stream().filter(c -> !have.contains(c)).toList();
+    }
+
 
     /** Median yearly turnover of the local specialist providers, or null if none is recorded. */
     public Long getMedianSpecialistTurnoverPence() {
