@@ -104,6 +104,10 @@ final class RoundCommandValidation {
 
     private enum PriceMode { PRICE_SCORED, FIXED_PRICE }
 
+    private enum Assesses { TENDER, BIDDER_HISTORY, ASSIGNED_STAFF }
+
+    private enum ScoringBasis { COMMITMENT, STATUS }
+
     private void eqia(RoundCommand.EqiaCommand eqia) {
         if (eqia == null) {
             return;
@@ -220,6 +224,12 @@ final class RoundCommandValidation {
                 error(at + ".weight", "must be from 0 to 100");
             } else if (c.weight().scale() > 3) {
                 error(at + ".weight", "may have at most 3 decimal places");
+            }
+            if (c.assesses() != null) {
+                parse(at + ".assesses", c.assesses(), Assesses.class);
+            }
+            if (c.scoringBasis() != null) {
+                parse(at + ".scoringBasis", c.scoringBasis(), ScoringBasis.class);
             }
             if (c.wordLimit() != null && c.wordLimit() <= 0) {
                 error(at + ".wordLimit", "must be more than zero, or left out");

@@ -73,7 +73,7 @@ public final class RoundFacts {
                     lot.terms().minStaffHeadcount()));
             for (Criterion c : lot.criteria()) {
                 facts.add(new CriterionFact(c.id().toString(), lot.id().toString(), lot.title(), c.title(), c.kind().name(),
-                        c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit()));
+                        c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis()));
             }
         }
         return facts;

@@ -100,9 +100,7 @@ public class Rounds {
                     lot.minTurnoverPence(), lot.turnoverJustification(), lot.eligibilityRestriction(), lot.reservationBasis(),
                     lot.requiresAuditedAccounts(), lot.insuranceTiming(), write(lot.terms()));
             for (Criterion c : lot.criteria()) {
-                sql.update("insert into criterion(id, lot_id, position, title, kind, duty, weight, descriptors, word_limit) values (?,?,?,?,?,?,?,?,?)",
-                        c.id(), lot.id(), c.position(), c.title(), c.kind().name(), c.duty() == null ? null : c.duty().name(),
-                        c.weight(), c.descriptors(), c.wordLimit());
+                insertCriterion(lot.id(), c);
             }
         }
         if (round.eqia() != null) {
@@ -217,13 +215,13 @@ public class Rounds {
                     rs.getBoolean("is_lead"), List.copyOf(lines.getOrDefault(id, List.of())));
         }, r.id());
         Map<UUID, List<Criterion>> criteria = new LinkedHashMap<>();
-        sql.query("select c.* from criterion c join lot l on l.id = c.lot_id where l.round_id = ? order by c.position", rs -> {
+        sql.query("select c.* from criterion c join lot l on l.id = c.lot_id where l.round_id = ? and c.superseded_at is null order by c.position", rs -> {
             criteria.computeIfAbsent(rs.getObject("lot_id", UUID.class), k -> new ArrayList<>()).add(new Criterion(
                     rs.getObject("id", UUID.class), rs.getInt("position"), rs.getString("title"),
                     CriterionKind.valueOf(rs.getString("kind")),
                     rs.getString("duty") == null ? null : Duty.valueOf(rs.getString("duty")),
                     plain(rs.getBigDecimal("weight")), rs.getString("descriptors"),
-                    (Integer) rs.getObject("word_limit")));
+                    (Integer) rs.getObject("word_limit"), rs.getString("assesses"), rs.getString("scoring_basis")));
             return null;
         }, r.id());
         List<Lot> lots = sql.query("select * from lot where round_id = ? order by position", rs -> {
@@ -250,6 +248,22 @@ public class Rounds {
                 rs -> new Eqia.Entry(rs.getString("characteristic"), rs.getString("limb"), rs.getString("evidence"),
                         rs.getString("impact"), rs.getString("mitigation"), rs.getString("data_gap"), rs.getString("gap_action"),
                         rs.getString("not_applicable_reason")), e.id()))).orElse(null);
+    }
+
+    public void insertCriterion(UUID lotId, Criterion c) {
+        sql.update("""
+                insert into criterion(id, lot_id, position, title, kind, duty, weight, descriptors, word_limit, assesses, scoring_basis)
+                values (?,?,?,?,?,?,?,?,?,?,?)""", c.id(), lotId, c.position(), c.title(), c.kind().name(),
+                c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis());
+    }
+
+    /** Marks a lot's current criteria as superseded by an amendment; they stay for the record. */
+    public void supersedeCriteria(UUID lotId, Instant at) {
+        sql.update("update criterion set superseded_at = ? where lot_id = ? and superseded_at is null", at, lotId);
+    }
+
+    public void changeDeadline(UUID roundId, Instant deadline) {
+        sql.update("update round set tender_deadline = ? where id = ?", deadline, roundId);
     }
 
     /** 30.000 as 30 and 45.500 as 45.5, never 3E+1. */

@@ -3,9 +3,14 @@ package org.levelfield.round.model;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** A published award criterion of a lot, with its weight out of 100. */
+/**
+ * A published award criterion of a lot, with its weight out of 100.
+ *
+ * @param assesses     TENDER (how this contract will be delivered), BIDDER_HISTORY or ASSIGNED_STAFF (RD-12)
+ * @param scoringBasis for social value: COMMITMENT (what the tender will do) or STATUS (who the bidder is) (SS-09)
+ */
 public record Criterion(UUID id, int position, String title, CriterionKind kind, Duty duty, BigDecimal weight,
-                        String descriptors, Integer wordLimit) {
+                        String descriptors, Integer wordLimit, String assesses, String scoringBasis) {
 
     public boolean isPrice() {
         return kind == CriterionKind.PRICE;

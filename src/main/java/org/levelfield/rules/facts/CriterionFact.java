@@ -11,7 +11,7 @@ import org.levelfield.rules.model.Subject;
  * @param duty for EQUALITY criteria: RACE, DISABILITY, SEX or OTHER; otherwise null
  */
 public record CriterionFact(String id, String lotId, String lotTitle, String title, String kind, String duty,
-                            BigDecimal weight, String descriptors, Integer wordLimit) implements Subject {
+                            BigDecimal weight, String descriptors, Integer wordLimit, String assesses, String scoringBasis) implements Subject {
 
     public boolean isPrice() {
         return "PRICE".equals(kind);
