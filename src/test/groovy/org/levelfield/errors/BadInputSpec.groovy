@@ -89,6 +89,10 @@ class BadInputSpec extends IntegrationSpec {
         "fractions of a penny"          | "valueInclVatPence"                | { it.lots[0].valueInclVatPence = 1000.5 }
         "an unknown field"              | "colour"                           | { it.colour = "blue" }
         "a date that is not a date"     | "commencementDate"                 | { it.commencementDate = "next Tuesday" }
+        "consultation dates out of order" | "details.consultation.end"       | { it.details.consultation = [start: "2026-02-01", end: "2026-01-01"] }
+        "an unknown EqIA characteristic" | "eqia.entries[0].characteristic"  | { it.eqia.entries[0].characteristic = "HEIGHT" }
+        "a fixed-price lot with no price" | "lots[1].terms.fixedPricePence"  | { it.lots[1].terms = [priceMode: "FIXED_PRICE"] }
+        "an unknown criterion basis"    | "lots[0].criteria[1].assesses"     | { it.lots[0].criteria[1].assesses = "VIBES" }
     }
 
     def "unknown ids are 404s that name what was not found"() {
@@ -103,6 +107,7 @@ class BadInputSpec extends IntegrationSpec {
         isProblem(api("GET", "/api/rounds/$missing/award", who.commissioner), HttpStatus.NOT_FOUND)
         isProblem(api("GET", "/api/rounds/$missing/award/justification.pdf", who.scrutiny), HttpStatus.NOT_FOUND)
         isProblem(api("GET", "/api/no-such-thing", who.commissioner), HttpStatus.NOT_FOUND)
+        isProblem(api("POST", "/api/rounds/$round.id/partners/$missing/sign-off", who.commissioner, [signatory: "A", signatoryRole: "B"]), HttpStatus.NOT_FOUND)
         api("GET", "/api/rounds/$missing", who.commissioner).body.detail.contains(missing.toString())
         snapshot() == before
     }

@@ -22,6 +22,34 @@ final class RoundCommandValidation {
 
     private final List<FieldError> errors = new ArrayList<>();
 
+    /** Checks the criteria of an amendment, with the same rules as a new round's. */
+    static void checkAmendment(AmendingRound.AmendmentCommand command) {
+        RoundCommandValidation v = new RoundCommandValidation();
+        if (command == null) {
+            v.error("body", "reason, newTenderDeadline and lots (lotId and criteria) are required");
+        } else {
+            v.text("reason", command.reason(), 2000);
+            if (command.newTenderDeadline() == null) {
+                v.error("newTenderDeadline", "is required (an ISO instant); extend it so bidders can rework their tenders");
+            }
+            if (command.lots() == null || command.lots().isEmpty()) {
+                v.error("lots", "name at least one lot whose criteria change");
+            } else {
+                for (int i = 0; i < command.lots().size(); i++) {
+                    var lot = command.lots().get(i);
+                    if (lot == null || lot.lotId() == null) {
+                        v.error("lots[" + i + "].lotId", "is required");
+                        continue;
+                    }
+                    v.criteria("lots[" + i + "]", lot.criteria());
+                }
+            }
+        }
+        if (!v.errors.isEmpty()) {
+            throw ProblemException.badInput(v.errors);
+        }
+    }
+
     static void check(RoundCommand command, Instant now) {
         RoundCommandValidation v = new RoundCommandValidation();
         v.validate(command, now);
@@ -201,7 +229,7 @@ final class RoundCommandValidation {
         }
     }
 
-    private void criteria(String lotAt, List<RoundCommand.CriterionCommand> criteria) {
+    void criteria(String lotAt, List<RoundCommand.CriterionCommand> criteria) {
         if (criteria == null || criteria.isEmpty()) {
             error(lotAt + ".criteria", "a lot needs award criteria (price, quality and equality, with weights adding up to 100)");
             return;
@@ -246,7 +274,7 @@ final class RoundCommandValidation {
         return Enum.valueOf(type, value);
     }
 
-    private void text(String field, String value, int max) {
+    void text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             error(field, "is required");
         } else if (value.length() > max) {
@@ -254,7 +282,7 @@ final class RoundCommandValidation {
         }
     }
 
-    private void error(String field, String message) {
+    void error(String field, String message) {
         errors.add(new FieldError(field, message));
     }
 }

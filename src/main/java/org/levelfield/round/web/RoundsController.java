@@ -22,6 +22,7 @@ import org.levelfield.access.Actor;
 import org.levelfield.access.Role;
 import org.levelfield.common.web.Idempotency;
 import org.levelfield.common.web.ProblemException;
+import org.levelfield.round.application.AmendingRound;
 import org.levelfield.round.application.ApprovingDesign;
 import org.levelfield.round.application.CancellingRound;
 import org.levelfield.round.application.ClosingRound;
@@ -57,11 +58,13 @@ public class RoundsController {
     private final ApprovingDesign approving;
     private final CancellingRound cancelling;
     private final SafeguardsReports safeguardsReports;
+    private final AmendingRound amending;
     private final SafeguardsReportPdf safeguardsPdf;
 
     public RoundsController(Rounds rounds, DraftingRound drafting, PublishingRound publishing, ClosingRound closing,
                             RuleRuns runs, Idempotency idempotency, ApprovingDesign approving, CancellingRound cancelling,
-                            SafeguardsReports safeguardsReports, SafeguardsReportPdf safeguardsPdf) {
+                            SafeguardsReports safeguardsReports, SafeguardsReportPdf safeguardsPdf, AmendingRound amending) {
+        this.amending = amending;
         this.safeguardsReports = safeguardsReports;
         this.safeguardsPdf = safeguardsPdf;
         this.approving = approving;
@@ -151,6 +154,14 @@ public class RoundsController {
     }
 
     public record Reason(String reason) {
+    }
+
+    /** Changes a published round's criteria before its deadline, republishing with an extended deadline (RD-27). */
+    @Post("/{id}/amendments")
+    @Secured("COMMISSIONER")
+    public Map<String, Object> amend(UUID id, @Body AmendingRound.AmendmentCommand command, Authentication authentication) {
+        AmendingRound.Outcome outcome = amending.amend(id, command, Actor.of(authentication));
+        return Map.of("round", RoundView.of(outcome.round()), "findings", outcome.findings(), "tendersToResubmit", outcome.tendersToResubmit());
     }
 
     /** The safeguards report for the partnership board: every finding by stage, with justifications. */
