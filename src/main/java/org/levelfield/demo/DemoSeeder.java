@@ -96,15 +96,15 @@ public class DemoSeeder {
 
     private static RoundCommand demoRound(Instant now) {
         List<CriterionCommand> criteria = List.of(
-                new CriterionCommand("Price", "PRICE", null, new BigDecimal("30"), null, null, null, null),
+                new CriterionCommand("Price", "PRICE", null, new BigDecimal("30"), null, null, null, null, "Lowest compliant price / tender price x 30", null),
                 new CriterionCommand("Service delivery and safety", "QUALITY", null, new BigDecimal("40"),
-                        "0 no response; 1 major concerns; 2 partial; 3 meets the specification; 4 good; 5 excellent with added value", 1500, "TENDER", null),
+                        "0 no response; 1 major concerns; 2 partial; 3 meets the specification; 4 good; 5 excellent with added value", 1500, "TENDER", null, "Mean of the panel's scores / 5 x weight", null),
                 new CriterionCommand("Race equality: reaching Black and minoritised survivors", "EQUALITY", "RACE", new BigDecimal("10"),
-                        "5 costed plan naming partners with KPIs by ethnicity; 3 credible plan; 2 or less policy statements only", 750, "TENDER", null),
+                        "5 costed plan naming partners with KPIs by ethnicity; 3 credible plan; 2 or less policy statements only", 750, "TENDER", null, "Mean of the panel's scores / 5 x weight", null),
                 new CriterionCommand("Disability equality: access for Deaf and disabled survivors", "EQUALITY", "DISABILITY", new BigDecimal("10"),
-                        "5 anticipatory adjustments (BSL, Easy Read, accessible refuge) resourced and costed; 3 credible plan; 2 or less policy only", 750, "TENDER", null),
+                        "5 anticipatory adjustments (BSL, Easy Read, accessible refuge) resourced and costed; 3 credible plan; 2 or less policy only", 750, "TENDER", null, "Mean of the panel's scores / 5 x weight", null),
                 new CriterionCommand("Sex equality: gender-informed practice", "EQUALITY", "SEX", new BigDecimal("10"),
-                        "5 gender-informed practice with justified single-sex provision and routes for all survivors; 3 credible plan; 2 or less policy only", 750, "TENDER", null));
+                        "5 gender-informed practice with justified single-sex provision and routes for all survivors; 3 credible plan; 2 or less policy only", 750, "TENDER", null, "Mean of the panel's scores / 5 x weight", null));
         return new RoundCommand(
                 "Demo: Anytown domestic abuse support 2027-2030",
                 "A pooled domestic abuse service for Anytown Local Strategic Partnership, in two lots.",

@@ -25,6 +25,7 @@ import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.AmendmentFact;
+import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.rules.infrastructure.RuleRuns;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Severity;
@@ -84,7 +85,8 @@ public class AmendingRound {
         }
         Instant now = clock.instant();
         Round amended = amendedRound(round, command);
-        List<Object> facts = RoundFacts.of(amended, LocalDate.ofInstant(now, ClockFactory.LONDON), thresholds.current());
+        Thresholds frozen = rounds.thresholdsJson(roundId).map(this::thresholds).orElse(thresholds.current());
+        List<Object> facts = RoundFacts.of(amended, LocalDate.ofInstant(now, ClockFactory.LONDON), frozen);
         facts.add(new AmendmentFact(round.id().toString(), round.title(), LocalDate.ofInstant(now, ClockFactory.LONDON),
                 LocalDate.ofInstant(round.tenderDeadline(), ClockFactory.LONDON),
                 LocalDate.ofInstant(command.newTenderDeadline(), ClockFactory.LONDON), !now.isBefore(round.tenderDeadline())));
@@ -125,7 +127,7 @@ public class AmendingRound {
                 var c = given.get(j);
                 criteria.add(new Criterion(UUID.randomUUID(), j, c.title().strip(), CriterionKind.valueOf(c.kind()),
                         c.duty() == null ? null : Duty.valueOf(c.duty()), c.weight(), c.descriptors(), c.wordLimit(),
-                        c.assesses() == null ? "TENDER" : c.assesses(), c.scoringBasis()));
+                        c.assesses() == null ? "TENDER" : c.assesses(), c.scoringBasis(), c.methodology(), c.minScore()));
             }
             lots.add(new Lot(lot.id(), lot.position(), lot.title(), lot.valueInclVatPence(), lot.termMonths(), lot.minTurnoverPence(),
                     lot.turnoverJustification(), lot.eligibilityRestriction(), lot.reservationBasis(), lot.requiresAuditedAccounts(),
@@ -154,6 +156,14 @@ public class AmendingRound {
             }
         }
         return count;
+    }
+
+    private Thresholds thresholds(String text) {
+        try {
+            return json.readValue(text, Thresholds.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Thresholds recorded with the round cannot be read", e);
+        }
     }
 
     private String toJson(Object value) {

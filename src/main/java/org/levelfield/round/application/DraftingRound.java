@@ -76,7 +76,7 @@ public class DraftingRound {
                 var c = l.criteria().get(j);
                 criteria.add(new Criterion(UUID.randomUUID(), j, c.title().strip(), CriterionKind.valueOf(c.kind()),
                         c.duty() == null ? null : Duty.valueOf(c.duty()), c.weight(), blankToNull(c.descriptors()), c.wordLimit(),
-                        c.assesses() == null ? "TENDER" : c.assesses(), c.scoringBasis()));
+                        c.assesses() == null ? "TENDER" : c.assesses(), c.scoringBasis(), blankToNull(c.methodology()), c.minScore()));
             }
             lots.add(new Lot(UUID.randomUUID(), i, l.title().strip(), l.valueInclVatPence(), l.termMonths(), l.minTurnoverPence(),
                     blankToNull(l.turnoverJustification()), blankToNull(l.eligibilityRestriction()), blankToNull(l.reservationBasis()),

@@ -31,6 +31,6 @@ public record RoundCommand(String title, String description, LocalDate commencem
     }
 
     public record CriterionCommand(String title, String kind, String duty, BigDecimal weight, String descriptors,
-                                   Integer wordLimit, String assesses, String scoringBasis) {
+                                   Integer wordLimit, String assesses, String scoringBasis, String methodology, Integer minScore) {
     }
 }

@@ -259,6 +259,9 @@ final class RoundCommandValidation {
             if (c.scoringBasis() != null) {
                 parse(at + ".scoringBasis", c.scoringBasis(), ScoringBasis.class);
             }
+            if (c.minScore() != null && (c.minScore() < 0 || c.minScore() > 5)) {
+                error(at + ".minScore", "must be on the published scale, 0 to 5, or left out for no disqualifying threshold");
+            }
             if (c.wordLimit() != null && c.wordLimit() <= 0) {
                 error(at + ".wordLimit", "must be more than zero, or left out");
             }

@@ -138,6 +138,9 @@ public class Rounds {
      * when another request got there first. Records the change in the history.
      */
     public boolean transition(UUID roundId, RoundStatus from, RoundStatus to, Instant at, UUID by, String reason) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("The lifecycle does not allow " + from + " -> " + to);
+        }
         String extra = switch (to) {
             case PUBLISHED -> ", published_at = ?";
             case CLOSED -> ", closed_at = ?";
@@ -221,7 +224,8 @@ public class Rounds {
                     CriterionKind.valueOf(rs.getString("kind")),
                     rs.getString("duty") == null ? null : Duty.valueOf(rs.getString("duty")),
                     plain(rs.getBigDecimal("weight")), rs.getString("descriptors"),
-                    (Integer) rs.getObject("word_limit"), rs.getString("assesses"), rs.getString("scoring_basis")));
+                    (Integer) rs.getObject("word_limit"), rs.getString("assesses"), rs.getString("scoring_basis"),
+                    rs.getString("methodology"), (Integer) rs.getObject("min_score")));
             return null;
         }, r.id());
         List<Lot> lots = sql.query("select * from lot where round_id = ? order by position", rs -> {
@@ -252,9 +256,11 @@ public class Rounds {
 
     public void insertCriterion(UUID lotId, Criterion c) {
         sql.update("""
-                insert into criterion(id, lot_id, position, title, kind, duty, weight, descriptors, word_limit, assesses, scoring_basis)
-                values (?,?,?,?,?,?,?,?,?,?,?)""", c.id(), lotId, c.position(), c.title(), c.kind().name(),
-                c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis());
+                insert into criterion(id, lot_id, position, title, kind, duty, weight, descriptors, word_limit, assesses, scoring_basis,
+                                      methodology, min_score)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,?)""", c.id(), lotId, c.position(), c.title(), c.kind().name(),
+                c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis(),
+                c.methodology(), c.minScore());
     }
 
     /** Marks a lot's current criteria as superseded by an amendment; they stay for the record. */

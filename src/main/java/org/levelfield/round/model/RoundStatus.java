@@ -36,6 +36,30 @@ public enum RoundStatus {
         return this == PUBLISHED;
     }
 
+    /**
+     * The lifecycle as a table: the statuses each status may move to. Any other move is refused.
+     * DRAFT -> DESIGN_APPROVED -> PUBLISHED -> CLOSED -> EVALUATION -> (MODERATION ->) AWARD_PROPOSED
+     * -> STANDSTILL -> AWARDED; an approved design may be reopened; CANCELLED from anything before AWARDED;
+     * a PUBLISHED round may be republished by an amendment.
+     */
+    public java.util.Set<RoundStatus> next() {
+        return switch (this) {
+            case DRAFT -> java.util.EnumSet.of(DRAFT, DESIGN_APPROVED, CANCELLED);
+            case DESIGN_APPROVED -> java.util.EnumSet.of(DRAFT, PUBLISHED, CANCELLED);
+            case PUBLISHED -> java.util.EnumSet.of(PUBLISHED, CLOSED, CANCELLED);
+            case CLOSED -> java.util.EnumSet.of(EVALUATION, CANCELLED);
+            case EVALUATION -> java.util.EnumSet.of(MODERATION, AWARD_PROPOSED, CANCELLED);
+            case MODERATION -> java.util.EnumSet.of(AWARD_PROPOSED, CANCELLED);
+            case AWARD_PROPOSED -> java.util.EnumSet.of(EVALUATION, STANDSTILL, CANCELLED);
+            case STANDSTILL -> java.util.EnumSet.of(AWARDED, CANCELLED);
+            case AWARDED, CANCELLED -> java.util.EnumSet.noneOf(RoundStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(RoundStatus to) {
+        return next().contains(to);
+    }
+
     /** A round can be cancelled, with reasons, from any state before it is awarded. */
     public boolean isCancellable() {
         return this != AWARDED && this != CANCELLED;

@@ -30,7 +30,7 @@ public record RoundView(UUID id, String title, String description, String status
     }
 
     public record CriterionView(UUID id, String title, String kind, String duty, BigDecimal weight, String descriptors,
-                                Integer wordLimit, String assesses, String scoringBasis) {
+                                Integer wordLimit, String assesses, String scoringBasis, String methodology, Integer minScore) {
     }
 
     public static RoundView of(Round r) {
@@ -51,6 +51,6 @@ public record RoundView(UUID id, String title, String description, String status
 
     private static CriterionView criterion(Criterion c) {
         return new CriterionView(c.id(), c.title(), c.kind().name(), c.duty() == null ? null : c.duty().name(), c.weight(),
-                c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis());
+                c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis(), c.methodology(), c.minScore());
     }
 }
