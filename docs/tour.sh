@@ -207,9 +207,9 @@ status="$(curl -s -o "$OUT" -w '%{http_code}' "$BASE_URL/api/rounds/$ROUND/award
 head -c 5 "$OUT" | grep -q '%PDF-' || fail "$OUT is not a PDF"
 echo "wrote $OUT ($(wc -c < "$OUT") bytes)"
 if command -v pdftotext >/dev/null 2>&1; then
-  text="$(pdftotext -layout "$OUT" -)"
+  text="$(pdftotext "$OUT" - | tr -s '[:space:]' ' ')"
   for expected in "Tour: Riverside domestic abuse services" "Community outreach" "Black and minoritised survivors" \
-                  "Sister Space CIO" "Generic Support Services Ltd" "Disability equality" "EQ-05" "REG-02"; do
+                  "Sister Space CIO" "Generic Support Services Ltd" "Disability equality" "EQ-05" "REG-02" "Justified by Pat Officer"; do
     grep -q "$expected" <<<"$text" || fail "the PDF does not mention '$expected'"
   done
   echo "the PDF names the round, both lots, both bidders, the criteria and the rule findings"

@@ -22,7 +22,8 @@ import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.rules.facts.Format;
 import org.levelfield.rules.infrastructure.RuleRuns;
-import org.levelfield.rules.model.Finding;
+import org.levelfield.round.application.PublishingRound;
+import org.levelfield.rules.model.JustifiedFinding;
 import org.levelfield.rules.model.Stage;
 
 /** Assembles the award justification's report model from the stored round, award and findings. */
@@ -34,10 +35,12 @@ public class AwardReports {
     private final Rounds rounds;
     private final ComputingAward awards;
     private final RuleRuns runs;
+    private final PublishingRound publishing;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AwardReports(Rounds rounds, ComputingAward awards, RuleRuns runs, ObjectMapper json, Clock clock) {
+    public AwardReports(Rounds rounds, ComputingAward awards, RuleRuns runs, PublishingRound publishing, ObjectMapper json, Clock clock) {
+        this.publishing = publishing;
         this.rounds = rounds;
         this.awards = awards;
         this.runs = runs;
@@ -48,7 +51,7 @@ public class AwardReports {
     public AwardReport build(UUID roundId) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         AwardResult award = awards.latest(roundId);
-        List<Finding> design = runs.latest(roundId, Stage.ROUND_DESIGN);
+        List<JustifiedFinding> design = publishing.judged(round, runs.latest(roundId, Stage.ROUND_DESIGN));
         AwardReport.RoundPart roundPart = new AwardReport.RoundPart(round.title(), round.description() == null ? "" : round.description(),
                 round.status().name(), round.commencementDate().toString(), when(round.tenderDeadline()), when(round.publishedAt()),
                 when(round.closedAt()), Format.pounds(round.pooledTotalPence()),
@@ -58,7 +61,8 @@ public class AwardReports {
         return new AwardReport("Award justification: " + round.title(), when(clock.instant()), award.rulesetVersion(),
                 inputsHash(award, design), roundPart,
                 new AwardReport.Method(award.thresholds().scaleMax(), award.thresholds().eqSubMin(), Format.number(award.thresholds().eqMeanMin())),
-                lots, findings(design), findings(award.findings()),
+                lots, design.stream().map(AwardReports::line).toList(),
+                award.findings().stream().map(f -> line(JustifiedFinding.of(f, null))).toList(),
                 rounds.history(roundId).stream().map(h -> new AwardReport.HistoryLine(when(h.at()),
                         h.from() == null ? "(new)" : h.from().name(), h.to().name(), h.reason())).toList());
     }
@@ -82,12 +86,15 @@ public class AwardReports {
                         .toList());
     }
 
-    private static List<AwardReport.FindingLine> findings(List<Finding> findings) {
-        return findings.stream().map(f -> new AwardReport.FindingLine(f.ruleId(), f.severity().name(), f.force().name(),
-                f.citation(), f.subjectLabel(), f.ruleName(), f.message())).toList();
+    private static AwardReport.FindingLine line(JustifiedFinding f) {
+        String message = f.justification() == null ? f.message()
+                : f.message() + " Justified by " + f.justification().officerName() + ", " + f.justification().officerRole() + ": "
+                + f.justification().text();
+        return new AwardReport.FindingLine(f.ruleId(), f.severity().name(), f.force().name(), f.citation(), f.subjectLabel(),
+                f.ruleName(), message);
     }
 
-    private String inputsHash(AwardResult award, List<Finding> design) {
+    private String inputsHash(AwardResult award, List<JustifiedFinding> design) {
         try {
             return Hashing.sha256(json.writeValueAsString(award) + json.writeValueAsString(design));
         } catch (JsonProcessingException e) {
