@@ -1,0 +1,148 @@
+package org.levelfield.bidder;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import org.levelfield.common.time.ClockFactory;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.common.web.ProblemException.FieldError;
+import org.levelfield.round.application.RoundFacts;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Round;
+import org.levelfield.round.model.RoundStatus;
+import org.levelfield.rules.engine.Rulesets;
+import org.levelfield.rules.engine.ThresholdsConfiguration;
+import org.levelfield.rules.facts.BidderProfileFact;
+import org.levelfield.rules.facts.ConditionsFact;
+import org.levelfield.rules.facts.LotFact;
+import org.levelfield.rules.facts.Thresholds;
+import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.Severity;
+import org.levelfield.rules.model.Stage;
+
+/**
+ * Anyone (with or without an account) checks, before investing in a bid, whether an organisation
+ * can bid for a published lot: a result per eligibility rule (passes, fails or needs attention),
+ * in plain English with the figures used, the legal source and what the organisation can do.
+ * Nothing is stored. The rules are the round's frozen ruleset's (SEL-*).
+ */
+@Singleton
+public class CheckingEligibility {
+
+    private final Rounds rounds;
+    private final Rulesets rulesets;
+    private final ThresholdsConfiguration thresholds;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CheckingEligibility(Rounds rounds, Rulesets rulesets, ThresholdsConfiguration thresholds, ObjectMapper json, Clock clock) {
+        this.rounds = rounds;
+        this.rulesets = rulesets;
+        this.thresholds = thresholds;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** An organisation's profile as entered for the check. Money in pence. */
+    public record Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
+                          String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
+                          Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
+                          Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps) {
+    }
+
+    public enum Outcome { PASSES, FAILS, NEEDS_ATTENTION }
+
+    public record Result(String ruleId, Outcome outcome, String ruleName, String message, String citation, String force) {
+    }
+
+    public record Check(UUID roundId, UUID lotId, String lot, boolean sme, boolean vcse, boolean canBid, List<Result> results) {
+    }
+
+    public Check check(UUID roundId, UUID lotId, Profile profile) {
+        Round round = rounds.find(roundId).filter(r -> r.status() != RoundStatus.DRAFT && r.status() != RoundStatus.DESIGN_APPROVED)
+                .orElseThrow(() -> ProblemException.notFound("published round", roundId));
+        var lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
+        BidderProfileFact bidder = validated(profile);
+        Thresholds limits = rounds.thresholdsJson(roundId).map(this::thresholds).orElse(thresholds.current());
+        List<Object> facts = new ArrayList<>();
+        for (Object fact : RoundFacts.of(round, LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON), limits)) {
+            boolean otherLot = fact instanceof LotFact l && !l.id().equals(lotId.toString())
+                    || fact instanceof ConditionsFact c && !c.lotId().equals(lotId.toString());
+            if (!otherLot) {
+                facts.add(fact);
+            }
+        }
+        facts.add(bidder);
+        List<Result> results = rulesets.forVersion(round.rulesetVersion()).evaluate(Stage.ELIGIBILITY, facts).stream()
+                .filter(f -> f.ruleId().startsWith("SEL-"))
+                .map(CheckingEligibility::result)
+                .sorted((a, b) -> a.ruleId().compareTo(b.ruleId()))
+                .toList();
+        return new Check(roundId, lotId, lot.title(), bidder.isSme(), bidder.isVcse(),
+                results.stream().noneMatch(r -> r.outcome() == Outcome.FAILS), results);
+    }
+
+    private static Result result(Finding f) {
+        Outcome outcome = f.severity() == Severity.FAIL || f.severity() == Severity.BLOCK ? Outcome.FAILS
+                : f.severity() == Severity.INFO ? Outcome.PASSES : Outcome.NEEDS_ATTENTION;
+        return new Result(f.ruleId(), outcome, f.ruleName(), f.message(), f.citation(), f.force().name());
+    }
+
+    private static BidderProfileFact validated(Profile p) {
+        List<FieldError> errors = new ArrayList<>();
+        if (p == null) {
+            throw ProblemException.badInput("body", "an organisation profile is required");
+        }
+        if (p.name() == null || p.name().isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        }
+        oneOf(errors, "legalForm", p.legalForm(), "REGISTERED_CHARITY", "CIO", "CIC", "COMPANY_LIMITED_BY_GUARANTEE",
+                "COMMUNITY_BENEFIT_SOCIETY", "COMPANY", "PUBLIC_BODY", "UNINCORPORATED");
+        oneOf(errors, "accountsType", p.accountsType(), "AUDITED", "INDEPENDENT_EXAMINATION", "RECEIPTS_AND_PAYMENTS", "UNAUDITED");
+        if (p.turnoverPence() == null || p.turnoverPence() < 0) {
+            errors.add(new FieldError("turnoverPence", "is required: yearly income or turnover in pence, zero or more"));
+        }
+        if (p.staffHeadcount() == null || p.staffHeadcount() < 0) {
+            errors.add(new FieldError("staffHeadcount", "is required: number of staff, zero or more"));
+        }
+        if (p.consortiumTurnoverPence() != null && p.consortiumTurnoverPence() < 0) {
+            errors.add(new FieldError("consortiumTurnoverPence", "must be zero or more pence"));
+        }
+        if (p.experienceKinds() != null) {
+            for (int i = 0; i < p.experienceKinds().size(); i++) {
+                oneOf(errors, "experienceKinds[" + i + "]", p.experienceKinds().get(i), "PUBLIC_CONTRACT", "GRANT_FUNDED", "SUBCONTRACTED",
+                        "PARTNERSHIP", "VOLUNTEER");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badInput(errors);
+        }
+        return new BidderProfileFact(p.name().strip(), p.legalForm(), p.turnoverPence(), p.balanceSheetPence(), p.staffHeadcount(),
+                p.accountsType(), Boolean.TRUE.equals(p.insuranceHeld()), Boolean.TRUE.equals(p.insuranceUndertaking()),
+                p.consortiumTurnoverPence(), Boolean.TRUE.equals(p.alternativeFinancialEvidence()),
+                p.experienceKinds() == null ? List.of() : p.experienceKinds(), Boolean.TRUE.equals(p.mandatoryExclusionGround()),
+                Boolean.TRUE.equals(p.recurrenceLikely()), p.discriminationFindings() == null ? 0 : p.discriminationFindings(),
+                p.remedialSteps());
+    }
+
+    private static void oneOf(List<FieldError> errors, String field, String value, String... allowed) {
+        if (value == null || !Arrays.asList(allowed).contains(value)) {
+            errors.add(new FieldError(field, "must be one of " + Arrays.toString(allowed) + (value == null ? "" : "; got '" + value + "'")));
+        }
+    }
+
+    private Thresholds thresholds(String text) {
+        try {
+            return json.readValue(text, Thresholds.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Thresholds recorded with the round cannot be read", e);
+        }
+    }
+}

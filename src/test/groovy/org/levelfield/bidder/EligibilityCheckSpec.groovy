@@ -1,0 +1,107 @@
+package org.levelfield.bidder
+
+import io.micronaut.http.HttpStatus
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.RoundFixture
+import spock.lang.Shared
+import spock.lang.Stepwise
+
+import java.time.Instant
+import java.time.LocalDate
+
+/**
+ * A small women's charity checks, before bidding and without an account, whether it can bid for
+ * a lot that asks for audited accounts and insurance in place, and is told rule by rule why and what
+ * it can do.
+ */
+@MicronautTest(transactional = false)
+@Stepwise
+class EligibilityCheckSpec extends IntegrationSpec {
+
+    @Shared Map<String, String> who
+    @Shared Map round
+
+    static Map sisterSpace() {
+        [name: "Sister Space CIO", legalForm: "CIO", turnoverPence: 30_000_000, staffHeadcount: 8, accountsType: "INDEPENDENT_EXAMINATION",
+         insuranceHeld: false, insuranceUndertaking: true, experienceKinds: ["GRANT_FUNDED", "VOLUNTEER"]]
+    }
+
+    def "a 2024 round under the 2015 regulations asks for audited accounts and insurance in place; the warnings are justified and it is published"() {
+        given:
+        who = people()
+        clock.set(Instant.parse("2024-06-03T09:00:00Z"))
+        def request = RoundFixture.aRound(Instant.parse("2024-08-01T12:00:00Z"), LocalDate.of(2024, 6, 3))
+        request.eqia = RoundFixture.fullEqia(LocalDate.of(2024, 5, 1))
+        request.details = RoundFixture.goodDetails(LocalDate.of(2024, 5, 1))
+        request.lots[0] << [minTurnoverPence: 20_000_000, requiresAuditedAccounts: true, insuranceTiming: "IN_PLACE_BEFORE_AWARD"]
+        def draft = api("POST", "/api/rounds", who.commissioner, request).body
+        draft.partners.each { api("POST", "/api/rounds/$draft.id/partners/$it.id/sign-off", who.commissioner, [signatory: "Director", signatoryRole: "Director"]) }
+        api("POST", "/api/rounds/$draft.id/approve-design", who.commissioner)
+        api("POST", "/api/rounds/$draft.id/design-check", who.commissioner).body.findings.findAll { it.severity == "WARN" }.each {
+            api("POST", "/api/rounds/$draft.id/justifications", who.commissioner,
+                    [ruleId: it.ruleId, subjectId: it.subjectId, officerName: "Pat Officer", officerRole: "Head of Commissioning", justification: "Legacy requirement under review"])
+        }
+
+        when:
+        def published = api("POST", "/api/rounds/$draft.id/publish", who.commissioner)
+        round = published.body.round
+
+        then:
+        published.status == HttpStatus.OK
+    }
+
+    def "without an account, the charity is told independent examination is accepted and an insurance undertaking is enough, with sources"() {
+        when:
+        def reply = api("POST", "/api/rounds/$round.id/lots/${round.lots[0].id}/eligibility-check", null, sisterSpace())
+        def byRule = reply.body.results.groupBy { it.ruleId }
+
+        then:
+        reply.status == HttpStatus.OK
+        reply.body.canBid
+        reply.body.sme
+        reply.body.vcse
+        with(byRule["SEL-06"].first()) {
+            outcome == "PASSES"
+            message.contains("independent examination is accepted")
+            citation.contains("Procurement Act 2023 s22")
+        }
+        with(byRule["SEL-07"].first()) {
+            outcome == "PASSES"
+            message.contains("an undertaking to obtain the required insurance")
+        }
+        byRule["SEL-04"].first().message.contains("Passes: turnover £300,000 vs required £200,000")
+        byRule["SEL-08"].first().outcome == "PASSES"
+        byRule["SEL-10"].first().message.contains("For information only")
+        reply.body.results.every { it.citation && it.force }
+    }
+
+    def "a turnover short of the condition fails, saying what the charity can do"() {
+        when:
+        def poorer = sisterSpace() + [turnoverPence: 10_000_000]
+        def reply = api("POST", "/api/rounds/$round.id/lots/${round.lots[0].id}/eligibility-check", null, poorer)
+
+        then:
+        !reply.body.canBid
+        with(reply.body.results.find { it.ruleId == "SEL-04" }) {
+            outcome == "FAILS"
+            message.contains("bid as part of a consortium")
+        }
+    }
+
+    def "a profile with bad fields is refused naming them, and nothing is stored"() {
+        given:
+        long notices = count("bidder_notice")
+
+        when:
+        def reply = api("POST", "/api/rounds/$round.id/lots/${round.lots[0].id}/eligibility-check", null,
+                [name: "", legalForm: "CLUB", turnoverPence: -5, accountsType: "AUDITED"])
+        def unknownLot = api("POST", "/api/rounds/$round.id/lots/${UUID.randomUUID()}/eligibility-check", null, sisterSpace())
+
+        then:
+        reply.status == HttpStatus.BAD_REQUEST
+        reply.body.errors*.field == ["name", "legalForm", "turnoverPence", "staffHeadcount"]
+        unknownLot.status == HttpStatus.NOT_FOUND
+        count("bidder_notice") == notices
+    }
+}
