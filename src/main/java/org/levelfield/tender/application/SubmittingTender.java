@@ -45,9 +45,51 @@ public class SubmittingTender {
     @Transactional
     public Receipt submit(UUID roundId, UUID lotId, TenderCommand command, Actor actor) {
         Instant now = clock.instant();
-        Round round = rounds.find(roundId).filter(r -> r.status() != RoundStatus.DRAFT)
-                .orElseThrow(() -> ProblemException.notFound("published round", roundId));
+        Round round = openRound(roundId, actor, now);
         Lot lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
+        List<Tender.Answer> answers = validAnswers(lot, command);
+        tenders.liveTender(lotId, actor.organisationId()).ifPresent(existing -> {
+            throw ProblemException.wrongState("Your organisation already has tender " + existing.id() + " for lot '" + lot.title()
+                    + "', received " + existing.submittedAt() + ". One organisation may hold one live tender per lot; revise it (PUT /api/tenders/"
+                    + existing.id() + ") or withdraw it.", round.status().name(), round.status().allowedActions());
+        });
+        return store(round, lot, command, answers, actor, now);
+    }
+
+    /** Replaces the organisation's live tender with a revision, before the deadline; the old one is kept as SUPERSEDED. */
+    @Transactional
+    public Receipt revise(UUID tenderId, TenderCommand command, Actor actor) {
+        Tender existing = ownLiveTender(tenderId, actor);
+        Instant now = clock.instant();
+        Round round = openRound(existing.roundId(), actor, now);
+        Lot lot = round.lot(existing.lotId()).orElseThrow();
+        List<Tender.Answer> answers = validAnswers(lot, command);
+        Receipt receipt = store(round, lot, command, answers, actor, now, existing.id());
+        return receipt;
+    }
+
+    /** Withdraws the organisation's live tender, before the deadline. */
+    @Transactional
+    public Tender withdraw(UUID tenderId, Actor actor) {
+        Tender existing = ownLiveTender(tenderId, actor);
+        openRound(existing.roundId(), actor, clock.instant());
+        tenders.retire(tenderId, "WITHDRAWN", null);
+        return tenders.find(tenderId).orElseThrow();
+    }
+
+    private Tender ownLiveTender(UUID tenderId, Actor actor) {
+        Tender existing = tenders.find(tenderId).filter(t -> actor.belongsTo(t.organisationId()))
+                .orElseThrow(() -> ProblemException.notFound("tender of your organisation", tenderId));
+        if (!existing.status().equals("SUBMITTED")) {
+            throw ProblemException.wrongState("Tender " + tenderId + " is " + existing.status() + "; only a SUBMITTED tender can be revised or withdrawn.",
+                    existing.status(), List.of("submit a new tender for the lot"));
+        }
+        return existing;
+    }
+
+    private Round openRound(UUID roundId, Actor actor, Instant now) {
+        Round round = rounds.find(roundId).filter(r -> r.status() != RoundStatus.DRAFT && r.status() != RoundStatus.DESIGN_APPROVED)
+                .orElseThrow(() -> ProblemException.notFound("published round", roundId));
         if (actor.organisationId() == null) {
             throw ProblemException.forbidden("Your account is not a member of a bidding organisation, so it cannot submit tenders.");
         }
@@ -55,17 +97,28 @@ public class SubmittingTender {
             throw ProblemException.wrongState("Tenders for round '" + round.title() + "' closed at " + round.tenderDeadline()
                     + "; the server time is " + now + ". Late tenders are not accepted.", round.status().name(), round.status().allowedActions());
         }
-        List<Tender.Answer> answers = validAnswers(lot, command);
-        tenders.liveTender(lotId, actor.organisationId()).ifPresent(existing -> {
-            throw ProblemException.wrongState("Your organisation already has tender " + existing.id() + " for lot '" + lot.title()
-                    + "', received " + existing.submittedAt() + ". One organisation may hold one live tender per lot.",
-                    round.status().name(), round.status().allowedActions());
-        });
+        return round;
+    }
+
+    private Receipt store(Round round, Lot lot, TenderCommand command, List<Tender.Answer> answers, Actor actor, Instant now) {
+        return store(round, lot, command, answers, actor, now, null);
+    }
+
+    private Receipt store(Round round, Lot lot, TenderCommand command, List<Tender.Answer> answers, Actor actor, Instant now, UUID replacing) {
+        UUID roundId = round.id();
+        UUID lotId = lot.id();
+        UUID newId = UUID.randomUUID();
+        if (replacing != null && !tenders.retire(replacing, "SUPERSEDED", null)) {
+            throw ProblemException.wrongState("Tender " + replacing + " was changed by another request; reload it.", "CHANGED", List.of("reload"));
+        }
         String organisationName = organisations.findById(actor.organisationId()).orElseThrow().name();
         String hash = Tender.contentHash(roundId, lotId, actor.organisationId(), command.pricePence(), answers);
-        Tender tender = new Tender(UUID.randomUUID(), roundId, lotId, actor.organisationId(), organisationName, "SUBMITTED",
+        Tender tender = new Tender(newId, roundId, lotId, actor.organisationId(), organisationName, "SUBMITTED",
                 command.pricePence(), now, actor.userId(), hash, answers);
         tenders.insert(tender);
+        if (replacing != null) {
+            tenders.linkSuccessor(replacing, newId);
+        }
         return new Receipt(tender.id(), roundId, lotId, organisationName, now, hash);
     }
 

@@ -44,6 +44,16 @@ public class Tenders {
         return withAnswers(sql.query(SELECT + " where t.round_id = ? and t.status = 'SUBMITTED' order by t.submitted_at, t.id", Tenders::row, roundId));
     }
 
+    /** Marks a live tender as replaced by a revision, or withdrawn; false if it was no longer live. */
+    public boolean retire(UUID tenderId, String status, UUID supersededBy) {
+        return sql.update("update tender set status = ?, superseded_by = ? where id = ? and status = 'SUBMITTED'",
+                status, supersededBy, tenderId) == 1;
+    }
+
+    public void linkSuccessor(UUID tenderId, UUID successor) {
+        sql.update("update tender set superseded_by = ? where id = ?", successor, tenderId);
+    }
+
     public Optional<Tender> liveTender(UUID lotId, UUID organisationId) {
         return sql.one(SELECT + " where t.lot_id = ? and t.organisation_id = ? and t.status = 'SUBMITTED'", Tenders::row, lotId, organisationId);
     }

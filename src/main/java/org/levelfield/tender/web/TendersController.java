@@ -72,6 +72,23 @@ public class TendersController {
         return HttpResponse.status(outcome.status()).body(outcome.body());
     }
 
+    /** Replaces the tender with a revision before the deadline; returns a new receipt. */
+    @io.micronaut.http.annotation.Put("/tenders/{id}")
+    @Secured("BIDDER")
+    public HttpResponse<?> revise(UUID id, @Body TenderCommand command, @Nullable @Header("Idempotency-Key") String key,
+                                  Authentication authentication) {
+        Actor actor = Actor.of(authentication);
+        var outcome = idempotency.run(actor.userId(), key, Map.of("revise", id, "tender", command), HttpStatus.OK,
+                () -> submitting.revise(id, command, actor));
+        return HttpResponse.status(outcome.status()).body(outcome.body());
+    }
+
+    @Post("/tenders/{id}/withdraw")
+    @Secured("BIDDER")
+    public TenderView withdraw(UUID id, Authentication authentication) {
+        return TenderView.of(submitting.withdraw(id, Actor.of(authentication)));
+    }
+
     @Get("/rounds/{roundId}/tenders")
     public List<TenderView> ofRound(UUID roundId, Authentication authentication) {
         Actor actor = Actor.of(authentication);
