@@ -7,8 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import org.levelfield.common.time.ClockFactory;
 import org.levelfield.common.web.ProblemException;
@@ -39,14 +37,12 @@ public class CheckingEligibility {
     private final Rounds rounds;
     private final Rulesets rulesets;
     private final ThresholdsConfiguration thresholds;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public CheckingEligibility(Rounds rounds, Rulesets rulesets, ThresholdsConfiguration thresholds, ObjectMapper json, Clock clock) {
+    public CheckingEligibility(Rounds rounds, Rulesets rulesets, ThresholdsConfiguration thresholds, Clock clock) {
         this.rounds = rounds;
         this.rulesets = rulesets;
         this.thresholds = thresholds;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -70,7 +66,7 @@ public class CheckingEligibility {
                 .orElseThrow(() -> ProblemException.notFound("published round", roundId));
         var lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
         BidderProfileFact bidder = validated(profile);
-        Thresholds limits = rounds.thresholdsJson(roundId).map(this::thresholds).orElse(thresholds.current());
+        Thresholds limits = rounds.frozenThresholds(roundId).orElse(thresholds.current());
         List<Object> facts = new ArrayList<>();
         for (Object fact : RoundFacts.of(round, LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON), limits)) {
             boolean otherLot = fact instanceof LotFact l && !l.id().equals(lotId.toString())
@@ -135,14 +131,6 @@ public class CheckingEligibility {
     private static void oneOf(List<FieldError> errors, String field, String value, String... allowed) {
         if (value == null || !Arrays.asList(allowed).contains(value)) {
             errors.add(new FieldError(field, "must be one of " + Arrays.toString(allowed) + (value == null ? "" : "; got '" + value + "'")));
-        }
-    }
-
-    private Thresholds thresholds(String text) {
-        try {
-            return json.readValue(text, Thresholds.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Thresholds recorded with the round cannot be read", e);
         }
     }
 }

@@ -176,13 +176,7 @@ public class ComputingAward {
     }
 
     private Thresholds thresholdsOf(Round round) {
-        return rounds.thresholdsJson(round.id()).map(text -> {
-            try {
-                return json.readValue(text, Thresholds.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Thresholds recorded with round " + round.id() + " cannot be read", e);
-            }
-        }).orElse(configured.current());
+        return rounds.frozenThresholds(round.id()).orElse(configured.current());
     }
 
     private String toJson(AwardResult result) {

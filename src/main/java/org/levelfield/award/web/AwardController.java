@@ -44,7 +44,7 @@ public class AwardController {
     @Get(value = "/justification.pdf", produces = "application/pdf")
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public HttpResponse<byte[]> justification(UUID roundId, Authentication authentication) {
-        AwardJustification.Issued issued = justification.issue(roundId, Actor.of(authentication));
+        var issued = justification.issue(roundId, Actor.of(authentication));
         return HttpResponse.ok(issued.pdf())
                 .contentType(MediaType.of("application/pdf"))
                 .header("Content-Disposition", "attachment; filename=\"" + issued.fileName() + "\"")

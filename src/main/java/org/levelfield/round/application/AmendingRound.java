@@ -85,7 +85,7 @@ public class AmendingRound {
         }
         Instant now = clock.instant();
         Round amended = amendedRound(round, command);
-        Thresholds frozen = rounds.thresholdsJson(roundId).map(this::thresholds).orElse(thresholds.current());
+        Thresholds frozen = rounds.frozenThresholds(roundId).orElse(thresholds.current());
         List<Object> facts = RoundFacts.of(amended, LocalDate.ofInstant(now, ClockFactory.LONDON), frozen);
         facts.add(new AmendmentFact(round.id().toString(), round.title(), LocalDate.ofInstant(now, ClockFactory.LONDON),
                 LocalDate.ofInstant(round.tenderDeadline(), ClockFactory.LONDON),
@@ -156,14 +156,6 @@ public class AmendingRound {
             }
         }
         return count;
-    }
-
-    private Thresholds thresholds(String text) {
-        try {
-            return json.readValue(text, Thresholds.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Thresholds recorded with the round cannot be read", e);
-        }
     }
 
     private String toJson(Object value) {

@@ -162,6 +162,11 @@ public class Rounds {
         sql.update("update round set ruleset_version = ?, thresholds = cast(? as jsonb) where id = ?", rulesetVersion, thresholdsJson, roundId);
     }
 
+    /** The thresholds the round was published under, if it has been published. */
+    public Optional<org.levelfield.rules.facts.Thresholds> frozenThresholds(UUID roundId) {
+        return thresholdsJson(roundId).map(text -> read(text, org.levelfield.rules.facts.Thresholds.class, null));
+    }
+
     /** The thresholds the round was published under (JSON), if it has been published. */
     public Optional<String> thresholdsJson(UUID roundId) {
         return sql.query("select thresholds::text from round where id = ? and thresholds is not null", rs -> rs.getString(1), roundId)

@@ -174,7 +174,7 @@ public class RoundsController {
     @Get(value = "/{id}/safeguards.pdf", produces = "application/pdf")
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public HttpResponse<byte[]> safeguardsPdf(UUID id, Authentication authentication) {
-        SafeguardsReportPdf.Issued issued = safeguardsPdf.issue(id, Actor.of(authentication));
+        var issued = safeguardsPdf.issue(id, Actor.of(authentication));
         return HttpResponse.ok(issued.pdf())
                 .contentType(io.micronaut.http.MediaType.of("application/pdf"))
                 .header("Content-Disposition", "attachment; filename=\"" + issued.fileName() + "\"")

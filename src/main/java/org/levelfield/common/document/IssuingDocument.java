@@ -1,0 +1,41 @@
+package org.levelfield.common.document;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.levelfield.access.Actor;
+import org.levelfield.award.report.IssuedDocuments;
+import org.levelfield.common.Hashing;
+
+/**
+ * Issues a PDF: fills a template from templates/ with an immutable report model, lays it out, and
+ * keeps the exact bytes with their SHA-256 so a copy can be checked later.
+ */
+@Singleton
+public class IssuingDocument {
+
+    private final Templates templates;
+    private final IssuedDocuments issued;
+    private final Clock clock;
+    private final PdfRenderer renderer = new PdfRenderer();
+
+    public IssuingDocument(Templates templates, IssuedDocuments issued, Clock clock) {
+        this.templates = templates;
+        this.issued = issued;
+        this.clock = clock;
+    }
+
+    public record Issued(UUID documentId, String fileName, String sha256, byte[] pdf) {
+    }
+
+    @Transactional
+    public Issued issue(UUID roundId, String kind, String template, Object model, String fileName, Actor actor) {
+        byte[] pdf = renderer.render(templates.render(template, model), "en-GB", "Levelfield for " + actor.displayName());
+        String sha256 = Hashing.sha256(pdf);
+        UUID id = UUID.randomUUID();
+        issued.insert(id, roundId, kind, fileName, sha256, pdf, clock.instant(), actor.userId());
+        return new Issued(id, fileName, sha256, pdf);
+    }
+}
