@@ -60,6 +60,24 @@ class TenderRevisionSpec extends IntegrationSpec {
         again.status == HttpStatus.CREATED
     }
 
+    def "the same organisation cannot hold a second live tender under another name (same registration number)"() {
+        given: "a second organisation record with the same charity number, and a member of it"
+        def twin = organisations.save(new org.levelfield.access.Organisation(UUID.randomUUID(), "Sister Space Trading", "gb-chc-1190001", Instant.now()))
+        accounts.save(new org.levelfield.access.UserAccount(UUID.randomUUID(), "twin-${twin.id()}", "Twin", org.levelfield.access.PasswordHasher.hash(PASSWORD),
+                org.levelfield.access.Role.BIDDER, twin.id(), Instant.now()))
+        String token = login("twin-${twin.id()}")
+        long before = count("tender", "round_id = ?::uuid", round.id)
+
+        when:
+        def reply = api("POST", "/api/rounds/$round.id/lots/${round.lots[0].id}/tenders", token,
+                [pricePence: 70_000_000, answers: RoundFixture.answers(round.lots[0])])
+
+        then:
+        reply.status == HttpStatus.CONFLICT
+        reply.body.detail.contains("same registration number")
+        count("tender", "round_id = ?::uuid", round.id) == before
+    }
+
     def "after the deadline nothing can be revised or withdrawn, and nothing changes"() {
         given:
         clock.set(deadline.plusSeconds(1))

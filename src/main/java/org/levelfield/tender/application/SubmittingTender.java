@@ -53,6 +53,11 @@ public class SubmittingTender {
                     + "', received " + existing.submittedAt() + ". One organisation may hold one live tender per lot; revise it (PUT /api/tenders/"
                     + existing.id() + ") or withdraw it.", round.status().name(), round.status().allowedActions());
         });
+        tenders.liveTenderBySameRegistration(lotId, actor.organisationId()).ifPresent(other -> {
+            throw ProblemException.wrongState("An organisation with the same registration number already holds tender " + other.id()
+                    + " for lot '" + lot.title() + "' (as '" + other.organisationName() + "'). One organisation may hold one live tender per lot, whatever name it bids under.",
+                    round.status().name(), round.status().allowedActions());
+        });
         return store(round, lot, command, answers, actor, now);
     }
 

@@ -54,6 +54,18 @@ public class Tenders {
         sql.update("update tender set superseded_by = ? where id = ?", successor, tenderId);
     }
 
+    /**
+     * A live tender for the lot from another organisation record with the same registration number:
+     * the same organisation bidding twice under different names.
+     */
+    public Optional<Tender> liveTenderBySameRegistration(UUID lotId, UUID organisationId) {
+        return sql.one(SELECT + """
+                 \swhere t.lot_id = ? and t.status = 'SUBMITTED' and t.organisation_id <> ?
+                   and o.registration_number is not null
+                   and upper(o.registration_number) = (select upper(registration_number) from organisation where id = ?)""",
+                Tenders::row, lotId, organisationId, organisationId);
+    }
+
     public Optional<Tender> liveTender(UUID lotId, UUID organisationId) {
         return sql.one(SELECT + " where t.lot_id = ? and t.organisation_id = ? and t.status = 'SUBMITTED'", Tenders::row, lotId, organisationId);
     }
