@@ -1,0 +1,129 @@
+package org.levelfield.bidder;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.levelfield.common.database.Sql;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.common.web.ProblemException.FieldError;
+
+/** Organisation profiles in PostgreSQL, checked field by field before anything is stored. */
+@Singleton
+public class OrganisationProfiles {
+
+    static final Pattern ORG_ID = Pattern.compile("GB-(CHC-\\d{6,8}|COH-([A-Z]{2}\\d{6}|\\d{8})|SC-SC\\d{6}|NIC-\\d{5,6}|MPR-\\d{1,6}R?)");
+    static final Pattern CHARITY_NUMBER = Pattern.compile("\\d{6,8}(-\\d{1,2})?");
+    static final Pattern COMPANY_NUMBER = Pattern.compile("[A-Z]{2}\\d{6}|\\d{8}");
+
+    private final Sql sql;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public OrganisationProfiles(Sql sql, ObjectMapper json, Clock clock) {
+        this.sql = sql;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Optional<OrganisationProfile> find(UUID id) {
+        return sql.one("select * from organisation where id = ?", rs -> new OrganisationProfile(rs.getObject("id", UUID.class),
+                rs.getString("name"), rs.getString("legal_form"), rs.getString("registration_number"), rs.getString("charity_number"),
+                rs.getString("company_number"), (Long) rs.getObject("income_pence"), (Long) rs.getObject("balance_sheet_pence"),
+                (Integer) rs.getObject("staff_headcount"), rs.getString("accounts_type"), (Boolean) rs.getObject("insurance_held"),
+                (Boolean) rs.getObject("insurance_undertaking"), experience(rs.getString("experience")),
+                Sql.instant(rs, "profile_updated_at")), id);
+    }
+
+    @Transactional
+    public OrganisationProfile update(UUID id, OrganisationProfile p) {
+        find(id).orElseThrow(() -> ProblemException.notFound("organisation", id));
+        validate(p);
+        sql.update("""
+                update organisation set name = ?, legal_form = ?, registration_number = ?, charity_number = ?, company_number = ?,
+                       income_pence = ?, balance_sheet_pence = ?, staff_headcount = ?, accounts_type = ?, insurance_held = ?,
+                       insurance_undertaking = ?, experience = cast(? as jsonb), profile_updated_at = ? where id = ?""",
+                p.name().strip(), p.legalForm(), upper(p.registrationNumber()), p.charityNumber(), upper(p.companyNumber()), p.incomePence(),
+                p.balanceSheetPence(), p.staffHeadcount(), p.accountsType(), p.insuranceHeld(), p.insuranceUndertaking(),
+                write(p.experience() == null ? List.of() : p.experience()), clock.instant(), id);
+        return find(id).orElseThrow();
+    }
+
+    private static void validate(OrganisationProfile p) {
+        List<FieldError> errors = new ArrayList<>();
+        if (p == null) {
+            throw ProblemException.badInput("body", "a profile is required");
+        }
+        if (p.name() == null || p.name().isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        }
+        oneOf(errors, "legalForm", p.legalForm(), "REGISTERED_CHARITY", "CIO", "CIC", "COMPANY_LIMITED_BY_GUARANTEE",
+                "COMMUNITY_BENEFIT_SOCIETY", "COMPANY", "PUBLIC_BODY", "UNINCORPORATED");
+        if (p.accountsType() != null) {
+            oneOf(errors, "accountsType", p.accountsType(), "AUDITED", "INDEPENDENT_EXAMINATION", "RECEIPTS_AND_PAYMENTS", "UNAUDITED");
+        }
+        format(errors, "registrationNumber", upper(p.registrationNumber()), ORG_ID,
+                "an org-id such as GB-CHC-1234567 (Charity Commission) or GB-COH-01234567 (Companies House)");
+        format(errors, "charityNumber", p.charityNumber(), CHARITY_NUMBER, "a Charity Commission number of 6 to 8 digits, e.g. 1190001");
+        format(errors, "companyNumber", upper(p.companyNumber()), COMPANY_NUMBER, "a Companies House number of 8 characters, e.g. 01234567 or SC123456");
+        if (p.incomePence() != null && p.incomePence() < 0) {
+            errors.add(new FieldError("incomePence", "must be zero or more pence"));
+        }
+        if (p.staffHeadcount() != null && p.staffHeadcount() < 0) {
+            errors.add(new FieldError("staffHeadcount", "must be zero or more"));
+        }
+        List<OrganisationProfile.Experience> experience = p.experience() == null ? List.of() : p.experience();
+        for (int i = 0; i < experience.size(); i++) {
+            var e = experience.get(i);
+            if (e == null || e.description() == null || e.description().isBlank()) {
+                errors.add(new FieldError("experience[" + i + "].description", "is required"));
+                continue;
+            }
+            oneOf(errors, "experience[" + i + "].kind", e.kind(), "PUBLIC_CONTRACT", "GRANT_FUNDED", "SUBCONTRACTED", "PARTNERSHIP", "VOLUNTEER");
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badInput(errors);
+        }
+    }
+
+    private static void format(List<FieldError> errors, String field, String value, Pattern pattern, String expected) {
+        if (value != null && !value.isBlank() && !pattern.matcher(value).matches()) {
+            errors.add(new FieldError(field, "'" + value + "' is not " + expected));
+        }
+    }
+
+    private static void oneOf(List<FieldError> errors, String field, String value, String... allowed) {
+        if (value == null || !Arrays.asList(allowed).contains(value)) {
+            errors.add(new FieldError(field, "must be one of " + Arrays.toString(allowed) + (value == null ? "" : "; got '" + value + "'")));
+        }
+    }
+
+    private static String upper(String s) {
+        return s == null || s.isBlank() ? null : s.strip().toUpperCase(java.util.Locale.UK);
+    }
+
+    private List<OrganisationProfile.Experience> experience(String text) {
+        try {
+            return json.readValue(text, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored experience cannot be read", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
