@@ -3,13 +3,13 @@ package org.levelfield.bidder;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import org.levelfield.common.time.ClockFactory;
 import org.levelfield.common.web.ProblemException;
+import org.levelfield.common.web.FieldChecks;
 import org.levelfield.common.web.ProblemException.FieldError;
 import org.levelfield.round.application.RoundFacts;
 import org.levelfield.round.infrastructure.Rounds;
@@ -99,9 +99,8 @@ public class CheckingEligibility {
         if (p.name() == null || p.name().isBlank()) {
             errors.add(new FieldError("name", "is required"));
         }
-        oneOf(errors, "legalForm", p.legalForm(), "REGISTERED_CHARITY", "CIO", "CIC", "COMPANY_LIMITED_BY_GUARANTEE",
-                "COMMUNITY_BENEFIT_SOCIETY", "COMPANY", "PUBLIC_BODY", "UNINCORPORATED");
-        oneOf(errors, "accountsType", p.accountsType(), "AUDITED", "INDEPENDENT_EXAMINATION", "RECEIPTS_AND_PAYMENTS", "UNAUDITED");
+        FieldChecks.oneOf(errors, "legalForm", p.legalForm(), Codes.LEGAL_FORMS);
+        FieldChecks.oneOf(errors, "accountsType", p.accountsType(), Codes.ACCOUNTS_TYPES);
         if (p.turnoverPence() == null || p.turnoverPence() < 0) {
             errors.add(new FieldError("turnoverPence", "is required: yearly income or turnover in pence, zero or more"));
         }
@@ -113,8 +112,7 @@ public class CheckingEligibility {
         }
         if (p.experienceKinds() != null) {
             for (int i = 0; i < p.experienceKinds().size(); i++) {
-                oneOf(errors, "experienceKinds[" + i + "]", p.experienceKinds().get(i), "PUBLIC_CONTRACT", "GRANT_FUNDED", "SUBCONTRACTED",
-                        "PARTNERSHIP", "VOLUNTEER");
+                FieldChecks.oneOf(errors, "experienceKinds[" + i + "]", p.experienceKinds().get(i), Codes.EXPERIENCE_KINDS);
             }
         }
         if (!errors.isEmpty()) {
@@ -128,9 +126,4 @@ public class CheckingEligibility {
                 p.remedialSteps());
     }
 
-    private static void oneOf(List<FieldError> errors, String field, String value, String... allowed) {
-        if (value == null || !Arrays.asList(allowed).contains(value)) {
-            errors.add(new FieldError(field, "must be one of " + Arrays.toString(allowed) + (value == null ? "" : "; got '" + value + "'")));
-        }
-    }
 }

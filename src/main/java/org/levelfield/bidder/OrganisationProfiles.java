@@ -2,7 +2,6 @@ package org.levelfield.bidder;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.common.database.Sql;
 import org.levelfield.common.web.ProblemException;
+import org.levelfield.common.web.FieldChecks;
 import org.levelfield.common.web.ProblemException.FieldError;
 
 /** Organisation profiles in PostgreSQL, checked field by field before anything is stored. */
@@ -66,10 +66,9 @@ public class OrganisationProfiles {
         if (p.name() == null || p.name().isBlank()) {
             errors.add(new FieldError("name", "is required"));
         }
-        oneOf(errors, "legalForm", p.legalForm(), "REGISTERED_CHARITY", "CIO", "CIC", "COMPANY_LIMITED_BY_GUARANTEE",
-                "COMMUNITY_BENEFIT_SOCIETY", "COMPANY", "PUBLIC_BODY", "UNINCORPORATED");
+        FieldChecks.oneOf(errors, "legalForm", p.legalForm(), Codes.LEGAL_FORMS);
         if (p.accountsType() != null) {
-            oneOf(errors, "accountsType", p.accountsType(), "AUDITED", "INDEPENDENT_EXAMINATION", "RECEIPTS_AND_PAYMENTS", "UNAUDITED");
+            FieldChecks.oneOf(errors, "accountsType", p.accountsType(), Codes.ACCOUNTS_TYPES);
         }
         format(errors, "registrationNumber", upper(p.registrationNumber()), ORG_ID,
                 "an org-id such as GB-CHC-1234567 (Charity Commission) or GB-COH-01234567 (Companies House)");
@@ -88,7 +87,7 @@ public class OrganisationProfiles {
                 errors.add(new FieldError("experience[" + i + "].description", "is required"));
                 continue;
             }
-            oneOf(errors, "experience[" + i + "].kind", e.kind(), "PUBLIC_CONTRACT", "GRANT_FUNDED", "SUBCONTRACTED", "PARTNERSHIP", "VOLUNTEER");
+            FieldChecks.oneOf(errors, "experience[" + i + "].kind", e.kind(), Codes.EXPERIENCE_KINDS);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badInput(errors);
@@ -101,11 +100,6 @@ public class OrganisationProfiles {
         }
     }
 
-    private static void oneOf(List<FieldError> errors, String field, String value, String... allowed) {
-        if (value == null || !Arrays.asList(allowed).contains(value)) {
-            errors.add(new FieldError(field, "must be one of " + Arrays.toString(allowed) + (value == null ? "" : "; got '" + value + "'")));
-        }
-    }
 
     private static String upper(String s) {
         return s == null || s.isBlank() ? null : s.strip().toUpperCase(java.util.Locale.UK);

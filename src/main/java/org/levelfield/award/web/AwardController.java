@@ -44,11 +44,6 @@ public class AwardController {
     @Get(value = "/justification.pdf", produces = "application/pdf")
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public HttpResponse<byte[]> justification(UUID roundId, Authentication authentication) {
-        var issued = justification.issue(roundId, Actor.of(authentication));
-        return HttpResponse.ok(issued.pdf())
-                .contentType(MediaType.of("application/pdf"))
-                .header("Content-Disposition", "attachment; filename=\"" + issued.fileName() + "\"")
-                .header("X-Document-Id", issued.documentId().toString())
-                .header("X-Document-SHA256", issued.sha256());
+        return justification.issue(roundId, Actor.of(authentication)).asDownload();
     }
 }

@@ -28,6 +28,15 @@ public class IssuingDocument {
     }
 
     public record Issued(UUID documentId, String fileName, String sha256, byte[] pdf) {
+
+        /** The PDF as a download, with its id and SHA-256 in headers so a copy can be checked later. */
+        public io.micronaut.http.HttpResponse<byte[]> asDownload() {
+            return io.micronaut.http.HttpResponse.ok(pdf)
+                    .contentType(io.micronaut.http.MediaType.of("application/pdf"))
+                    .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                    .header("X-Document-Id", documentId.toString())
+                    .header("X-Document-SHA256", sha256);
+        }
     }
 
     @Transactional

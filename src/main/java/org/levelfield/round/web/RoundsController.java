@@ -174,12 +174,7 @@ public class RoundsController {
     @Get(value = "/{id}/safeguards.pdf", produces = "application/pdf")
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public HttpResponse<byte[]> safeguardsPdf(UUID id, Authentication authentication) {
-        var issued = safeguardsPdf.issue(id, Actor.of(authentication));
-        return HttpResponse.ok(issued.pdf())
-                .contentType(io.micronaut.http.MediaType.of("application/pdf"))
-                .header("Content-Disposition", "attachment; filename=\"" + issued.fileName() + "\"")
-                .header("X-Document-Id", issued.documentId().toString())
-                .header("X-Document-SHA256", issued.sha256());
+        return safeguardsPdf.issue(id, Actor.of(authentication)).asDownload();
     }
 
     @Post("/{id}/publish")

@@ -28,8 +28,7 @@ public record BidderProfileFact(String name, String legalForm, long turnoverPenc
     }
 
     public boolean isVcse() {
-        return List.of("REGISTERED_CHARITY", "CIO", "CIC", "COMPANY_LIMITED_BY_GUARANTEE", "COMMUNITY_BENEFIT_SOCIETY", "UNINCORPORATED")
-                .contains(legalForm);
+        return !"COMPANY".equals(legalForm) && !"PUBLIC_BODY".equals(legalForm) && legalForm != null;
     }
 
     /** The turnover that counts for a lot: the consortium's, when bidding as one (SEL-04). */
