@@ -3,7 +3,9 @@ package org.levelfield.access;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
@@ -16,9 +18,12 @@ import jakarta.inject.Singleton;
 public class LocalAccountAuthentication<B> implements HttpRequestExecutorAuthenticationProvider<B> {
 
     private final UserAccounts accounts;
+    /** Looked up when first needed: resolving it while the security beans are being decided recurses. */
+    private final BeanProvider<Memberships> memberships;
 
-    public LocalAccountAuthentication(UserAccounts accounts) {
+    public LocalAccountAuthentication(UserAccounts accounts, BeanProvider<Memberships> memberships) {
         this.accounts = accounts;
+        this.memberships = memberships;
     }
 
     @Override
@@ -37,6 +42,7 @@ public class LocalAccountAuthentication<B> implements HttpRequestExecutorAuthent
                     if (user.organisationId() != null) {
                         attributes.put(Actor.ORGANISATION_ID, user.organisationId().toString());
                     }
+                    attributes.put(Actor.ORGANISATIONS, memberships.get().organisationsOf(user).stream().map(UUID::toString).toList());
                     return AuthenticationResponse.success(user.username(), List.of(user.role().name()), attributes);
                 })
                 .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));

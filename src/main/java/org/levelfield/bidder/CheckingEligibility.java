@@ -13,6 +13,7 @@ import org.levelfield.common.web.FieldChecks;
 import org.levelfield.common.web.ProblemException.FieldError;
 import org.levelfield.round.application.RoundFacts;
 import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.engine.Rulesets;
@@ -65,12 +66,17 @@ public class CheckingEligibility {
         Round round = rounds.find(roundId).filter(r -> r.status() != RoundStatus.DRAFT && r.status() != RoundStatus.DESIGN_APPROVED)
                 .orElseThrow(() -> ProblemException.notFound("published round", roundId));
         var lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
+        return evaluate(round, lot, profile);
+    }
+
+    /** Runs the round's frozen eligibility rules for one lot against a profile (validated first). */
+    public Check evaluate(Round round, Lot lot, Profile profile) {
         BidderProfileFact bidder = validated(profile);
-        Thresholds limits = rounds.frozenThresholds(roundId).orElse(thresholds.current());
+        Thresholds limits = rounds.frozenThresholds(round.id()).orElse(thresholds.current());
         List<Object> facts = new ArrayList<>();
         for (Object fact : RoundFacts.of(round, LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON), limits)) {
-            boolean otherLot = fact instanceof LotFact l && !l.id().equals(lotId.toString())
-                    || fact instanceof ConditionsFact c && !c.lotId().equals(lotId.toString());
+            boolean otherLot = fact instanceof LotFact l && !l.id().equals(lot.id().toString())
+                    || fact instanceof ConditionsFact c && !c.lotId().equals(lot.id().toString());
             if (!otherLot) {
                 facts.add(fact);
             }
@@ -81,7 +87,7 @@ public class CheckingEligibility {
                 .map(CheckingEligibility::result)
                 .sorted((a, b) -> a.ruleId().compareTo(b.ruleId()))
                 .toList();
-        return new Check(roundId, lotId, lot.title(), bidder.isSme(), bidder.isVcse(),
+        return new Check(round.id(), lot.id(), lot.title(), bidder.isSme(), bidder.isVcse(),
                 results.stream().noneMatch(r -> r.outcome() == Outcome.FAILS), results);
     }
 

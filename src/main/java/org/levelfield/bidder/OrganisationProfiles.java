@@ -21,7 +21,6 @@ import org.levelfield.common.web.ProblemException.FieldError;
 @Singleton
 public class OrganisationProfiles {
 
-    static final Pattern ORG_ID = Pattern.compile("GB-(CHC-\\d{6,8}|COH-([A-Z]{2}\\d{6}|\\d{8})|SC-SC\\d{6}|NIC-\\d{5,6}|MPR-\\d{1,6}R?)");
     static final Pattern CHARITY_NUMBER = Pattern.compile("\\d{6,8}(-\\d{1,2})?");
     static final Pattern COMPANY_NUMBER = Pattern.compile("[A-Z]{2}\\d{6}|\\d{8}");
 
@@ -70,8 +69,7 @@ public class OrganisationProfiles {
         if (p.accountsType() != null) {
             FieldChecks.oneOf(errors, "accountsType", p.accountsType(), Codes.ACCOUNTS_TYPES);
         }
-        format(errors, "registrationNumber", upper(p.registrationNumber()), ORG_ID,
-                "an org-id such as GB-CHC-1234567 (Charity Commission) or GB-COH-01234567 (Companies House)");
+        format(errors, "registrationNumber", upper(p.registrationNumber()), Codes.ORG_ID, Codes.ORG_ID_EXAMPLE);
         format(errors, "charityNumber", p.charityNumber(), CHARITY_NUMBER, "a Charity Commission number of 6 to 8 digits, e.g. 1190001");
         format(errors, "companyNumber", upper(p.companyNumber()), COMPANY_NUMBER, "a Companies House number of 8 characters, e.g. 01234567 or SC123456");
         if (p.incomePence() != null && p.incomePence() < 0) {

@@ -20,6 +20,8 @@ import org.levelfield.access.PasswordHasher;
 import org.levelfield.access.Role;
 import org.levelfield.access.UserAccount;
 import org.levelfield.access.UserAccounts;
+import org.levelfield.bidder.OrganisationProfile;
+import org.levelfield.bidder.OrganisationProfiles;
 import org.levelfield.round.application.ApprovingDesign;
 import org.levelfield.round.application.DraftingRound;
 import org.levelfield.round.application.PublishingRound;
@@ -44,17 +46,19 @@ public class DemoSeeder {
 
     private final UserAccounts accounts;
     private final Organisations organisations;
+    private final OrganisationProfiles profiles;
     private final Rounds rounds;
     private final DraftingRound creating;
     private final PublishingRound publishing;
     private final ApprovingDesign approving;
     private final Clock clock;
 
-    public DemoSeeder(UserAccounts accounts, Organisations organisations, Rounds rounds, DraftingRound creating,
+    public DemoSeeder(UserAccounts accounts, Organisations organisations, OrganisationProfiles profiles, Rounds rounds, DraftingRound creating,
                       PublishingRound publishing, ApprovingDesign approving, Clock clock) {
         this.approving = approving;
         this.accounts = accounts;
         this.organisations = organisations;
+        this.profiles = profiles;
         this.rounds = rounds;
         this.creating = creating;
         this.publishing = publishing;
@@ -83,7 +87,14 @@ public class DemoSeeder {
         accounts.save(new UserAccount(UUID.randomUUID(), "bidder2", "Ben Bidder (Generic Support)", hash, Role.BIDDER, generic.id(), now));
         accounts.save(new UserAccount(UUID.randomUUID(), "scrutiny", "Sam Scrutiny", hash, Role.SCRUTINY, null, now));
         accounts.save(new UserAccount(UUID.randomUUID(), "admin", "Ada Admin", hash, Role.ADMIN, null, now));
-        Actor actor = new Actor(commissioner.id(), commissioner.username(), commissioner.displayName(), Role.COMMISSIONER, null);
+        profiles.update(sisters.id(), new OrganisationProfile(sisters.id(), sisters.name(), "CIO", "GB-CHC-1190001", "1190001", null,
+                30_000_000L, 12_000_000L, 9, "INDEPENDENT_EXAMINATION", false, true,
+                List.of(new OrganisationProfile.Experience("Outreach for Black and minoritised survivors", "GRANT_FUNDED", 18_000_000L, 2019, null),
+                        new OrganisationProfile.Experience("Peer support groups run by volunteers", "VOLUNTEER", null, 2015, null)), null));
+        profiles.update(generic.id(), new OrganisationProfile(generic.id(), generic.name(), "COMPANY", "GB-COH-09990001", null, "09990001",
+                1_200_000_000L, 400_000_000L, 310, "AUDITED", true, false,
+                List.of(new OrganisationProfile.Experience("Housing support contracts", "PUBLIC_CONTRACT", 300_000_000L, 2012, null)), null));
+        Actor actor = new Actor(commissioner.id(), commissioner.username(), commissioner.displayName(), Role.COMMISSIONER, null, List.of());
         var round = creating.create(demoRound(now), actor);
         for (var partner : round.partners()) {
             approving.signOff(round.id(), partner.id(), new ApprovingDesign.SignOffCommand("Director for " + partner.name(), "Director"), actor);

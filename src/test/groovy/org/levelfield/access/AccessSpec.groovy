@@ -17,6 +17,8 @@ class AccessSpec extends IntegrationSpec {
     @Shared Map<String, String> who
     @Shared Map round
     @Shared Map receipt
+    @Shared Map attachment
+    @Shared Map draft
     @Shared Instant deadline = Instant.parse("2026-05-01T12:00:00Z")
 
 
@@ -89,12 +91,35 @@ class AccessSpec extends IntegrationSpec {
         when:
         round = approveAndPublish(round, who.commissioner).body.round
         Map lot = round.lots[0]
-        receipt = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, [pricePence: 80_000_000, answers: RoundFixture.answers(lot)]).body
-        def other = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, [pricePence: 81_000_000, answers: RoundFixture.answers(lot)])
+        attachment = upload(who.bidder, "commitment.pdf", "application/pdf", "%PDF-1.4 letter of commitment".bytes).body
+        receipt = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder,
+                RoundFixture.tender(lot, 80_000_000, [attachmentIds: [attachment.id]])).body
+        def other = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 81_000_000))
+        draft = api("POST", "/api/rounds/$round.id/lots/${round.lots[1].id}/drafts", who.bidder, [pricePence: 20_000_000, answers: []]).body
 
         then:
         receipt.tenderId
         other.status == HttpStatus.CREATED
+        draft.status == "DRAFT"
+    }
+
+    def "before the deadline, no role but the bidder's own members can read an attachment, a draft, or a tender's eligibility runs"() {
+        expect:
+        api("GET", "/api/attachments/$attachment.id", who[role]).status == own
+        api("GET", "/api/tenders/$draft.id", who[role]).status == (own == HttpStatus.OK ? HttpStatus.OK : HttpStatus.NOT_FOUND)
+        api("GET", "/api/tenders/$receipt.tenderId/eligibility", who[role]).status == eligibility
+        api("GET", "/api/rounds/$round.id/eligibility", who[role]).status == roundWide
+        api("GET", "/api/rounds/$round.id/monitoring-summary", who[role]).status == roundWide
+
+        where:
+        role           | own                  | eligibility          | roundWide
+        "bidder"       | HttpStatus.OK        | HttpStatus.OK        | HttpStatus.FORBIDDEN
+        "colleague"    | HttpStatus.OK        | HttpStatus.OK        | HttpStatus.FORBIDDEN
+        "bidder2"      | HttpStatus.NOT_FOUND | HttpStatus.NOT_FOUND | HttpStatus.FORBIDDEN
+        "commissioner" | HttpStatus.NOT_FOUND | HttpStatus.FORBIDDEN | HttpStatus.FORBIDDEN
+        "evaluator"    | HttpStatus.NOT_FOUND | HttpStatus.FORBIDDEN | HttpStatus.FORBIDDEN
+        "scrutiny"     | HttpStatus.NOT_FOUND | HttpStatus.FORBIDDEN | HttpStatus.FORBIDDEN
+        "admin"        | HttpStatus.NOT_FOUND | HttpStatus.FORBIDDEN | HttpStatus.FORBIDDEN
     }
 
     def "before the deadline, no role but the bidder's own members can read a tender or list the round's tenders"() {
@@ -135,6 +160,21 @@ class AccessSpec extends IntegrationSpec {
         "admin"        | HttpStatus.OK
         "bidder"       | HttpStatus.OK
         "bidder2"      | HttpStatus.NOT_FOUND
+    }
+
+    def "after the deadline the commissioning side can open a submitted tender's attachments, but never a draft"() {
+        expect:
+        api("GET", "/api/attachments/$attachment.id", who[role]).status == file
+        api("GET", "/api/tenders/$draft.id", who[role]).status == drafted
+
+        where:
+        role           | file                 | drafted
+        "commissioner" | HttpStatus.OK        | HttpStatus.NOT_FOUND
+        "evaluator"    | HttpStatus.OK        | HttpStatus.NOT_FOUND
+        "scrutiny"     | HttpStatus.OK        | HttpStatus.NOT_FOUND
+        "admin"        | HttpStatus.OK        | HttpStatus.NOT_FOUND
+        "bidder"       | HttpStatus.OK        | HttpStatus.OK
+        "bidder2"      | HttpStatus.NOT_FOUND | HttpStatus.NOT_FOUND
     }
 
     def "only evaluators score, and bidders cannot download the award justification"() {

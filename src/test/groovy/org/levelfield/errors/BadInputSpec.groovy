@@ -162,18 +162,18 @@ class BadInputSpec extends IntegrationSpec {
         def before = snapshot()
 
         when:
-        def zero = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, [pricePence: 0, answers: answers])
-        def fraction = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, [pricePence: 100.5, answers: answers])
-        def unknown = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder,
-                [pricePence: 100, answers: answers + [[criterionId: UUID.randomUUID().toString(), answer: "x"]]])
-        def missing = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, [pricePence: 100, answers: answers.drop(1)])
-        def tooLong = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder,
-                [pricePence: 100, answers: [[criterionId: answers[0].criterionId, answer: (["word"] * 51).join(" ")]] + answers.drop(1)])
-        def noLot = api("POST", "/api/rounds/$round.id/lots/${UUID.randomUUID()}/tenders", who.bidder, [pricePence: 100, answers: answers])
+        def post = { Map body -> api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, body) }
+        def zero = post(RoundFixture.tender(lot, 0))
+        def fraction = post(RoundFixture.tender(lot, 100) + [pricePence: 100.5])
+        def unknown = post(RoundFixture.tender(lot, 100, [answers: answers + [[criterionId: UUID.randomUUID().toString(), answer: "x"]]]))
+        def missing = post(RoundFixture.tender(lot, 100, [answers: answers.drop(1)]))
+        def tooLong = post(RoundFixture.tender(lot, 100, [answers: [[criterionId: answers[0].criterionId, answer: (["word"] * 51).join(" ")]] + answers.drop(1)]))
+        def noLot = api("POST", "/api/rounds/$round.id/lots/${UUID.randomUUID()}/tenders", who.bidder, RoundFixture.tender(lot, 100))
 
         then:
         [zero, fraction, unknown, missing, tooLong].each { isProblem(it, HttpStatus.BAD_REQUEST) }
         zero.body.errors*.field == ["pricePence"]
+        fraction.body.errors*.field == ["pricePence"]
         unknown.body.errors*.field == ["answers[4].criterionId"]
         missing.body.errors.first().message.contains("Service delivery and safety")
         tooLong.body.errors.first().message.contains("51 words; the limit is 50")
@@ -184,11 +184,11 @@ class BadInputSpec extends IntegrationSpec {
     def "one organisation cannot hold two live tenders for one lot"() {
         given:
         Map lot = round.lots[0]
-        api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, [pricePence: 80_000_000, answers: RoundFixture.answers(lot)])
+        api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000))
         def before = snapshot()
 
         when:
-        def second = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.colleague, [pricePence: 79_000_000, answers: RoundFixture.answers(lot)])
+        def second = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.colleague, RoundFixture.tender(lot, 79_000_000))
 
         then:
         isProblem(second, HttpStatus.CONFLICT)
@@ -200,12 +200,12 @@ class BadInputSpec extends IntegrationSpec {
         given:
         Map lot = round.lots[1]
         def first = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2,
-                [pricePence: 20_000_000, answers: RoundFixture.answers(lot)], ["Idempotency-Key": "k-1"])
+                RoundFixture.tender(lot, 20_000_000), ["Idempotency-Key": "k-1"])
         def before = snapshot()
 
         when:
         def reused = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2,
-                [pricePence: 19_000_000, answers: RoundFixture.answers(lot)], ["Idempotency-Key": "k-1"])
+                RoundFixture.tender(lot, 19_000_000), ["Idempotency-Key": "k-1"])
 
         then:
         first.status == HttpStatus.CREATED

@@ -97,13 +97,13 @@ class MissionPathSpec extends IntegrationSpec {
 
         when:
         def first = api("POST", "/api/rounds/$round.id/lots/$lot1.id/tenders", who.bidder,
-                [pricePence: 85_000_000, answers: RoundFixture.answers(lot1)], ["Idempotency-Key": "sisters-lot1"])
+                RoundFixture.tender(lot1, 85_000_000), ["Idempotency-Key": "sisters-lot1"])
         def retried = api("POST", "/api/rounds/$round.id/lots/$lot1.id/tenders", who.bidder,
-                [pricePence: 85_000_000, answers: RoundFixture.answers(lot1)], ["Idempotency-Key": "sisters-lot1"])
+                RoundFixture.tender(lot1, 85_000_000), ["Idempotency-Key": "sisters-lot1"])
         def second = api("POST", "/api/rounds/$round.id/lots/$lot1.id/tenders", who.bidder2,
-                [pricePence: 70_000_000, answers: RoundFixture.answers(lot1)])
+                RoundFixture.tender(lot1, 70_000_000))
         def third = api("POST", "/api/rounds/$round.id/lots/$lot2.id/tenders", who.bidder,
-                [pricePence: 29_000_000, answers: RoundFixture.answers(lot2)])
+                RoundFixture.tender(lot2, 29_000_000))
         tenders = [sisters1: first.body, generic1: second.body, sisters2: third.body]
 
         then:
@@ -145,7 +145,7 @@ class MissionPathSpec extends IntegrationSpec {
 
         when:
         def reply = api("POST", "/api/rounds/$round.id/lots/$lot2.id/tenders", who.bidder2,
-                [pricePence: 28_000_000, answers: RoundFixture.answers(lot2)])
+                RoundFixture.tender(lot2, 28_000_000))
 
         then:
         reply.status == HttpStatus.CONFLICT

@@ -37,7 +37,7 @@ class AmendmentSpec extends IntegrationSpec {
         Map lot = round.lots[0]
 
         when:
-        receipt = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, [pricePence: 80_000_000, answers: RoundFixture.answers(lot)]).body
+        receipt = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000)).body
 
         then:
         receipt.tenderId
@@ -109,7 +109,7 @@ class AmendmentSpec extends IntegrationSpec {
         Map lot = round.lots[0]
 
         when:
-        def reply = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, [pricePence: 79_000_000, answers: RoundFixture.answers(lot)])
+        def reply = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 79_000_000))
 
         then:
         reply.status == HttpStatus.CREATED

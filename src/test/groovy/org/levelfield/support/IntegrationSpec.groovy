@@ -78,6 +78,21 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
         }
     }
 
+    /** Uploads a file as a bidder attaches one: the raw bytes with their Content-Type and ?fileName=. */
+    Reply upload(String token, String fileName, String contentType, byte[] content, Map<String, String> headers = [:]) {
+        def request = HttpRequest.POST("/api/attachments?fileName=" + URLEncoder.encode(fileName, "UTF-8"), content)
+                .contentType(contentType)
+        if (token) request.bearerAuth(token)
+        headers.each { k, v -> request.header(k, v) }
+        try {
+            def response = http.toBlocking().exchange(request, byte[])
+            reply(response.status, response.contentType.map { it.toString() }.orElse(null), response.body() ?: new byte[0], response.headers)
+        } catch (HttpClientResponseException e) {
+            byte[] bytes = e.response.getBody(byte[]).orElse(new byte[0])
+            reply(e.status, e.response.contentType.map { it.toString() }.orElse(null), bytes, e.response.headers)
+        }
+    }
+
     private static Reply reply(HttpStatus status, String contentType, byte[] bytes, headers) {
         def r = new Reply(status: status, contentType: contentType, bytes: bytes)
         headers.forEach { name, values -> r.headers[name.toLowerCase()] = values.first() }
@@ -100,6 +115,8 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
         Instant now = Instant.now()
         def sisters = organisations.save(new Organisation(UUID.randomUUID(), "Sister Space CIO $run", "GB-CHC-1190001", now))
         def generic = organisations.save(new Organisation(UUID.randomUUID(), "Generic Support Ltd $run", "GB-COH-09990001", now))
+        completeProfile(sisters.id(), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
+        completeProfile(generic.id(), "COMPANY", 1_200_000_000, 310, "AUDITED")
         def users = [
                 commissioner: [Role.COMMISSIONER, null], evaluator: [Role.EVALUATOR, null], evaluator2: [Role.EVALUATOR, null],
                 bidder      : [Role.BIDDER, sisters.id()], colleague: [Role.BIDDER, sisters.id()], bidder2: [Role.BIDDER, generic.id()],
@@ -109,6 +126,12 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
             accounts.save(new UserAccount(UUID.randomUUID(), username, "${key.capitalize()} $run", hash, value[0] as Role, value[1] as UUID, now))
             [(key): login(username)]
         } + [sisters: sisters.name(), generic: generic.name()]
+    }
+
+    /** Fills in what an organisation's profile must hold before it can submit a tender. */
+    void completeProfile(UUID organisation, String legalForm, long incomePence, int staff, String accounts) {
+        sql.update("update organisation set legal_form = ?, income_pence = ?, staff_headcount = ?, accounts_type = ?, insurance_held = ?, insurance_undertaking = ? where id = ?",
+                legalForm, incomePence, staff, accounts, legalForm == "COMPANY", legalForm != "COMPANY", organisation)
     }
 
     /** Every partner signs off, the commissioner approves the design, then publishes: returns the publish reply. */

@@ -62,6 +62,34 @@ class RoundFixture {
         lot.criteria.findAll { it.kind != "PRICE" }.collect { [criterionId: it.id, answer: "Our plan for ${it.title.toLowerCase()}, section 2.".toString()] }
     }
 
+    /** Declarations with nothing to declare. */
+    static Map cleanDeclarations() {
+        [mandatoryExclusionGround: false, discretionaryExclusionGround: false, recurrenceLikely: false, equalityLawFindings: 0,
+         remedialSteps: null, conflictOfInterest: false, conflictDetails: null]
+    }
+
+    /** A complete tender for a lot: price, VAT basis, answers, declarations, evidence for every duty and a monitoring plan. */
+    static Map tender(Map lot, long pricePence, Map extra = [:]) {
+        [pricePence      : pricePence,
+         vatBasis        : "EXCLUDING_VAT",
+         answers         : answers(lot),
+         declarations    : cleanDeclarations(),
+         equalityEvidence: ["RACE", "DISABILITY", "SEX"].collect { duty ->
+             [duty: duty, type: "PLAN", description: "Costed delivery plan for the ${duty.toLowerCase()} duty, with named staff and KPIs".toString()]
+         },
+         monitoringPlan  : [characteristics: ["RACE", "DISABILITY", "SEX", "AGE"], frequency: "QUARTERLY",
+                            description: "Outcomes and access reported by characteristic each quarter; counts under 5 suppressed",
+                            dataProtectionSafeguards: true]] + extra
+    }
+
+    /** A complete organisation profile as members enter it. */
+    static Map profile(String name, String registrationNumber, Map extra = [:]) {
+        [name: name, legalForm: "CIO", registrationNumber: registrationNumber, charityNumber: null, companyNumber: null,
+         incomePence: 30_000_000, balanceSheetPence: 12_000_000, staffHeadcount: 9, accountsType: "INDEPENDENT_EXAMINATION",
+         insuranceHeld: false, insuranceUndertaking: true,
+         experience: [[description: "Grant-funded outreach", kind: "GRANT_FUNDED", valuePerYearPence: 18_000_000, fromYear: 2019, toYear: null]]] + extra
+    }
+
     /** Scores for every non-price criterion of a lot: duty scores by duty, quality otherwise. */
     static Map scores(Map lot, Map<String, Integer> byDuty, int quality, String who) {
         [scores: lot.criteria.findAll { it.kind != "PRICE" }.collect { c ->

@@ -26,10 +26,10 @@ class TenderRevisionSpec extends IntegrationSpec {
         clock.set(Instant.parse("2026-09-01T09:00:00Z"))
         round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(deadline)).body, who.commissioner).body.round
         Map lot = round.lots[0]
-        first = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, [pricePence: 80_000_000, answers: RoundFixture.answers(lot)]).body
+        first = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000)).body
 
         when:
-        def reply = api("PUT", "/api/tenders/$first.tenderId", who.colleague, [pricePence: 78_000_000, answers: RoundFixture.answers(lot)])
+        def reply = api("PUT", "/api/tenders/$first.tenderId", who.colleague, RoundFixture.tender(lot, 78_000_000))
         revised = reply.body
 
         then:
@@ -44,16 +44,16 @@ class TenderRevisionSpec extends IntegrationSpec {
 
     def "another organisation cannot revise or withdraw it"() {
         expect:
-        api("PUT", "/api/tenders/$revised.tenderId", who.bidder2, [pricePence: 1, answers: RoundFixture.answers(round.lots[0])]).status == HttpStatus.NOT_FOUND
+        api("PUT", "/api/tenders/$revised.tenderId", who.bidder2, RoundFixture.tender(round.lots[0], 1)).status == HttpStatus.NOT_FOUND
         api("POST", "/api/tenders/$revised.tenderId/withdraw", who.bidder2).status == HttpStatus.NOT_FOUND
-        api("PUT", "/api/tenders/$first.tenderId", who.bidder, [pricePence: 1, answers: RoundFixture.answers(round.lots[0])]).status == HttpStatus.CONFLICT
+        api("PUT", "/api/tenders/$first.tenderId", who.bidder, RoundFixture.tender(round.lots[0], 1)).status == HttpStatus.CONFLICT
     }
 
     def "the bidder withdraws, and may then submit afresh"() {
         when:
         def withdrawn = api("POST", "/api/tenders/$revised.tenderId/withdraw", who.bidder)
         def again = api("POST", "/api/rounds/$round.id/lots/${round.lots[0].id}/tenders", who.bidder,
-                [pricePence: 77_000_000, answers: RoundFixture.answers(round.lots[0])])
+                RoundFixture.tender(round.lots[0], 77_000_000))
 
         then:
         withdrawn.body.status == "WITHDRAWN"
@@ -65,12 +65,13 @@ class TenderRevisionSpec extends IntegrationSpec {
         def twin = organisations.save(new org.levelfield.access.Organisation(UUID.randomUUID(), "Sister Space Trading", "gb-chc-1190001", Instant.now()))
         accounts.save(new org.levelfield.access.UserAccount(UUID.randomUUID(), "twin-${twin.id()}", "Twin", org.levelfield.access.PasswordHasher.hash(PASSWORD),
                 org.levelfield.access.Role.BIDDER, twin.id(), Instant.now()))
+        completeProfile(twin.id(), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
         String token = login("twin-${twin.id()}")
         long before = count("tender", "round_id = ?::uuid", round.id)
 
         when:
         def reply = api("POST", "/api/rounds/$round.id/lots/${round.lots[0].id}/tenders", token,
-                [pricePence: 70_000_000, answers: RoundFixture.answers(round.lots[0])])
+                RoundFixture.tender(round.lots[0], 70_000_000))
 
         then:
         reply.status == HttpStatus.CONFLICT
@@ -85,7 +86,7 @@ class TenderRevisionSpec extends IntegrationSpec {
         long rows = count("tender", "round_id = ?::uuid", round.id)
 
         when:
-        def revise = api("PUT", "/api/tenders/$live.id", who.bidder, [pricePence: 1, answers: RoundFixture.answers(round.lots[0])])
+        def revise = api("PUT", "/api/tenders/$live.id", who.bidder, RoundFixture.tender(round.lots[0], 1))
         def withdraw = api("POST", "/api/tenders/$live.id/withdraw", who.bidder)
 
         then:

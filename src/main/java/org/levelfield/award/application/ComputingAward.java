@@ -40,6 +40,7 @@ import org.levelfield.rules.infrastructure.RuleRuns;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Severity;
 import org.levelfield.rules.model.Stage;
+import org.levelfield.tender.application.RecheckingEligibility;
 import org.levelfield.tender.infrastructure.Tenders;
 import org.levelfield.tender.model.Tender;
 
@@ -60,10 +61,12 @@ public class ComputingAward {
     private final RuleRuns runs;
     private final AwardComputations computations;
     private final ObjectMapper json;
+    private final RecheckingEligibility rechecking;
     private final Clock clock;
 
     public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, Rulesets rules, ThresholdsConfiguration configured,
-                          RuleRuns runs, AwardComputations computations, ObjectMapper json, Clock clock) {
+                          RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Clock clock) {
+        this.rechecking = rechecking;
         this.rounds = rounds;
         this.tenders = tenders;
         this.scores = scores;
@@ -96,6 +99,10 @@ public class ComputingAward {
         Ruleset ruleset = rules.forVersion(round.rulesetVersion());
         List<Finding> findings = ruleset.evaluate(Stage.SCORING, facts);
         Map<UUID, List<String>> disqualified = new HashMap<>();
+        Instant now = clock.instant();
+        // Eligibility is checked again and reported (with what changed since submission); excluding a
+        // tender on it is the decision-maker's, with the bidder's response, not the calculation's.
+        List<RecheckingEligibility.AtAward> eligibility = rechecking.atAward(round, submitted, now);
         findings.stream().filter(f -> f.severity() == Severity.FAIL && f.subjectType().equals("tender")).forEach(f ->
                 disqualified.computeIfAbsent(UUID.fromString(f.subjectId()), k -> new ArrayList<>()).add(f.ruleId() + ": " + f.message()));
 
@@ -108,10 +115,9 @@ public class ComputingAward {
                     .toList();
             lots.add(AwardCalculation.calculate(lot.id(), lot.title(), thresholds.scaleMax(), criteria, inputs, disqualified));
         }
-        Instant now = clock.instant();
         String version = ruleset.version();
         UUID runId = runs.record(roundId, Stage.SCORING, version, now, actor.userId(), "COMPUTED", findings);
-        AwardResult result = new AwardResult(roundId, now, version, thresholds, lots, findings);
+        AwardResult result = new AwardResult(roundId, now, version, thresholds, lots, findings, eligibility);
         computations.insert(new AwardComputations.Stored(UUID.randomUUID(), roundId, now, actor.userId(), version, runId, toJson(result)));
         rounds.transition(roundId, RoundStatus.EVALUATION, RoundStatus.AWARD_PROPOSED, now, actor.userId(),
                 "Award computed: " + lots.stream().map(LotResult::outcome).collect(Collectors.joining(" ")));

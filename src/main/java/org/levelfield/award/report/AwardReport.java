@@ -8,7 +8,11 @@ import java.util.List;
  */
 public record AwardReport(String title, String generatedAt, String rulesetVersion, String inputsSha256, RoundPart round,
                           Method method, List<LotPart> lots, List<FindingLine> designFindings, List<FindingLine> scoringFindings,
-                          List<HistoryLine> history) {
+                          List<HistoryLine> history, List<EligibilityLine> eligibility) {
+
+    /** The eligibility rules run again at award for one tender, and what changed since submission. */
+    public record EligibilityLine(String bidder, String canBid, String changes, String failures) {
+    }
 
     public record RoundPart(String title, String description, String status, String commencementDate, String tenderDeadline,
                             String publishedAt, String closedAt, String pooledTotal, List<PartnerLine> partners) {

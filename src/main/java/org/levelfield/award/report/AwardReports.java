@@ -64,7 +64,9 @@ public class AwardReports {
                 lots, design.stream().map(AwardReports::line).toList(),
                 award.findings().stream().map(f -> line(JustifiedFinding.of(f, null))).toList(),
                 rounds.history(roundId).stream().map(h -> new AwardReport.HistoryLine(when(h.at()),
-                        h.from() == null ? "(new)" : h.from().name(), h.to().name(), h.reason())).toList());
+                        h.from() == null ? "(new)" : h.from().name(), h.to().name(), h.reason())).toList(),
+                award.eligibility() == null ? List.of() : award.eligibility().stream().map(e -> new AwardReport.EligibilityLine(e.organisation(),
+                        e.canBid() ? "Yes" : "No", e.summary(), e.failures().isEmpty() ? "None" : String.join(" ", e.failures()))).toList());
     }
 
     private static AwardReport.LotPart lot(Lot lot, AwardCalculation.LotResult result) {

@@ -74,6 +74,7 @@ public class Sql {
                 case BigDecimal b -> ps.setBigDecimal(i + 1, b);
                 case Enum<?> e -> ps.setString(i + 1, e.name());
                 case java.util.UUID[] ids -> ps.setArray(i + 1, ps.getConnection().createArrayOf("uuid", ids));
+                case String[] texts -> ps.setArray(i + 1, ps.getConnection().createArrayOf("text", texts));
                 default -> ps.setObject(i + 1, a);
             }
         }

@@ -27,6 +27,7 @@ import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.AmendmentFact;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.rules.infrastructure.RuleRuns;
+import org.levelfield.tender.infrastructure.Notices;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Severity;
 import org.levelfield.rules.model.Stage;
@@ -45,16 +46,18 @@ public class AmendingRound {
     private final ThresholdsConfiguration thresholds;
     private final RuleRuns runs;
     private final Sql sql;
+    private final Notices notices;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AmendingRound(Rounds rounds, Rulesets rulesets, ThresholdsConfiguration thresholds, RuleRuns runs, Sql sql,
+    public AmendingRound(Rounds rounds, Rulesets rulesets, ThresholdsConfiguration thresholds, RuleRuns runs, Sql sql, Notices notices,
                          ObjectMapper json, Clock clock) {
         this.rounds = rounds;
         this.rulesets = rulesets;
         this.thresholds = thresholds;
         this.runs = runs;
         this.sql = sql;
+        this.notices = notices;
         this.json = json;
         this.clock = clock;
     }
@@ -147,8 +150,7 @@ public class AmendingRound {
             List<UUID[]> affected = sql.query("update tender set status = 'RESUBMISSION_REQUIRED' where lot_id = ? and status = 'SUBMITTED' returning id, organisation_id",
                     rs -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}, change.lotId());
             for (UUID[] tender : affected) {
-                sql.update("insert into bidder_notice(id, round_id, organisation_id, tender_id, sent_at, message) values (?,?,?,?,?,?)",
-                        UUID.randomUUID(), round.id(), tender[1], tender[0], now,
+                notices.send(round.id(), tender[1], tender[0], now,
                         "Round '" + round.title() + "' was amended: the award criteria of lot '" + lotTitle + "' changed ("
                                 + command.reason().strip() + "). Your tender " + tender[0] + " no longer counts; submit a new tender by the new deadline "
                                 + command.newTenderDeadline() + ".");

@@ -2,44 +2,65 @@ package org.levelfield.tender.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.access.Actor;
-import org.levelfield.access.Organisations;
+import org.levelfield.bidder.CheckingEligibility;
+import org.levelfield.bidder.EligibilityChanges;
+import org.levelfield.bidder.EligibilityRuns;
+import org.levelfield.bidder.OrganisationProfile;
+import org.levelfield.bidder.OrganisationProfiles;
 import org.levelfield.common.web.ProblemException;
-import org.levelfield.common.web.ProblemException.FieldError;
 import org.levelfield.round.infrastructure.Rounds;
-import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
+import org.levelfield.tender.application.TenderValidation.Mode;
+import org.levelfield.tender.infrastructure.Attachments;
 import org.levelfield.tender.infrastructure.Tenders;
 import org.levelfield.tender.model.Tender;
 
-/** A bidder submits a sealed tender for a lot before the deadline and gets a receipt. */
+/**
+ * A bidder drafts, submits, revises and withdraws a sealed tender for a lot, all before the
+ * deadline, and gets a receipt for every submission and revision. The eligibility rules run again
+ * at each submission against the organisation's profile and declarations as they then stand.
+ */
 @Singleton
 public class SubmittingTender {
 
     private final Rounds rounds;
     private final Tenders tenders;
-    private final Organisations organisations;
+    private final Attachments attachments;
+    private final OrganisationProfiles profiles;
+    private final EligibilityRuns eligibility;
     private final Clock clock;
 
-    public SubmittingTender(Rounds rounds, Tenders tenders, Organisations organisations, Clock clock) {
+    public SubmittingTender(Rounds rounds, Tenders tenders, Attachments attachments, OrganisationProfiles profiles,
+                            EligibilityRuns eligibility, Clock clock) {
         this.rounds = rounds;
         this.tenders = tenders;
-        this.organisations = organisations;
+        this.attachments = attachments;
+        this.profiles = profiles;
+        this.eligibility = eligibility;
         this.clock = clock;
     }
 
     /** Proof of receipt: the tender id, when it was received, and the SHA-256 of exactly what was received. */
-    public record Receipt(UUID tenderId, UUID roundId, UUID lotId, String organisation, Instant receivedAt, String sha256) {
+    public record Receipt(UUID tenderId, UUID roundId, UUID lotId, String organisation, Instant receivedAt, String sha256,
+                          EligibilityAtSubmission eligibility) {
+    }
+
+    /** The eligibility rules' answer at submission, and what changed since the organisation's previous check for the lot. */
+    public record EligibilityAtSubmission(boolean canBid, List<CheckingEligibility.Result> results, boolean changed, String summary,
+                                          EligibilityChanges.Changes changes) {
+        static EligibilityAtSubmission of(EligibilityRuns.Run run) {
+            return new EligibilityAtSubmission(run.canBid(), run.results(), run.changes().any(), run.changes().summary(), run.changes());
+        }
     }
 
     @Transactional
@@ -47,29 +68,80 @@ public class SubmittingTender {
         Instant now = clock.instant();
         Round round = openRound(roundId, actor, now);
         Lot lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
-        List<Tender.Answer> answers = validAnswers(lot, command);
-        tenders.liveTender(lotId, actor.organisationId()).ifPresent(existing -> {
-            throw ProblemException.wrongState("Your organisation already has tender " + existing.id() + " for lot '" + lot.title()
-                    + "', received " + existing.submittedAt() + ". One organisation may hold one live tender per lot; revise it (PUT /api/tenders/"
-                    + existing.id() + ") or withdraw it.", round.status().name(), round.status().allowedActions());
-        });
-        tenders.liveTenderBySameRegistration(lotId, actor.organisationId()).ifPresent(other -> {
-            throw ProblemException.wrongState("An organisation with the same registration number already holds tender " + other.id()
-                    + " for lot '" + lot.title() + "' (as '" + other.organisationName() + "'). One organisation may hold one live tender per lot, whatever name it bids under.",
-                    round.status().name(), round.status().allowedActions());
-        });
-        return store(round, lot, command, answers, actor, now);
+        var valid = TenderValidation.check(round, lot, command, Mode.SUBMISSION, ownAttachments(actor));
+        OrganisationProfile profile = completeProfile(actor);
+        refuseSecondLiveTender(round, lot, actor);
+        UUID id = UUID.randomUUID();
+        var draft = tenders.draft(lotId, actor.organisationId());
+        Receipt receipt = store(round, lot, valid, profile, actor, now, id, null);
+        // A draft for the lot is replaced by the tender submitted directly; it is kept, pointing at it.
+        draft.ifPresent(d -> tenders.retireDraft(d.id(), id));
+        return receipt;
+    }
+
+    /** Saves the organisation's draft for the lot (one per lot), creating it if there is none. Nothing is sealed or received yet. */
+    @Transactional
+    public Tender saveDraft(UUID roundId, UUID lotId, TenderCommand command, Actor actor) {
+        Instant now = clock.instant();
+        Round round = openRound(roundId, actor, now);
+        Lot lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
+        var valid = TenderValidation.check(round, lot, command, Mode.DRAFT, ownAttachments(actor));
+        var existing = tenders.draft(lotId, actor.organisationId());
+        UUID id = existing.map(Tender::id).orElseGet(UUID::randomUUID);
+        Tender draft = new Tender(id, roundId, lotId, actor.organisationId(), null, Tender.DRAFT, valid.pricePence(), null,
+                actor.userId(), null, valid.answers(), valid.details(), refs(valid));
+        if (existing.isPresent()) {
+            tenders.updateDraft(draft, now);
+        } else {
+            tenders.insert(draft, now);
+        }
+        return tenders.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Tender updateDraft(UUID draftId, TenderCommand command, Actor actor) {
+        Tender draft = ownDraft(draftId, actor);
+        return saveDraft(draft.roundId(), draft.lotId(), command, actor.actingFor(draft.organisationId()));
+    }
+
+    /** Submits the stored draft as it stands: it must now be complete. */
+    @Transactional
+    public Receipt submitDraft(UUID draftId, Actor actor) {
+        Tender draft = ownDraft(draftId, actor);
+        Actor acting = actor.actingFor(draft.organisationId());
+        Instant now = clock.instant();
+        Round round = openRound(draft.roundId(), acting, now);
+        Lot lot = round.lot(draft.lotId()).orElseThrow();
+        var valid = TenderValidation.check(round, lot, commandOf(draft), Mode.SUBMISSION, ownAttachments(acting));
+        OrganisationProfile profile = completeProfile(acting);
+        refuseSecondLiveTender(round, lot, acting);
+        return store(round, lot, valid, profile, acting, now, draft.id(), draft.id());
+    }
+
+    @Transactional
+    public Tender discardDraft(UUID draftId, Actor actor) {
+        Tender draft = ownDraft(draftId, actor);
+        openRound(draft.roundId(), actor.actingFor(draft.organisationId()), clock.instant());
+        tenders.retireDraft(draftId, null);
+        return tenders.find(draftId).orElseThrow();
     }
 
     /** Replaces the organisation's live tender with a revision, before the deadline; the old one is kept as SUPERSEDED. */
     @Transactional
     public Receipt revise(UUID tenderId, TenderCommand command, Actor actor) {
         Tender existing = ownLiveTender(tenderId, actor);
+        Actor acting = actor.actingFor(existing.organisationId());
         Instant now = clock.instant();
-        Round round = openRound(existing.roundId(), actor, now);
+        Round round = openRound(existing.roundId(), acting, now);
         Lot lot = round.lot(existing.lotId()).orElseThrow();
-        List<Tender.Answer> answers = validAnswers(lot, command);
-        Receipt receipt = store(round, lot, command, answers, actor, now, existing.id());
+        var valid = TenderValidation.check(round, lot, command, Mode.SUBMISSION, ownAttachments(acting));
+        OrganisationProfile profile = completeProfile(acting);
+        UUID id = UUID.randomUUID();
+        if (!tenders.retire(existing.id(), "SUPERSEDED", null)) {
+            throw ProblemException.wrongState("Tender " + existing.id() + " was changed by another request; reload it.", "CHANGED", List.of("reload"));
+        }
+        Receipt receipt = store(round, lot, valid, profile, acting, now, id, null);
+        tenders.linkSuccessor(existing.id(), id);
         return receipt;
     }
 
@@ -77,15 +149,80 @@ public class SubmittingTender {
     @Transactional
     public Tender withdraw(UUID tenderId, Actor actor) {
         Tender existing = ownLiveTender(tenderId, actor);
-        openRound(existing.roundId(), actor, clock.instant());
+        openRound(existing.roundId(), actor.actingFor(existing.organisationId()), clock.instant());
         tenders.retire(tenderId, "WITHDRAWN", null);
         return tenders.find(tenderId).orElseThrow();
+    }
+
+    private Receipt store(Round round, Lot lot, TenderValidation.Valid valid, OrganisationProfile profile, Actor actor, Instant now,
+                          UUID id, UUID fromDraft) {
+        List<Tender.AttachmentRef> refs = refs(valid);
+        String hash = Tender.contentHash(round.id(), lot.id(), actor.organisationId(), valid.pricePence(), valid.answers(), valid.details(), refs);
+        Tender tender = new Tender(id, round.id(), lot.id(), actor.organisationId(), profile.name(), Tender.SUBMITTED,
+                valid.pricePence(), now, actor.userId(), hash, valid.answers(), valid.details(), refs);
+        if (fromDraft != null) {
+            if (!tenders.submitDraft(fromDraft, now, actor.userId(), hash)) {
+                throw ProblemException.wrongState("Draft " + fromDraft + " was changed by another request; reload it.", "CHANGED", List.of("reload"));
+            }
+        } else {
+            tenders.insert(tender, now);
+        }
+        var run = eligibility.run(round, lot, actor.organisationId(), id, EligibilityRuns.Stage.SUBMISSION,
+                TenderEligibility.profile(profile, valid.details()), now);
+        return new Receipt(id, round.id(), lot.id(), profile.name(), now, hash, EligibilityAtSubmission.of(run));
+    }
+
+    private void refuseSecondLiveTender(Round round, Lot lot, Actor actor) {
+        tenders.liveTender(lot.id(), actor.organisationId()).ifPresent(existing -> {
+            throw ProblemException.wrongState("Your organisation already has tender " + existing.id() + " for lot '" + lot.title()
+                    + "', received " + existing.submittedAt() + ". One organisation may hold one live tender per lot; revise it (PUT /api/tenders/"
+                    + existing.id() + ") or withdraw it.", round.status().name(), round.status().allowedActions());
+        });
+        tenders.liveTenderBySameRegistration(lot.id(), actor.organisationId()).ifPresent(other -> {
+            throw ProblemException.wrongState("An organisation with the same registration number already holds tender " + other.id()
+                    + " for lot '" + lot.title() + "' (as '" + other.organisationName() + "'). One organisation may hold one live tender per lot, whatever name it bids under.",
+                    round.status().name(), round.status().allowedActions());
+        });
+    }
+
+    private OrganisationProfile completeProfile(Actor actor) {
+        OrganisationProfile profile = profiles.find(actor.organisationId()).orElseThrow();
+        TenderEligibility.requireComplete(profile);
+        return profile;
+    }
+
+    private List<Tender.AttachmentRef> refs(TenderValidation.Valid valid) {
+        Set<UUID> used = new java.util.LinkedHashSet<>(valid.details().attachmentIds());
+        valid.details().subcontractors().stream().map(s -> s.commitmentLetterId()).filter(java.util.Objects::nonNull).forEach(used::add);
+        valid.details().equalityEvidence().stream().map(e -> e.attachmentId()).filter(java.util.Objects::nonNull).forEach(used::add);
+        return used.stream().map(id -> attachments.find(id).orElseThrow().ref()).toList();
+    }
+
+    private Set<UUID> ownAttachments(Actor actor) {
+        return attachments.ofOrganisation(actor.organisationId()).stream().map(Attachments.Stored::id).collect(Collectors.toSet());
+    }
+
+    private static TenderCommand commandOf(Tender draft) {
+        var d = draft.details();
+        return new TenderCommand(draft.pricePence(), d.vatBasis(),
+                draft.answers().stream().map(a -> new TenderCommand.AnswerCommand(a.criterionId(), a.text())).toList(),
+                d.declarations(), d.consortium(), d.subcontractors(), d.equalityEvidence(), d.monitoringPlan(), d.attachmentIds());
+    }
+
+    private Tender ownDraft(UUID draftId, Actor actor) {
+        Tender draft = tenders.find(draftId).filter(t -> actor.belongsTo(t.organisationId()))
+                .orElseThrow(() -> ProblemException.notFound("draft of your organisation", draftId));
+        if (!draft.isDraft()) {
+            throw ProblemException.wrongState("Tender " + draftId + " is " + draft.status() + ", not a draft.", draft.status(),
+                    List.of("revise a submitted tender with PUT /api/tenders/" + draftId));
+        }
+        return draft;
     }
 
     private Tender ownLiveTender(UUID tenderId, Actor actor) {
         Tender existing = tenders.find(tenderId).filter(t -> actor.belongsTo(t.organisationId()))
                 .orElseThrow(() -> ProblemException.notFound("tender of your organisation", tenderId));
-        if (!existing.status().equals("SUBMITTED")) {
+        if (!existing.status().equals(Tender.SUBMITTED)) {
             throw ProblemException.wrongState("Tender " + tenderId + " is " + existing.status() + "; only a SUBMITTED tender can be revised or withdrawn.",
                     existing.status(), List.of("submit a new tender for the lot"));
         }
@@ -103,77 +240,5 @@ public class SubmittingTender {
                     + "; the server time is " + now + ". Late tenders are not accepted.", round.status().name(), round.status().allowedActions());
         }
         return round;
-    }
-
-    private Receipt store(Round round, Lot lot, TenderCommand command, List<Tender.Answer> answers, Actor actor, Instant now) {
-        return store(round, lot, command, answers, actor, now, null);
-    }
-
-    private Receipt store(Round round, Lot lot, TenderCommand command, List<Tender.Answer> answers, Actor actor, Instant now, UUID replacing) {
-        UUID roundId = round.id();
-        UUID lotId = lot.id();
-        UUID newId = UUID.randomUUID();
-        if (replacing != null && !tenders.retire(replacing, "SUPERSEDED", null)) {
-            throw ProblemException.wrongState("Tender " + replacing + " was changed by another request; reload it.", "CHANGED", List.of("reload"));
-        }
-        String organisationName = organisations.findById(actor.organisationId()).orElseThrow().name();
-        String hash = Tender.contentHash(roundId, lotId, actor.organisationId(), command.pricePence(), answers);
-        Tender tender = new Tender(newId, roundId, lotId, actor.organisationId(), organisationName, "SUBMITTED",
-                command.pricePence(), now, actor.userId(), hash, answers);
-        tenders.insert(tender);
-        if (replacing != null) {
-            tenders.linkSuccessor(replacing, newId);
-        }
-        return new Receipt(tender.id(), roundId, lotId, organisationName, now, hash);
-    }
-
-    private static List<Tender.Answer> validAnswers(Lot lot, TenderCommand command) {
-        List<FieldError> errors = new ArrayList<>();
-        if (command == null) {
-            throw ProblemException.badInput("body", "a tender with pricePence and answers is required");
-        }
-        if (command.pricePence() == null || command.pricePence() <= 0) {
-            errors.add(new FieldError("pricePence", "must be a whole number of pence greater than zero"));
-        }
-        List<Tender.Answer> answers = new ArrayList<>();
-        Set<UUID> answered = new HashSet<>();
-        List<TenderCommand.AnswerCommand> given = command.answers() == null ? List.of() : command.answers();
-        for (int i = 0; i < given.size(); i++) {
-            var a = given.get(i);
-            String at = "answers[" + i + "]";
-            if (a == null || a.criterionId() == null) {
-                errors.add(new FieldError(at + ".criterionId", "is required"));
-                continue;
-            }
-            Criterion criterion = lot.criterion(a.criterionId()).orElse(null);
-            if (criterion == null) {
-                errors.add(new FieldError(at + ".criterionId", "no criterion " + a.criterionId() + " in lot '" + lot.title() + "'"));
-            } else if (criterion.isPrice()) {
-                errors.add(new FieldError(at + ".criterionId", "'" + criterion.title() + "' is scored from pricePence; it takes no written answer"));
-            } else if (!answered.add(a.criterionId())) {
-                errors.add(new FieldError(at + ".criterionId", "'" + criterion.title() + "' is answered more than once"));
-            } else if (a.answer() == null || a.answer().isBlank()) {
-                errors.add(new FieldError(at + ".answer", "an answer to '" + criterion.title() + "' is required"));
-            } else if (criterion.wordLimit() != null && words(a.answer()) > criterion.wordLimit()) {
-                errors.add(new FieldError(at + ".answer", "the answer to '" + criterion.title() + "' has " + words(a.answer())
-                        + " words; the limit is " + criterion.wordLimit()));
-            } else {
-                answers.add(new Tender.Answer(a.criterionId(), a.answer().strip()));
-            }
-        }
-        for (Criterion c : lot.evaluatorCriteria()) {
-            if (!answered.contains(c.id())) {
-                errors.add(new FieldError("answers", "no answer to '" + c.title() + "' (criterionId " + c.id() + ")"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badInput(errors);
-        }
-        return answers;
-    }
-
-    private static int words(String text) {
-        String trimmed = text.strip();
-        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     }
 }

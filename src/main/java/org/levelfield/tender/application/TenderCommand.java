@@ -3,9 +3,22 @@ package org.levelfield.tender.application;
 import java.util.List;
 import java.util.UUID;
 
-/** What a bidder submits: a price in pence and an answer per published criterion. */
-public record TenderCommand(Long pricePence, List<AnswerCommand> answers) {
+import org.levelfield.tender.model.TenderDetails;
+
+/**
+ * What a bidder sends for a tender or a draft: a price in pence with its VAT basis, an answer per
+ * published criterion, declarations, consortium members, subcontractors or partners, equality
+ * evidence per duty, a monitoring plan and the ids of attached files.
+ */
+public record TenderCommand(Long pricePence, String vatBasis, List<AnswerCommand> answers, TenderDetails.Declarations declarations,
+                            List<TenderDetails.ConsortiumMember> consortium, List<TenderDetails.Subcontractor> subcontractors,
+                            List<TenderDetails.Evidence> equalityEvidence, TenderDetails.MonitoringPlan monitoringPlan,
+                            List<UUID> attachmentIds) {
 
     public record AnswerCommand(UUID criterionId, String answer) {
+    }
+
+    public TenderDetails details() {
+        return new TenderDetails(vatBasis, declarations, consortium, subcontractors, equalityEvidence, monitoringPlan, attachmentIds);
     }
 }

@@ -1,8 +1,6 @@
 package org.levelfield.tender.web;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,31 +9,25 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.levelfield.access.Actor;
-import org.levelfield.common.database.Sql;
+import org.levelfield.tender.infrastructure.Notices;
 
-/** Notices to a bidder's organisation, for example that an amended round needs its tender resubmitted. */
+/**
+ * Notices to the signed-in bidder's organisations: an amended round needing a tender resubmitted,
+ * a clarification published, an eligibility result that changed.
+ */
 @Controller("/api/notices")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured("BIDDER")
 public class NoticesController {
 
-    private final Sql sql;
+    private final Notices notices;
 
-    public NoticesController(Sql sql) {
-        this.sql = sql;
-    }
-
-    public record Notice(UUID id, UUID roundId, UUID tenderId, Instant sentAt, String message) {
+    public NoticesController(Notices notices) {
+        this.notices = notices;
     }
 
     @Get
-    public List<Notice> mine(Authentication authentication) {
-        Actor actor = Actor.of(authentication);
-        if (actor.organisationId() == null) {
-            return List.of();
-        }
-        return sql.query("select * from bidder_notice where organisation_id = ? order by sent_at desc, id", rs -> new Notice(
-                rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class), rs.getObject("tender_id", UUID.class),
-                Sql.instant(rs, "sent_at"), rs.getString("message")), actor.organisationId());
+    public List<Notices.Notice> mine(Authentication authentication) {
+        return notices.ofOrganisations(Actor.of(authentication).organisations());
     }
 }

@@ -11,6 +11,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
@@ -21,15 +23,20 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import org.levelfield.access.Actor;
 import org.levelfield.access.Role;
+import org.levelfield.bidder.CheckingEligibility;
+import org.levelfield.bidder.EligibilityChanges;
+import org.levelfield.bidder.EligibilityRuns;
 import org.levelfield.common.web.Idempotency;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
+import org.levelfield.tender.application.RecheckingEligibility;
 import org.levelfield.tender.application.SubmittingTender;
 import org.levelfield.tender.application.TenderCommand;
 import org.levelfield.tender.infrastructure.Tenders;
 import org.levelfield.tender.model.SealPolicy;
 import org.levelfield.tender.model.Tender;
+import org.levelfield.tender.model.TenderDetails;
 
 /**
  * Tenders. Bidders submit them; before the deadline only the bidder's own members can read any
@@ -44,9 +51,14 @@ public class TendersController {
     private final Tenders tenders;
     private final Rounds rounds;
     private final Idempotency idempotency;
+    private final EligibilityRuns eligibility;
+    private final RecheckingEligibility rechecking;
     private final Clock clock;
 
-    public TendersController(SubmittingTender submitting, Tenders tenders, Rounds rounds, Idempotency idempotency, Clock clock) {
+    public TendersController(SubmittingTender submitting, Tenders tenders, Rounds rounds, Idempotency idempotency,
+                             EligibilityRuns eligibility, RecheckingEligibility rechecking, Clock clock) {
+        this.eligibility = eligibility;
+        this.rechecking = rechecking;
         this.submitting = submitting;
         this.tenders = tenders;
         this.rounds = rounds;
@@ -55,25 +67,27 @@ public class TendersController {
     }
 
     public record TenderView(UUID id, UUID roundId, UUID lotId, UUID organisationId, String organisation, String status,
-                             long pricePence, Instant submittedAt, String sha256, List<Tender.Answer> answers) {
+                             Long pricePence, String vatBasis, Instant submittedAt, String sha256, List<Tender.Answer> answers,
+                             TenderDetails details, List<Tender.AttachmentRef> attachments) {
         static TenderView of(Tender t) {
             return new TenderView(t.id(), t.roundId(), t.lotId(), t.organisationId(), t.organisationName(), t.status(),
-                    t.pricePence(), t.submittedAt(), t.contentSha256(), t.answers());
+                    t.pricePence(), t.details().vatBasis(), t.submittedAt(), t.contentSha256(), t.answers(), t.details(), t.attachments());
         }
     }
 
     @Post("/rounds/{roundId}/lots/{lotId}/tenders")
     @Secured("BIDDER")
     public HttpResponse<?> submit(UUID roundId, UUID lotId, @Body TenderCommand command,
-                                  @Nullable @Header("Idempotency-Key") String key, Authentication authentication) {
-        Actor actor = Actor.of(authentication);
+                                  @Nullable @Header("Idempotency-Key") String key,
+                                  @Nullable @Header(Actor.ACTING_FOR_HEADER) UUID actingFor, Authentication authentication) {
+        Actor actor = Actor.of(authentication).actingFor(actingFor);
         var outcome = idempotency.run(actor.userId(), key, Map.of("round", roundId, "lot", lotId, "tender", command),
                 HttpStatus.CREATED, () -> submitting.submit(roundId, lotId, command, actor));
         return HttpResponse.status(outcome.status()).body(outcome.body());
     }
 
     /** Replaces the tender with a revision before the deadline; returns a new receipt. */
-    @io.micronaut.http.annotation.Put("/tenders/{id}")
+    @Put("/tenders/{id}")
     @Secured("BIDDER")
     public HttpResponse<?> revise(UUID id, @Body TenderCommand command, @Nullable @Header("Idempotency-Key") String key,
                                   Authentication authentication) {
@@ -81,6 +95,84 @@ public class TendersController {
         var outcome = idempotency.run(actor.userId(), key, Map.of("revise", id, "tender", command), HttpStatus.OK,
                 () -> submitting.revise(id, command, actor));
         return HttpResponse.status(outcome.status()).body(outcome.body());
+    }
+
+    /** Saves the organisation's draft for the lot; a draft may be incomplete and has no receipt. */
+    @Post("/rounds/{roundId}/lots/{lotId}/drafts")
+    @Secured("BIDDER")
+    public TenderView saveDraft(UUID roundId, UUID lotId, @Body TenderCommand command,
+                                @Nullable @Header(Actor.ACTING_FOR_HEADER) UUID actingFor, Authentication authentication) {
+        return TenderView.of(submitting.saveDraft(roundId, lotId, command, Actor.of(authentication).actingFor(actingFor)));
+    }
+
+    @Put("/drafts/{id}")
+    @Secured("BIDDER")
+    public TenderView updateDraft(UUID id, @Body TenderCommand command, Authentication authentication) {
+        return TenderView.of(submitting.updateDraft(id, command, Actor.of(authentication)));
+    }
+
+    /** Submits the draft as it stands; returns the receipt. */
+    @Post("/drafts/{id}/submit")
+    @Secured("BIDDER")
+    public HttpResponse<?> submitDraft(UUID id, @Nullable @Header("Idempotency-Key") String key, Authentication authentication) {
+        Actor actor = Actor.of(authentication);
+        var outcome = idempotency.run(actor.userId(), key, Map.of("submitDraft", id), HttpStatus.CREATED,
+                () -> submitting.submitDraft(id, actor));
+        return HttpResponse.status(outcome.status()).body(outcome.body());
+    }
+
+    @Delete("/drafts/{id}")
+    @Secured("BIDDER")
+    public TenderView discardDraft(UUID id, Authentication authentication) {
+        return TenderView.of(submitting.discardDraft(id, Actor.of(authentication)));
+    }
+
+    /** Every tender and draft of the signed-in bidder's organisations, newest first. */
+    @Get("/tenders/mine")
+    @Secured("BIDDER")
+    public List<TenderView> mine(Authentication authentication) {
+        return tenders.ofOrganisations(Actor.of(authentication).organisations()).stream().map(TenderView::of).toList();
+    }
+
+    /** The eligibility rules' runs for this tender's organisation and lot (self-check, submission, award), with what changed. */
+    @Get("/tenders/{id}/eligibility")
+    public List<EligibilityRunView> eligibilityOfTender(UUID id, Authentication authentication) {
+        Tender tender = readable(id, Actor.of(authentication));
+        return eligibility.ofOrganisationAndLot(tender.organisationId(), tender.lotId()).stream()
+                .filter(r -> r.stage() != EligibilityRuns.Stage.SELF_CHECK || Actor.of(authentication).belongsTo(tender.organisationId()))
+                .map(EligibilityRunView::of).toList();
+    }
+
+    /**
+     * A signed-in bidder's self-check with its organisation's stored profile. Unlike the anonymous
+     * check it is kept, so that the check at submission can say what changed since.
+     */
+    @Post("/rounds/{roundId}/lots/{lotId}/eligibility-check/mine")
+    @Secured("BIDDER")
+    public EligibilityRunView selfCheck(UUID roundId, UUID lotId, @Nullable @Header(Actor.ACTING_FOR_HEADER) UUID actingFor,
+                                        Authentication authentication) {
+        return EligibilityRunView.of(rechecking.selfCheck(roundId, lotId, Actor.of(authentication).actingFor(actingFor)));
+    }
+
+    /** For the commissioning side, after the deadline: every submission and award run of the round, with what changed and why. */
+    @Get("/rounds/{roundId}/eligibility")
+    @Secured({"COMMISSIONER", "EVALUATOR", "SCRUTINY", "ADMIN"})
+    public List<EligibilityRunView> eligibilityOfRound(UUID roundId) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        Instant now = clock.instant();
+        if (SealPolicy.isSealed(now, round.tenderDeadline())) {
+            throw sealed(round, now);
+        }
+        return eligibility.ofRound(roundId).stream().map(EligibilityRunView::of).toList();
+    }
+
+    public record EligibilityRunView(UUID id, UUID lotId, UUID organisationId, UUID tenderId, EligibilityRuns.Stage stage, Instant ranAt,
+                                     boolean canBid, List<CheckingEligibility.Result> results, boolean changed, String summary,
+                                     EligibilityChanges.Changes changes) {
+        static EligibilityRunView of(EligibilityRuns.Run r) {
+            return new EligibilityRunView(r.id(), r.lotId(), r.organisationId(), r.tenderId(), r.stage(), r.ranAt(), r.canBid(), r.results(),
+                    r.changes().any(), r.changes().summary(), r.changes());
+        }
     }
 
     @Post("/tenders/{id}/withdraw")
@@ -118,6 +210,10 @@ public class TendersController {
 
     private Tender readable(UUID id, Actor actor) {
         Tender tender = tenders.find(id).orElseThrow(() -> ProblemException.notFound("tender", id));
+        if (tender.isDraft() && !actor.belongsTo(tender.organisationId())) {
+            // A draft was never submitted: only its own organisation ever sees it.
+            throw ProblemException.notFound("tender", id);
+        }
         Round round = rounds.find(tender.roundId()).orElseThrow();
         Instant now = clock.instant();
         if (SealPolicy.mayRead(actor.role(), actor.organisationId(), tender.organisationId(), now, round.tenderDeadline())) {

@@ -1,0 +1,109 @@
+package org.levelfield.bidder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import org.levelfield.common.database.Sql;
+import org.levelfield.round.model.Lot;
+import org.levelfield.round.model.Round;
+
+/**
+ * The eligibility rules run again, against what the organisation's profile and declarations say
+ * at that moment: when a bidder checks with its own profile, at submission and at award. Each run
+ * is kept with what changed since the organisation's previous run for the lot, so the bidder and
+ * the commissioner both see what changed and why.
+ */
+@Singleton
+public class EligibilityRuns {
+
+    public enum Stage { SELF_CHECK, SUBMISSION, AWARD }
+
+    public record Run(UUID id, UUID roundId, UUID lotId, UUID organisationId, UUID tenderId, Stage stage, Instant ranAt,
+                      String rulesetVersion, boolean canBid, Map<String, Object> inputs, List<CheckingEligibility.Result> results,
+                      EligibilityChanges.Changes changes) {
+    }
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<CheckingEligibility.Result>> RESULTS = new TypeReference<>() {
+    };
+
+    private final CheckingEligibility checking;
+    private final Sql sql;
+    private final ObjectMapper json;
+
+    public EligibilityRuns(CheckingEligibility checking, Sql sql, ObjectMapper json) {
+        this.checking = checking;
+        this.sql = sql;
+        this.json = json;
+    }
+
+    /** Runs the rules, compares with the previous run for this organisation and lot, and keeps both. */
+    public Run run(Round round, Lot lot, UUID organisationId, UUID tenderId, Stage stage, CheckingEligibility.Profile profile, Instant now) {
+        CheckingEligibility.Check check = checking.evaluate(round, lot, profile);
+        Map<String, Object> inputs = json.convertValue(profile, MAP);
+        Optional<Run> previous = latest(lot.id(), organisationId);
+        EligibilityChanges.Changes changes = previous
+                .map(p -> EligibilityChanges.between(label(p), p.results(), check.results(), p.inputs(), inputs))
+                .orElse(new EligibilityChanges.Changes("first check", List.of(), List.of()));
+        Run run = new Run(UUID.randomUUID(), round.id(), lot.id(), organisationId, tenderId, stage, now, round.rulesetVersion(),
+                check.canBid(), inputs, check.results(), changes);
+        sql.update("""
+                insert into eligibility_run(id, round_id, lot_id, organisation_id, tender_id, stage, ran_at, ruleset_version, can_bid,
+                                            inputs, results, changes)
+                values (?,?,?,?,?,?,?,?,?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))""",
+                run.id(), run.roundId(), run.lotId(), organisationId, tenderId, stage, now, String.valueOf(round.rulesetVersion()),
+                run.canBid(), write(inputs), write(run.results()), write(changes));
+        return run;
+    }
+
+    public Optional<Run> latest(UUID lotId, UUID organisationId) {
+        return sql.one("select * from eligibility_run where lot_id = ? and organisation_id = ? order by ran_at desc, id desc limit 1",
+                this::row, lotId, organisationId);
+    }
+
+    /** Every run for the organisations' tenders in a round, oldest first. */
+    public List<Run> ofRound(UUID roundId) {
+        return sql.query("select * from eligibility_run where round_id = ? and stage <> 'SELF_CHECK' order by ran_at, id", this::row, roundId);
+    }
+
+    public List<Run> ofOrganisationAndLot(UUID organisationId, UUID lotId) {
+        return sql.query("select * from eligibility_run where organisation_id = ? and lot_id = ? order by ran_at, id", this::row,
+                organisationId, lotId);
+    }
+
+    private static String label(Run run) {
+        return switch (run.stage()) {
+            case SELF_CHECK -> "self-check of " + run.ranAt();
+            case SUBMISSION -> "check at submission of " + run.ranAt();
+            case AWARD -> "check at award of " + run.ranAt();
+        };
+    }
+
+    private Run row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        try {
+            return new Run(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class), rs.getObject("lot_id", UUID.class),
+                    rs.getObject("organisation_id", UUID.class), rs.getObject("tender_id", UUID.class), Stage.valueOf(rs.getString("stage")),
+                    Sql.instant(rs, "ran_at"), rs.getString("ruleset_version"), rs.getBoolean("can_bid"),
+                    json.readValue(rs.getString("inputs"), MAP), json.readValue(rs.getString("results"), RESULTS),
+                    json.readValue(rs.getString("changes"), EligibilityChanges.Changes.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored eligibility run cannot be read", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.levelfield.monitoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.levelfield.access.Actor;
+import org.levelfield.common.database.Sql;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Round;
+import org.levelfield.tender.model.SealPolicy;
+
+/**
+ * Monitoring data. An organisation's own members read and replace its return; nobody else ever
+ * reads one organisation's answers. Commissioners, scrutiny and admins see only the aggregate over
+ * a round's bidders, after the deadline, with counts under 5 withheld. Evaluators see neither.
+ */
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class MonitoringController {
+
+    private final MonitoringReturns returns;
+    private final Rounds rounds;
+    private final Sql sql;
+    private final Clock clock;
+
+    public MonitoringController(MonitoringReturns returns, Rounds rounds, Sql sql, Clock clock) {
+        this.returns = returns;
+        this.rounds = rounds;
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    @Get("/organisations/{id}/monitoring")
+    @Secured("BIDDER")
+    public MonitoringReturn get(UUID id, Authentication authentication) {
+        ownOrganisation(id, Actor.of(authentication));
+        return returns.find(id).orElseThrow(() -> ProblemException.notFound("monitoring return for organisation", id));
+    }
+
+    @Put("/organisations/{id}/monitoring")
+    @Secured("BIDDER")
+    public MonitoringReturn put(UUID id, @Body MonitoringReturn body, Authentication authentication) {
+        Actor actor = Actor.of(authentication);
+        ownOrganisation(id, actor);
+        return returns.save(id, body, actor);
+    }
+
+    /** Who bid in the round, in aggregate: counts per profile flag and per question, under 5 withheld. */
+    @Get("/rounds/{roundId}/monitoring-summary")
+    @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
+    public Map<String, Object> summary(UUID roundId) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        Instant now = clock.instant();
+        if (SealPolicy.isSealed(now, round.tenderDeadline())) {
+            throw ProblemException.forbidden("Who bid in round '" + round.title() + "' is sealed until the deadline " + round.tenderDeadline()
+                    + " (server time " + now + ").");
+        }
+        var bidders = sql.query("select distinct organisation_id from tender where round_id = ? and status = 'SUBMITTED'",
+                rs -> rs.getObject(1, UUID.class), roundId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("roundId", roundId);
+        out.put("allReturns", returns.aggregate(bidders, false));
+        out.put("publishable", returns.aggregate(bidders, true));
+        return out;
+    }
+
+    private void ownOrganisation(UUID id, Actor actor) {
+        if (!actor.belongsTo(id)) {
+            throw ProblemException.notFound("organisation", id);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.levelfield.tender.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.levelfield.bidder.CheckingEligibility;
+import org.levelfield.bidder.OrganisationProfile;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.tender.model.TenderDetails;
+
+/**
+ * The profile the eligibility rules read for a tender: the organisation's stored profile, the
+ * consortium's combined turnover, and the declarations of the lead and every member.
+ */
+final class TenderEligibility {
+
+    private TenderEligibility() {
+    }
+
+    /** What a profile must hold before its organisation can submit a tender. */
+    static void requireComplete(OrganisationProfile p) {
+        List<String> missing = new ArrayList<>();
+        if (p.legalForm() == null) {
+            missing.add("legalForm");
+        }
+        if (p.incomePence() == null) {
+            missing.add("incomePence");
+        }
+        if (p.staffHeadcount() == null) {
+            missing.add("staffHeadcount");
+        }
+        if (p.accountsType() == null) {
+            missing.add("accountsType");
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.wrongState("Complete your organisation's profile before submitting (PUT /api/organisations/" + p.id()
+                    + "/profile); missing: " + String.join(", ", missing) + ". The eligibility rules run on it at submission.",
+                    "PROFILE_INCOMPLETE", List.of("complete the organisation profile"));
+        }
+    }
+
+    static CheckingEligibility.Profile profile(OrganisationProfile p, TenderDetails d) {
+        var lead = d.declarations();
+        List<TenderDetails.Declarations> all = new ArrayList<>();
+        if (lead != null) {
+            all.add(lead);
+        }
+        d.consortium().stream().map(TenderDetails.ConsortiumMember::declarations).filter(Objects::nonNull).forEach(all::add);
+        long own = p.incomePence() == null ? 0 : p.incomePence();
+        Long consortiumTurnover = d.hasConsortium()
+                ? own + d.consortium().stream().map(TenderDetails.ConsortiumMember::turnoverPence).filter(Objects::nonNull).mapToLong(Long::longValue).sum()
+                : null;
+        List<String> experience = p.experience() == null ? List.of()
+                : p.experience().stream().map(OrganisationProfile.Experience::kind).filter(Objects::nonNull).distinct().sorted().toList();
+        String remedial = all.stream().map(TenderDetails.Declarations::remedialSteps).filter(s -> s != null && !s.isBlank())
+                .reduce((a, b) -> a + " " + b).orElse(null);
+        return new CheckingEligibility.Profile(p.name(), p.legalForm(), own, p.balanceSheetPence(),
+                p.staffHeadcount() == null ? 0 : p.staffHeadcount(), p.accountsType(), p.insuranceHeld(), p.insuranceUndertaking(),
+                consortiumTurnover, false, experience,
+                all.stream().anyMatch(x -> Boolean.TRUE.equals(x.mandatoryExclusionGround())),
+                all.stream().anyMatch(x -> Boolean.TRUE.equals(x.recurrenceLikely())),
+                all.stream().mapToInt(x -> x.equalityLawFindings() == null ? 0 : x.equalityLawFindings()).sum(),
+                remedial);
+    }
+}

@@ -1,0 +1,70 @@
+package org.levelfield.tender.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.levelfield.access.Actor;
+import org.levelfield.tender.application.AttachingFiles;
+import org.levelfield.tender.infrastructure.Attachments;
+
+/**
+ * Files attached to tenders. Upload the raw file as the request body with its Content-Type and
+ * ?fileName=…; the answer gives its id (to name in a tender) and its SHA-256.
+ */
+@Controller("/api/attachments")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class AttachmentsController {
+
+    private final AttachingFiles attaching;
+    private final Attachments attachments;
+
+    public AttachmentsController(AttachingFiles attaching, Attachments attachments) {
+        this.attaching = attaching;
+        this.attachments = attachments;
+    }
+
+    @Post
+    @Secured("BIDDER")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<Attachments.Stored> upload(@Nullable @QueryValue String fileName, @Nullable @Body byte[] content,
+                                                   HttpRequest<?> request, @Nullable @Header(Actor.ACTING_FOR_HEADER) UUID actingFor,
+                                                   Authentication authentication) {
+        String type = request.getContentType().map(MediaType::toString).orElse(null);
+        var stored = attaching.attach(fileName, type, content, Actor.of(authentication).actingFor(actingFor));
+        return HttpResponse.status(HttpStatus.CREATED).body(stored);
+    }
+
+    /** The attachments of the signed-in bidder's organisations. */
+    @Get
+    @Secured("BIDDER")
+    public List<Attachments.Stored> mine(Authentication authentication) {
+        return Actor.of(authentication).organisations().stream().flatMap(org -> attachments.ofOrganisation(org).stream()).toList();
+    }
+
+    @Get("/{id}")
+    public HttpResponse<byte[]> download(UUID id, Authentication authentication) {
+        Attachments.Stored a = attaching.readable(id, Actor.of(authentication));
+        return HttpResponse.ok(attachments.content(id).orElseThrow())
+                .contentType(MediaType.of(a.contentType()))
+                .header("Content-Disposition", "attachment; filename=\"" + a.fileName().replace("\"", "") + "\"")
+                .header("X-Content-SHA256", a.sha256());
+    }
+}
