@@ -75,9 +75,10 @@ create table eligibility_run (
     can_bid          boolean not null,
     inputs           jsonb not null,
     results          jsonb not null,
-    changes          jsonb not null default '[]'::jsonb
+    changes          jsonb not null default '[]'::jsonb,
+    seq              bigserial not null
 );
-create index eligibility_run_lot on eligibility_run(lot_id, organisation_id, ran_at);
+create index eligibility_run_lot on eligibility_run(lot_id, organisation_id, seq);
 
 -- Clarifications: questions from bidders, answers from the commissioner, published to every
 -- bidder without the asker's name. The asker is kept only so they can see their own question.

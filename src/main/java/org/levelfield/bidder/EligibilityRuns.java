@@ -65,17 +65,17 @@ public class EligibilityRuns {
     }
 
     public Optional<Run> latest(UUID lotId, UUID organisationId) {
-        return sql.one("select * from eligibility_run where lot_id = ? and organisation_id = ? order by ran_at desc, id desc limit 1",
+        return sql.one("select * from eligibility_run where lot_id = ? and organisation_id = ? order by seq desc limit 1",
                 this::row, lotId, organisationId);
     }
 
     /** Every run for the organisations' tenders in a round, oldest first. */
     public List<Run> ofRound(UUID roundId) {
-        return sql.query("select * from eligibility_run where round_id = ? and stage <> 'SELF_CHECK' order by ran_at, id", this::row, roundId);
+        return sql.query("select * from eligibility_run where round_id = ? and stage <> 'SELF_CHECK' order by seq", this::row, roundId);
     }
 
     public List<Run> ofOrganisationAndLot(UUID organisationId, UUID lotId) {
-        return sql.query("select * from eligibility_run where organisation_id = ? and lot_id = ? order by ran_at, id", this::row,
+        return sql.query("select * from eligibility_run where organisation_id = ? and lot_id = ? order by seq", this::row,
                 organisationId, lotId);
     }
 

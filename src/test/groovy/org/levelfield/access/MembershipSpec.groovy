@@ -1,0 +1,84 @@
+package org.levelfield.access
+
+import io.micronaut.http.HttpStatus
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.RoundFixture
+import spock.lang.Shared
+import spock.lang.Stepwise
+
+import java.time.Instant
+
+/** One person can belong to more than one organisation and act for each; members share their organisation's data. */
+@MicronautTest(transactional = false)
+@Stepwise
+class MembershipSpec extends IntegrationSpec {
+
+    @Shared Map<String, String> who
+    @Shared String sistersId
+    @Shared String genericId
+    @Shared String bidder2Username
+    @Shared String bidder2Token
+
+    def "a member of Sister Space adds a bidder from another organisation; the new member sees both at next sign-in"() {
+        given:
+        who = people()
+        sistersId = api("GET", "/api/me", who.bidder).body.organisationId
+        genericId = api("GET", "/api/me", who.bidder2).body.organisationId
+        bidder2Username = api("GET", "/api/me", who.bidder2).body.username
+
+        when:
+        def added = api("POST", "/api/organisations/$sistersId/members", who.bidder, [username: bidder2Username])
+        bidder2Token = login(bidder2Username)
+        def me = api("GET", "/api/me", bidder2Token).body
+
+        then:
+        added.status == HttpStatus.OK
+        added.body.username == bidder2Username
+        me.organisationId == genericId
+        me.organisations*.organisationId == [genericId, sistersId]
+        me.organisations*.name == [who.generic, who.sisters]
+        api("GET", "/api/organisations/$sistersId/members", who.bidder).body*.username.contains(bidder2Username)
+        api("GET", "/api/organisations/$sistersId/profile", bidder2Token).status == HttpStatus.OK
+    }
+
+    def "adding is refused for non-members, non-bidder accounts, unknown names and existing members, and changes nothing"() {
+        given:
+        long before = count("organisation_member")
+        String commissionerName = api("GET", "/api/me", who.commissioner).body.username
+
+        expect:
+        api("POST", "/api/organisations/$genericId/members", who.bidder, [username: "anyone"]).status == HttpStatus.NOT_FOUND
+        api("POST", "/api/organisations/$sistersId/members", who.bidder, [username: commissionerName]).body.errors[0].message.contains("only bidder accounts")
+        api("POST", "/api/organisations/$sistersId/members", who.bidder, [username: "nobody-${UUID.randomUUID()}"]).body.errors[0].message.contains("no account is called")
+        api("POST", "/api/organisations/$sistersId/members", who.bidder, [username: bidder2Username]).body.errors[0].message.contains("already a member")
+        api("POST", "/api/organisations/$sistersId/members", who.evaluator, [username: bidder2Username]).status == HttpStatus.FORBIDDEN
+        count("organisation_member") == before
+    }
+
+    def "the member of two organisations submits for each by naming it, and reads both tenders; a third organisation cannot be named"() {
+        given:
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"))
+        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(Instant.parse("2026-10-30T12:00:00Z"))).body,
+                who.commissioner).body.round
+        Map lot = round.lots[1]
+
+        when:
+        def forGeneric = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", bidder2Token, RoundFixture.tender(lot, 25_000_000))
+        def forSisters = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", bidder2Token, RoundFixture.tender(lot, 24_000_000),
+                [(Actor.ACTING_FOR_HEADER): sistersId])
+        def forStranger = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", bidder2Token, RoundFixture.tender(lot, 23_000_000),
+                [(Actor.ACTING_FOR_HEADER): UUID.randomUUID().toString()])
+
+        then:
+        forGeneric.status == HttpStatus.CREATED
+        forGeneric.body.organisation == who.generic
+        forSisters.status == HttpStatus.CREATED
+        forSisters.body.organisation == who.sisters
+        forStranger.status == HttpStatus.FORBIDDEN
+        forStranger.body.detail.contains("not a member")
+        api("GET", "/api/tenders/mine", bidder2Token).body*.organisation.toSet() == [who.generic, who.sisters].toSet()
+        api("GET", "/api/tenders/$forSisters.body.tenderId", who.bidder).status == HttpStatus.OK
+        api("GET", "/api/tenders/$forGeneric.body.tenderId", who.bidder).status == HttpStatus.NOT_FOUND
+    }
+}
