@@ -141,16 +141,55 @@ PY
 }
 ANSWERS1="$(answers "$LOT1")"
 ANSWERS2="$(answers "$LOT2")"
+# tender PRICE ANSWERS [EXTRA_JSON]: a complete tender: price and VAT basis, answers, declarations,
+# equality evidence for each duty (typed), a monitoring plan, and any extra fields (consortium, subcontractors…).
+tender() {
+  local extra="${3:-}"
+  [ -n "$extra" ] || extra='{}'
+  python3 - "$1" "$2" "$extra" <<'PY'
+import json, sys
+body = {"pricePence": int(sys.argv[1]), "vatBasis": "VAT_EXEMPT", "answers": json.loads(sys.argv[2]),
+        "declarations": {"mandatoryExclusionGround": False, "discretionaryExclusionGround": False, "conflictOfInterest": False},
+        "equalityEvidence": [{"duty": d, "type": t, "description": desc} for d, t, desc in [
+            ("RACE", "TRACK_RECORD", "Five years' outreach with Black and minoritised survivors, outcomes reported by ethnicity"),
+            ("DISABILITY", "RESOURCE", "BSL interpreters and an accessible refuge space, costed in the price"),
+            ("SEX", "KPI", "Quarterly outcomes for women, and a route for male survivors")]],
+        "monitoringPlan": {"characteristics": ["RACE", "DISABILITY", "SEX", "AGE"], "frequency": "QUARTERLY",
+                           "description": "Access and outcomes by characteristic each quarter; counts under 5 suppressed",
+                           "dataProtectionSafeguards": True}}
+body.update(json.loads(sys.argv[3]))
+print(json.dumps(body))
+PY
+}
 
-step "Bidders submit sealed tenders and get receipts"
-call 201 POST "/api/rounds/$ROUND/lots/$LOT1/tenders" "$BIDDER" "{\"pricePence\":85000000,\"answers\":$ANSWERS1}" -H "Idempotency-Key: tour-t1-$DEADLINE"
-T1="$(json 'd["tenderId"]')"; json '"receipt: tender " + d["tenderId"] + " sha256 " + d["sha256"]'
-call 201 POST "/api/rounds/$ROUND/lots/$LOT1/tenders" "$BIDDER" "{\"pricePence\":85000000,\"answers\":$ANSWERS1}" -H "Idempotency-Key: tour-t1-$DEADLINE"
+step "A bidder checks its eligibility with its own profile (kept, so submission can say what changed)"
+call 200 POST "/api/rounds/$ROUND/lots/$LOT1/eligibility-check/mine" "$BIDDER" ""
+json '"can bid: " + str(d["canBid"]) + "; " + "; ".join(r["ruleId"] + " " + r["outcome"] for r in d["results"])'
+
+step "A bidder asks a clarification question; the answer goes to every bidder without the asker's name"
+call 201 POST "/api/rounds/$ROUND/clarifications" "$BIDDER" '{"question":"Is an undertaking to take out insurance enough?"}'
+Q="$(json 'd["id"]')"
+call 200 POST "/api/clarifications/$Q/answer" "$COMMISSIONER" '{"answer":"Yes: an undertaking to hold insurance from the contract start is accepted (SEL-07)."}'
+call 200 GET "/api/rounds/$ROUND/clarifications" "$BIDDER2" ""
+json '"bidder2 reads: Q" + str(d[0]["number"]) + " " + d[0]["question"] + " A: " + d[0]["answer"]'
+
+step "Bidders attach files and submit sealed tenders (a consortium with a specialist subcontractor); each gets a receipt"
+LETTER_FILE="$(mktemp)"; printf '%%PDF-1.7 Deaf Women'"'"'s Voice commits to deliver 15%% of lot 1.' > "$LETTER_FILE"
+LETTER="$(curl -s -X POST "$BASE_URL/api/attachments?fileName=commitment-letter.pdf" -H "Authorization: Bearer $BIDDER" \
+          -H 'Content-Type: application/pdf' --data-binary @"$LETTER_FILE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
+rm -f "$LETTER_FILE"; echo "attached commitment letter $LETTER"
+CONSORTIUM="{\"consortium\":[{\"name\":\"Northside Women's Aid\",\"registrationNumber\":\"GB-CHC-1100222\",\"legalForm\":\"REGISTERED_CHARITY\",\"turnoverPence\":50000000,\"role\":\"Refuge delivery\",\"declarations\":{\"mandatoryExclusionGround\":false,\"discretionaryExclusionGround\":false,\"conflictOfInterest\":false}}],\"subcontractors\":[{\"name\":\"Deaf Women's Voice CIC\",\"registrationNumber\":\"GB-COH-12345678\",\"kind\":\"SUBCONTRACTOR\",\"specialism\":\"BSL-led support\",\"sharePercent\":15,\"commitmentLetterId\":\"$LETTER\",\"paymentDays\":30,\"fullCostRecovery\":true,\"duties\":[\"DISABILITY\"]}]}"
+call 201 POST "/api/rounds/$ROUND/lots/$LOT1/tenders" "$BIDDER" "$(tender 85000000 "$ANSWERS1" "$CONSORTIUM")" -H "Idempotency-Key: tour-t1-$DEADLINE"
+T1="$(json 'd["tenderId"]')"; json '"receipt: tender " + d["tenderId"] + " sha256 " + d["sha256"] + "\n" + d["eligibility"]["summary"]'
+call 201 POST "/api/rounds/$ROUND/lots/$LOT1/tenders" "$BIDDER" "$(tender 85000000 "$ANSWERS1" "$CONSORTIUM")" -H "Idempotency-Key: tour-t1-$DEADLINE"
 [ "$(json 'd["tenderId"]')" = "$T1" ] || fail "a retried submission created a second tender"
 echo "retry with the same Idempotency-Key returned the same receipt"
-call 201 POST "/api/rounds/$ROUND/lots/$LOT1/tenders" "$BIDDER2" "{\"pricePence\":70000000,\"answers\":$ANSWERS1}"
+call 200 GET "/api/tenders/$T1/receipt" "$BIDDER" ""
+[ "$(json 'd["intact"]')" = "True" ] || fail "the stored tender does not match its receipt"
+echo "receipt verified against the stored tender, attachment included"
+call 201 POST "/api/rounds/$ROUND/lots/$LOT1/tenders" "$BIDDER2" "$(tender 70000000 "$ANSWERS1")"
 T2="$(json 'd["tenderId"]')"
-call 201 POST "/api/rounds/$ROUND/lots/$LOT2/tenders" "$BIDDER" "{\"pricePence\":29000000,\"answers\":$ANSWERS2}"
+call 201 POST "/api/rounds/$ROUND/lots/$LOT2/tenders" "$BIDDER" "$(tender 29000000 "$ANSWERS2")"
 T3="$(json 'd["tenderId"]')"
 
 step "Sealed: before the deadline the commissioner cannot read a tender"
@@ -161,7 +200,7 @@ step "Wait for the tender deadline ($DEADLINE), then close the round"
 while [ "$(date -u +%s)" -le "$(date -u -d "$DEADLINE" +%s)" ]; do sleep 1; done
 call 200 POST "/api/rounds/$ROUND/close" "$COMMISSIONER" ""
 json '"status " + d["status"]'
-call 409 POST "/api/rounds/$ROUND/lots/$LOT2/tenders" "$BIDDER2" "{\"pricePence\":1000,\"answers\":$ANSWERS2}"
+call 409 POST "/api/rounds/$ROUND/lots/$LOT2/tenders" "$BIDDER2" "$(tender 1000 "$ANSWERS2")"
 json '"a late tender is refused: " + d["detail"]'
 call 200 GET "/api/tenders/$T1" "$COMMISSIONER" ""
 

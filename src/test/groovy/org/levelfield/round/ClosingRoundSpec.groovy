@@ -39,7 +39,7 @@ class ClosingRoundSpec extends Specification {
         clock.set(deadline.minusSeconds(86_400 * 40))
         def user = context.getBean(UserAccounts).save(new UserAccount(UUID.randomUUID(), "closer-${UUID.randomUUID()}", "Closer",
                 PasswordHasher.hash("x"), Role.COMMISSIONER, null, Instant.now()))
-        def actor = new Actor(user.id(), user.username(), user.displayName(), Role.COMMISSIONER, null)
+        def actor = new Actor(user.id(), user.username(), user.displayName(), Role.COMMISSIONER, null, [])
         def command = context.getBean(ObjectMapper).convertValue(RoundFixture.aRound(deadline), RoundCommand)
         def round = context.getBean(DraftingRound).create(command, actor)
         org.levelfield.support.Lifecycle.approveAndPublish(context, round, actor)

@@ -42,7 +42,7 @@ class FrozenRulesetSpec extends Specification {
     Actor actor(ApplicationContext context, Role role, UUID organisation = null) {
         def user = context.getBean(UserAccounts).save(new UserAccount(UUID.randomUUID(), "${role}-${UUID.randomUUID()}", "$role person",
                 PasswordHasher.hash("x"), role, organisation, Instant.now()))
-        new Actor(user.id(), user.username(), user.displayName(), role, organisation)
+        new Actor(user.id(), user.username(), user.displayName(), role, organisation, organisation == null ? [] : [organisation])
     }
 
     def "an award is computed with the rules the round was published under, not the changed ones"() {
@@ -66,8 +66,11 @@ class FrozenRulesetSpec extends Specification {
         def round = first.getBean(DraftingRound).create(command, commissioner)
         org.levelfield.support.Lifecycle.approveAndPublish(first, round, commissioner)
         def lot = round.lots().first()
-        def answers = lot.evaluatorCriteria().collect { new TenderCommand.AnswerCommand(it.id(), "Our plan") }
-        def receipt = first.getBean(SubmittingTender).submit(round.id(), lot.id(), new TenderCommand(80_000_000, answers), bidder)
+        first.getBean(org.levelfield.common.database.Sql).update(
+                "update organisation set legal_form = 'COMPANY', income_pence = 900000000, staff_headcount = 40, accounts_type = 'AUDITED' where id = ?", org.id())
+        def lotMap = [criteria: lot.criteria().collect { [id: it.id().toString(), kind: it.kind().name(), title: it.title()] }]
+        def tender = first.getBean(ObjectMapper).convertValue(RoundFixture.tender(lotMap, 80_000_000), TenderCommand)
+        def receipt = first.getBean(SubmittingTender).submit(round.id(), lot.id(), tender, bidder)
         first.getBean(MutableClock).set(deadline.plusSeconds(1))
         first.getBean(ClosingRound).close(round.id(), commissioner)
         def scores = lot.evaluatorCriteria().collect { new RecordingScores.ScoreCommand(it.id(), it.duty()?.name() == "DISABILITY" ? 1 : 4, "Section 3") }
