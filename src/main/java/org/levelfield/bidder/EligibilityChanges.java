@@ -66,7 +66,8 @@ public final class EligibilityChanges {
         TreeSet<String> fields = new TreeSet<>(inputsBefore.keySet());
         fields.addAll(inputsAfter.keySet());
         for (String field : fields) {
-            if (!Objects.equals(inputsBefore.get(field), inputsAfter.get(field))) {
+            // Compared as text: a figure read back from storage may be an Integer where a fresh one is a Long.
+            if (!Objects.equals(String.valueOf(inputsBefore.get(field)), String.valueOf(inputsAfter.get(field)))) {
                 inputs.add(new InputChange(field, inputsBefore.get(field), inputsAfter.get(field)));
             }
         }

@@ -94,7 +94,9 @@ class ConsortiumTenderSpec extends IntegrationSpec {
         change.before == "FAILS"
         change.after == "PASSES"
         change.message.contains("consortium aggregate")
-        first.eligibility.changes.inputs.find { it.field == "consortiumTurnoverPence" }.after == 80_000_000
+        first.eligibility.changes.inputs*.field == ["consortiumTurnoverPence"]
+        first.eligibility.changes.inputs[0].before == null
+        first.eligibility.changes.inputs[0].after == 80_000_000
         first.eligibility.summary.contains("SEL-04 FAILS → PASSES")
     }
 
@@ -185,5 +187,42 @@ class ConsortiumTenderSpec extends IntegrationSpec {
         runs[0].changed
         runs[0].summary.contains("SEL-04")
         !runs.any { it.stage == "SELF_CHECK" }
+    }
+
+    def "at award the rules run again; a change since submission is shown to the commissioner and sent to the bidder"() {
+        given: "the charity's income has fallen since it submitted"
+        String sistersId = api("GET", "/api/me", who.bidder).body.organisationId
+        assert api("PUT", "/api/organisations/$sistersId/profile", who.bidder,
+                RoundFixture.profile(who.sisters, "GB-CHC-1190001", [incomePence: 5_000_000])).status == HttpStatus.OK
+        assert api("POST", "/api/rounds/$round.id/close", who.commissioner).status == HttpStatus.OK
+        assert api("POST", "/api/tenders/$revised.tenderId/scores", who.evaluator,
+                RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 4, "Panel")).status == HttpStatus.CREATED
+
+        when:
+        def award = api("POST", "/api/rounds/$round.id/award", who.commissioner)
+        def atAward = award.body.eligibility.find { it.tenderId == revised.tenderId }
+
+        then:
+        award.status == HttpStatus.OK
+        atAward.changed
+        !atAward.canBid
+        atAward.summary.contains("SEL-04 PASSES → FAILS")
+        atAward.summary.contains("turnoverPence changed from 30000000 to 5000000")
+        atAward.failures.any { it.startsWith("SEL-04") }
+        api("GET", "/api/notices", who.bidder).body.any { it.message.contains("checked again at award") && it.message.contains("SEL-04") }
+        api("GET", "/api/rounds/$round.id/eligibility", who.commissioner).body*.stage == ["SUBMISSION", "SUBMISSION", "AWARD"]
+    }
+
+    def "the award justification shows eligibility as checked again at award"() {
+        when:
+        def pdf = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner)
+        def document = org.apache.pdfbox.Loader.loadPDF(pdf.bytes)
+        def text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll(/\s+/, " ")
+        document.close()
+
+        then:
+        pdf.status == HttpStatus.OK
+        text.contains("Eligibility, checked again at award")
+        text.contains("SEL-04 PASSES → FAILS")
     }
 }
