@@ -37,10 +37,11 @@ login() {
   json 'd["access_token"]'
 }
 
-step "Sign in as the demo commissioner, two evaluators and two bidders"
+step "Sign in as the demo commissioner, three evaluators and two bidders"
 COMMISSIONER="$(login commissioner)"
 EVALUATOR="$(login evaluator)"
 EVALUATOR2="$(login evaluator2)"
+EVALUATOR3="$(login evaluator3)"
 BIDDER="$(login bidder)"
 BIDDER2="$(login bidder2)"
 echo "signed in"
@@ -204,7 +205,17 @@ call 409 POST "/api/rounds/$ROUND/lots/$LOT2/tenders" "$BIDDER2" "$(tender 1000 
 json '"a late tender is refused: " + d["detail"]'
 call 200 GET "/api/tenders/$T1" "$COMMISSIONER" ""
 
-step "Two evaluators score every criterion from 0 to 5 with reasons"
+step "The commissioner seats a panel of three on each lot; each evaluator declares any conflict with each bidder"
+panel_ids="$(for t in "$EVALUATOR" "$EVALUATOR2" "$EVALUATOR3"; do call 200 GET /api/me "$t" ""; json 'd["userId"]'; done | python3 -c 'import json,sys; print(json.dumps({"evaluatorIds": sys.stdin.read().split()}))')"
+for lot in "$LOT1" "$LOT2"; do call 200 POST "/api/rounds/$ROUND/lots/$lot/panel" "$COMMISSIONER" "$panel_ids"; done
+for t in "$EVALUATOR" "$EVALUATOR2" "$EVALUATOR3"; do
+  call 200 GET "/api/rounds/$ROUND/conflicts/mine" "$t" ""
+  call 200 POST "/api/rounds/$ROUND/conflicts" "$t" "$(json 'json.dumps({"declarations": [{"organisationId": b["organisationId"], "conflicted": False} for b in d["bidders"]]})')"
+done
+call 200 GET "/api/rounds/$ROUND/panel" "$COMMISSIONER" ""
+json '"; ".join(p["lot"] + ": " + str(len(p["members"])) + " evaluators, enough: " + str(p["enough"]) for p in d)'
+
+step "Three evaluators score every criterion from 0 to 5 with reasons"
 score() {  # score TOKEN TENDER LOT "race disability sex quality" WHO
   call 200 GET "/api/rounds/$ROUND" "$COMMISSIONER" ""
   local payload
@@ -232,6 +243,9 @@ score "$EVALUATOR"  "$T2" "$LOT1" "3 1 2 4" "Generic Support, lot 1"
 score "$EVALUATOR2" "$T2" "$LOT1" "3 1 3 5" "Generic Support, lot 1"
 score "$EVALUATOR"  "$T3" "$LOT2" "5 4 4 4" "Sister Space, lot 2"
 score "$EVALUATOR2" "$T3" "$LOT2" "5 4 5 4" "Sister Space, lot 2"
+score "$EVALUATOR3" "$T1" "$LOT1" "4 4 5 4" "Sister Space, lot 1"
+score "$EVALUATOR3" "$T2" "$LOT1" "3 1 2 4" "Generic Support, lot 1"
+score "$EVALUATOR3" "$T3" "$LOT2" "5 4 5 4" "Sister Space, lot 2"
 echo "scored"
 
 step "Compute the award per lot (weighted totals, ranking, EQ-05 equality gateway)"

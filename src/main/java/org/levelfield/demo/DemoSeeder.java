@@ -83,6 +83,7 @@ public class DemoSeeder {
         UserAccount commissioner = accounts.save(new UserAccount(UUID.randomUUID(), "commissioner", "Chris Commissioner", hash, Role.COMMISSIONER, null, now));
         accounts.save(new UserAccount(UUID.randomUUID(), "evaluator", "Eve Evaluator", hash, Role.EVALUATOR, null, now));
         accounts.save(new UserAccount(UUID.randomUUID(), "evaluator2", "Esi Evaluator", hash, Role.EVALUATOR, null, now));
+        accounts.save(new UserAccount(UUID.randomUUID(), "evaluator3", "Ezra Evaluator", hash, Role.EVALUATOR, null, now));
         accounts.save(new UserAccount(UUID.randomUUID(), "bidder", "Bola Bidder (Sister Space)", hash, Role.BIDDER, sisters.id(), now));
         accounts.save(new UserAccount(UUID.randomUUID(), "bidder2", "Ben Bidder (Generic Support)", hash, Role.BIDDER, generic.id(), now));
         accounts.save(new UserAccount(UUID.randomUUID(), "scrutiny", "Sam Scrutiny", hash, Role.SCRUTINY, null, now));

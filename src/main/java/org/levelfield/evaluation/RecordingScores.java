@@ -22,7 +22,8 @@ import org.levelfield.tender.model.Tender;
 
 /**
  * An evaluator records a score on the published scale, with a reason, per criterion of a tender.
- * Scoring opens when the round closes; the first score moves the round into evaluation.
+ * Scoring opens when the round closes; the first score moves the round into evaluation. Only the
+ * lot's panel members who have declared their conflicts, and have none with this bidder, may score.
  */
 @Singleton
 public class RecordingScores {
@@ -31,9 +32,11 @@ public class RecordingScores {
     private final Tenders tenders;
     private final Scores scores;
     private final ThresholdsConfiguration thresholds;
+    private final Panels panels;
     private final Clock clock;
 
-    public RecordingScores(Rounds rounds, Tenders tenders, Scores scores, ThresholdsConfiguration thresholds, Clock clock) {
+    public RecordingScores(Rounds rounds, Tenders tenders, Scores scores, ThresholdsConfiguration thresholds, Panels panels, Clock clock) {
+        this.panels = panels;
         this.rounds = rounds;
         this.tenders = tenders;
         this.scores = scores;
@@ -56,6 +59,7 @@ public class RecordingScores {
                     + "; tenders can be scored only once the round has closed and before the award is computed.",
                     round.status().name(), round.status().allowedActions());
         }
+        panels.requireMayOpen(round, tender, actor);
         Lot lot = round.lot(tender.lotId()).orElseThrow();
         int max = thresholds.current().scaleMax();
         List<FieldError> errors = new ArrayList<>();

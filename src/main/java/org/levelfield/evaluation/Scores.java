@@ -8,7 +8,10 @@ import java.util.UUID;
 import jakarta.inject.Singleton;
 import org.levelfield.common.database.Sql;
 
-/** Scores in PostgreSQL. A revision is a new row; the latest per tender, criterion and evaluator counts. */
+/**
+ * Scores in PostgreSQL. A revision is a new row; the latest per tender, criterion and evaluator
+ * counts. Quarantined scores (a conflict declared after scoring, SC-04) are kept but never count.
+ */
 @Singleton
 public class Scores {
 
@@ -16,7 +19,7 @@ public class Scores {
             select distinct on (s.tender_id, s.criterion_id, s.evaluator_id) s.*, u.display_name
               from score s join app_user u on u.id = s.evaluator_id
               join tender t on t.id = s.tender_id
-             where %s
+             where s.quarantined_at is null and %s
              order by s.tender_id, s.criterion_id, s.evaluator_id, s.scored_at desc, s.id desc""";
 
     private final Sql sql;

@@ -16,6 +16,7 @@ import org.levelfield.access.Actor;
 import org.levelfield.access.Role;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Round;
 import org.levelfield.tender.infrastructure.Tenders;
 import org.levelfield.tender.model.Tender;
 
@@ -28,8 +29,10 @@ public class ScoresController {
     private final Scores scores;
     private final Tenders tenders;
     private final Rounds rounds;
+    private final Panels panels;
 
-    public ScoresController(RecordingScores recording, Scores scores, Tenders tenders, Rounds rounds) {
+    public ScoresController(RecordingScores recording, Scores scores, Tenders tenders, Rounds rounds, Panels panels) {
+        this.panels = panels;
         this.recording = recording;
         this.scores = scores;
         this.tenders = tenders;
@@ -50,8 +53,14 @@ public class ScoresController {
         if (!rounds.find(tender.roundId()).orElseThrow().status().isInEvaluation()) {
             throw ProblemException.forbidden("Scores exist only once the round has closed.");
         }
-        return scores.currentForTender(tenderId).stream()
-                .filter(s -> !actor.is(Role.EVALUATOR) || s.evaluatorId().equals(actor.userId()))
+        Round round = rounds.find(tender.roundId()).orElseThrow();
+        panels.requireMayOpen(round, tender, actor);
+        List<Score> current = scores.currentForTender(tenderId);
+        // Independent scoring: an evaluator sees the others' scores only once their own are all in.
+        boolean ownComplete = round.lot(tender.lotId()).orElseThrow().evaluatorCriteria().stream()
+                .allMatch(c -> current.stream().anyMatch(s -> s.evaluatorId().equals(actor.userId()) && s.criterionId().equals(c.id())));
+        return current.stream()
+                .filter(s -> !actor.is(Role.EVALUATOR) || ownComplete || s.evaluatorId().equals(actor.userId()))
                 .toList();
     }
 }

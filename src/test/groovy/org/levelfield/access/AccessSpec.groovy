@@ -145,6 +145,19 @@ class AccessSpec extends IntegrationSpec {
         api("GET", "/api/rounds/$round.id/tenders", who.bidder2).body*.organisation == [who.generic]
     }
 
+    def "after the deadline the evaluators on the panel declare their conflicts before opening tenders"() {
+        when:
+        clock.set(deadline.plusSeconds(60))
+        seatPanel(round, who)
+        def early = api("GET", "/api/tenders/$receipt.tenderId", who.evaluator)
+        declareNoConflicts(round, who)
+
+        then:
+        early.status == HttpStatus.FORBIDDEN
+        early.body.detail.contains("Declare any conflict of interest for every bidder")
+        api("GET", "/api/tenders/$receipt.tenderId", who.evaluator3).status == HttpStatus.FORBIDDEN
+    }
+
     def "after the deadline the commissioning side can read tenders, other bidders still cannot"() {
         when:
         clock.set(deadline.plusSeconds(60))

@@ -25,7 +25,7 @@ class DemoSeedSpec extends Specification {
 
         then:
         server.applicationContext.getBean(UserAccounts).findAll()*.username().toSet() ==
-                ["commissioner", "evaluator", "evaluator2", "bidder", "bidder2", "scrutiny", "admin"] as Set
+                ["commissioner", "evaluator", "evaluator2", "evaluator3", "bidder", "bidder2", "scrutiny", "admin"] as Set
         rounds.size() == 1
         rounds[0].status == "PUBLISHED"
 
@@ -44,7 +44,7 @@ class DemoSeedSpec extends Specification {
         int rounds = context.getBean(Rounds).all().size()
 
         expect: "the first start seeded it"
-        accounts == 7
+        accounts == 8
         rounds == 1
 
         when: "seeding is tried again"

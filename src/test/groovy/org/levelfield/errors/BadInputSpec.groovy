@@ -232,6 +232,8 @@ class BadInputSpec extends IntegrationSpec {
         given:
         clock.set(deadline.plusSeconds(5))
         api("POST", "/api/rounds/$round.id/close", who.commissioner)
+        seatPanel(round, who)
+        declareNoConflicts(round, who)
         def tender = api("GET", "/api/rounds/$round.id/tenders", who.commissioner).body.find { it.lotId == round.lots[0].id }
         def criteria = round.lots[0].criteria
         def quality = criteria.find { it.kind == "QUALITY" }

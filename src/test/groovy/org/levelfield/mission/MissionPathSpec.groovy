@@ -165,7 +165,9 @@ class MissionPathSpec extends IntegrationSpec {
     }
 
     def "evaluators record a 0-5 score with a reason for every criterion"() {
-        given:
+        given: "the commissioner seats a panel on each lot, and each evaluator declares no conflict with any bidder"
+        seatPanel(round, who)
+        declareNoConflicts(round, who)
         Map lot1 = round.lots[0]
         Map lot2 = round.lots[1]
         def plan = [

@@ -118,6 +118,10 @@ class MonitoringSpec extends IntegrationSpec {
     }
 
     def "tender views shown to evaluators carry no monitoring data"() {
+        given:
+        seatPanel(round, who)
+        declareNoConflicts(round, who)
+
         when:
         def tenders = new String(api("GET", "/api/rounds/$round.id/tenders", who.evaluator).bytes)
 

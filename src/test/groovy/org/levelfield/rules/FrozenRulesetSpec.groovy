@@ -36,7 +36,7 @@ class FrozenRulesetSpec extends Specification {
 
     ApplicationContext start() {
         ApplicationContext.run(TestDatabase.properties(TestDatabase.shared()) + ["levelfield.rules.directory": rules.toString(),
-                "levelfield.demo.seed": "false", "levelfield.closing.enabled": "false"], "test")
+                "levelfield.demo.seed": "false", "levelfield.closing.enabled": "false", "levelfield.evaluation.min-panel-size": "1"], "test")
     }
 
     Actor actor(ApplicationContext context, Role role, UUID organisation = null) {
@@ -73,6 +73,10 @@ class FrozenRulesetSpec extends Specification {
         def receipt = first.getBean(SubmittingTender).submit(round.id(), lot.id(), tender, bidder)
         first.getBean(MutableClock).set(deadline.plusSeconds(1))
         first.getBean(ClosingRound).close(round.id(), commissioner)
+        def panels = first.getBean(org.levelfield.evaluation.Panels)
+        panels.appoint(round.id(), lot.id(), [evaluator.userId()], commissioner)
+        panels.declare(round.id(), new org.levelfield.evaluation.Panels.Declaring([
+                new org.levelfield.evaluation.Panels.DeclarationCommand(org.id(), false, null)]), evaluator)
         def scores = lot.evaluatorCriteria().collect { new RecordingScores.ScoreCommand(it.id(), it.duty()?.name() == "DISABILITY" ? 1 : 4, "Section 3") }
         first.getBean(RecordingScores).record(receipt.tenderId(), new RecordingScores.ScoringCommand(scores), evaluator)
         first.close()

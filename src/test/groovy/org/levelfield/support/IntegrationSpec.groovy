@@ -47,7 +47,8 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
 
     @Override
     Map<String, String> getProperties() {
-        TestDatabase.properties(TestDatabase.shared()) + ["levelfield.demo.seed": "false", "levelfield.closing.enabled": "false"]
+        TestDatabase.properties(TestDatabase.shared()) + ["levelfield.demo.seed": "false", "levelfield.closing.enabled": "false",
+                                                     "levelfield.evaluation.min-panel-size": "2"]
     }
 
     /** A response as a user sees it: status, problem type and parsed body. */
@@ -118,7 +119,7 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
         completeProfile(sisters.id(), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
         completeProfile(generic.id(), "COMPANY", 1_200_000_000, 310, "AUDITED")
         def users = [
-                commissioner: [Role.COMMISSIONER, null], evaluator: [Role.EVALUATOR, null], evaluator2: [Role.EVALUATOR, null],
+                commissioner: [Role.COMMISSIONER, null], evaluator: [Role.EVALUATOR, null], evaluator2: [Role.EVALUATOR, null], evaluator3: [Role.EVALUATOR, null],
                 bidder      : [Role.BIDDER, sisters.id()], colleague: [Role.BIDDER, sisters.id()], bidder2: [Role.BIDDER, generic.id()],
                 scrutiny    : [Role.SCRUTINY, null], admin: [Role.ADMIN, null]]
         users.collectEntries { key, value ->
@@ -143,6 +144,25 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
         def approved = api("POST", "/api/rounds/$round.id/approve-design", token)
         assert approved.status == HttpStatus.OK: "approval failed: $approved"
         api("POST", "/api/rounds/$round.id/publish", token)
+    }
+
+    /** The commissioner appoints these evaluators to every lot of the round. */
+    void seatPanel(Map round, Map who, List<String> evaluators = ["evaluator", "evaluator2"]) {
+        def ids = evaluators.collect { api("GET", "/api/me", who[it]).body.userId }
+        round.lots.each { lot ->
+            def reply = api("POST", "/api/rounds/$round.id/lots/$lot.id/panel", who.commissioner, [evaluatorIds: ids])
+            assert reply.status == HttpStatus.OK: "panel appointment failed: $reply"
+        }
+    }
+
+    /** After the deadline, each evaluator declares no conflict with any bidder. */
+    void declareNoConflicts(Map round, Map who, List<String> evaluators = ["evaluator", "evaluator2"]) {
+        evaluators.each { e ->
+            def bidders = api("GET", "/api/rounds/$round.id/conflicts/mine", who[e]).body.bidders
+            def reply = api("POST", "/api/rounds/$round.id/conflicts", who[e],
+                    [declarations: bidders.collect { [organisationId: it.organisationId, conflicted: false] }])
+            assert reply.status == HttpStatus.OK: "declaration failed: $reply"
+        }
     }
 
     long count(String table, String where = "true", Object... args) {

@@ -195,8 +195,12 @@ class ConsortiumTenderSpec extends IntegrationSpec {
         assert api("PUT", "/api/organisations/$sistersId/profile", who.bidder,
                 RoundFixture.profile(who.sisters, "GB-CHC-1190001", [incomePence: 5_000_000])).status == HttpStatus.OK
         assert api("POST", "/api/rounds/$round.id/close", who.commissioner).status == HttpStatus.OK
-        assert api("POST", "/api/tenders/$revised.tenderId/scores", who.evaluator,
-                RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 4, "Panel")).status == HttpStatus.CREATED
+        seatPanel(round, who)
+        declareNoConflicts(round, who)
+        ["evaluator", "evaluator2"].each { e ->
+            assert api("POST", "/api/tenders/$revised.tenderId/scores", who[e],
+                    RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 4, "Panel")).status == HttpStatus.CREATED
+        }
 
         when:
         def award = api("POST", "/api/rounds/$round.id/award", who.commissioner)

@@ -23,6 +23,7 @@ import org.levelfield.award.model.AwardCalculation.EvaluatorScore;
 import org.levelfield.award.model.AwardCalculation.LotResult;
 import org.levelfield.award.model.AwardCalculation.TenderInput;
 import org.levelfield.common.web.ProblemException;
+import org.levelfield.evaluation.Panels;
 import org.levelfield.evaluation.Score;
 import org.levelfield.evaluation.Scores;
 import org.levelfield.round.infrastructure.Rounds;
@@ -62,11 +63,13 @@ public class ComputingAward {
     private final AwardComputations computations;
     private final ObjectMapper json;
     private final RecheckingEligibility rechecking;
+    private final Panels panels;
     private final Clock clock;
 
     public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, Rulesets rules, ThresholdsConfiguration configured,
-                          RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Clock clock) {
+                          RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Panels panels, Clock clock) {
         this.rechecking = rechecking;
+        this.panels = panels;
         this.rounds = rounds;
         this.tenders = tenders;
         this.scores = scores;
@@ -89,6 +92,7 @@ public class ComputingAward {
         List<Tender> submitted = tenders.ofRound(roundId);
         Map<UUID, Map<UUID, List<EvaluatorScore>>> byTender = scoresByTender(roundId);
         requireEveryCriterionScored(round, submitted, byTender);
+        requireFullPanels(round, submitted, byTender);
         Thresholds thresholds = thresholdsOf(round);
 
         List<Object> facts = new ArrayList<>();
@@ -162,6 +166,45 @@ public class ComputingAward {
         if (!missing.isEmpty()) {
             throw ProblemException.wrongState("The award cannot be computed until every criterion of every tender has a score. Missing: "
                     + String.join("; ", missing) + ".", round.status().name(), round.status().allowedActions());
+        }
+    }
+
+    /**
+     * Each lot needs at least the minimum number of evaluators free of conflict for every tender,
+     * and each of them must have scored every criterion of it: the award rests on the whole panel.
+     */
+    private void requireFullPanels(Round round, List<Tender> submitted, Map<UUID, Map<UUID, List<EvaluatorScore>>> byTender) {
+        List<String> problems = new ArrayList<>();
+        for (Panels.LotPanel panel : panels.status(round, submitted)) {
+            Lot lot = round.lot(panel.lotId()).orElseThrow();
+            for (Panels.TenderCover cover : panel.tenders()) {
+                if (!cover.undeclared().isEmpty()) {
+                    problems.add("lot '" + lot.title() + "': " + cover.undeclared() + " have not declared conflicts for " + cover.bidder());
+                }
+                if (cover.unconflicted() < panel.minimum()) {
+                    problems.add("lot '" + lot.title() + "': only " + cover.unconflicted() + " evaluator(s) free of conflict for " + cover.bidder()
+                            + " (minimum " + panel.minimum() + "); appoint another evaluator");
+                }
+            }
+            for (Panels.Appointment member : panel.members()) {
+                for (Tender t : submitted.stream().filter(t -> t.lotId().equals(lot.id())).toList()) {
+                    var declared = panels.declarations(round.id(), member.evaluatorId()).get(t.organisationId());
+                    if (declared == null || declared.conflicted()) {
+                        continue;
+                    }
+                    for (Criterion c : lot.evaluatorCriteria()) {
+                        boolean scored = byTender.getOrDefault(t.id(), Map.of()).getOrDefault(c.id(), List.of()).stream()
+                                .anyMatch(e -> e.evaluatorId().equals(member.evaluatorId()));
+                        if (!scored) {
+                            problems.add(member.evaluator() + " has not scored '" + c.title() + "' for " + t.organisationName());
+                        }
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.wrongState("The award waits for the whole panel: " + String.join("; ", problems) + ".",
+                    round.status().name(), round.status().allowedActions());
         }
     }
 

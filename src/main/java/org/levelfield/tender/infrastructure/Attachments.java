@@ -56,6 +56,13 @@ public class Attachments {
                 where ta.attachment_id = ? and t.status <> 'DRAFT'""", rs -> Sql.instant(rs, "tender_deadline"), id);
     }
 
+    /** The non-draft tenders an attachment is part of. */
+    public List<UUID> tendersUsing(UUID id) {
+        return sql.query("""
+                select t.id from tender_attachment ta join tender t on t.id = ta.tender_id
+                where ta.attachment_id = ? and t.status <> 'DRAFT'""", rs -> rs.getObject(1, UUID.class), id);
+    }
+
     private static Stored row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Stored(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class), rs.getString("file_name"),
                 rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"), Sql.instant(rs, "uploaded_at"));

@@ -21,6 +21,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import org.levelfield.access.Actor;
+import org.levelfield.access.Role;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.evaluation.Panels;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.tender.infrastructure.Tenders;
+import org.levelfield.tender.model.Tender;
 import org.levelfield.tender.application.AttachingFiles;
 import org.levelfield.tender.infrastructure.Attachments;
 
@@ -35,10 +41,20 @@ public class AttachmentsController {
 
     private final AttachingFiles attaching;
     private final Attachments attachments;
+    private final Tenders tenders;
+    private final Rounds rounds;
+    private final Panels panels;
 
-    public AttachmentsController(AttachingFiles attaching, Attachments attachments) {
+    public AttachmentsController(AttachingFiles attaching, Attachments attachments, Tenders tenders, Rounds rounds, Panels panels) {
         this.attaching = attaching;
         this.attachments = attachments;
+        this.tenders = tenders;
+        this.rounds = rounds;
+        this.panels = panels;
+    }
+
+    private boolean mayOpen(Tender tender, Actor actor) {
+        return panels.mayOpen(rounds.find(tender.roundId()).orElseThrow(), tender, actor);
     }
 
     @Post
@@ -61,7 +77,13 @@ public class AttachmentsController {
 
     @Get("/{id}")
     public HttpResponse<byte[]> download(UUID id, Authentication authentication) {
-        Attachments.Stored a = attaching.readable(id, Actor.of(authentication));
+        Actor actor = Actor.of(authentication);
+        Attachments.Stored a = attaching.readable(id, actor);
+        if (actor.is(Role.EVALUATOR) && attachments.tendersUsing(id).stream().map(t -> tenders.find(t).orElseThrow())
+                .noneMatch(t -> mayOpen(t, actor))) {
+            // An evaluator opens a file only through a tender they may open (on the panel, declared, not conflicted).
+            throw ProblemException.notFound("attachment", id);
+        }
         return HttpResponse.ok(attachments.content(id).orElseThrow())
                 .contentType(MediaType.of(a.contentType()))
                 .header("Content-Disposition", "attachment; filename=\"" + a.fileName().replace("\"", "") + "\"")

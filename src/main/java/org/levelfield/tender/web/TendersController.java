@@ -27,6 +27,7 @@ import org.levelfield.bidder.CheckingEligibility;
 import org.levelfield.bidder.EligibilityChanges;
 import org.levelfield.bidder.EligibilityRuns;
 import org.levelfield.common.web.Idempotency;
+import org.levelfield.evaluation.Panels;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
@@ -53,12 +54,14 @@ public class TendersController {
     private final Idempotency idempotency;
     private final EligibilityRuns eligibility;
     private final RecheckingEligibility rechecking;
+    private final Panels panels;
     private final Clock clock;
 
     public TendersController(SubmittingTender submitting, Tenders tenders, Rounds rounds, Idempotency idempotency,
-                             EligibilityRuns eligibility, RecheckingEligibility rechecking, Clock clock) {
+                             EligibilityRuns eligibility, RecheckingEligibility rechecking, Panels panels, Clock clock) {
         this.eligibility = eligibility;
         this.rechecking = rechecking;
+        this.panels = panels;
         this.submitting = submitting;
         this.tenders = tenders;
         this.rounds = rounds;
@@ -191,6 +194,7 @@ public class TendersController {
         }
         return tenders.ofRound(roundId).stream()
                 .filter(t -> SealPolicy.mayRead(actor.role(), actor.organisationId(), t.organisationId(), now, round.tenderDeadline()))
+                .filter(t -> panels.mayOpen(round, t, actor))
                 .map(TenderView::of).toList();
     }
 
@@ -217,6 +221,7 @@ public class TendersController {
         Round round = rounds.find(tender.roundId()).orElseThrow();
         Instant now = clock.instant();
         if (SealPolicy.mayRead(actor.role(), actor.organisationId(), tender.organisationId(), now, round.tenderDeadline())) {
+            panels.requireMayOpen(round, tender, actor);
             return tender;
         }
         if (actor.is(Role.BIDDER)) {

@@ -1,0 +1,302 @@
+package org.levelfield.evaluation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.levelfield.access.Actor;
+import org.levelfield.access.Role;
+import org.levelfield.access.UserAccount;
+import org.levelfield.access.UserAccounts;
+import org.levelfield.common.database.Sql;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.common.web.ProblemException.FieldError;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Lot;
+import org.levelfield.round.model.Round;
+import org.levelfield.round.model.RoundStatus;
+import org.levelfield.tender.model.Tender;
+
+/**
+ * Evaluation panels and conflicts of interest. A commissioner appoints evaluators per lot. Once
+ * tenders are in, each evaluator declares, for every bidder in the round, a conflict or none,
+ * before opening any tender. A conflicted evaluator cannot see or score that bidder's tender; a
+ * conflict declared after scoring quarantines the evaluator's scores for it (SC-04). Each lot needs
+ * at least the minimum number of unconflicted evaluators for every tender.
+ */
+@Singleton
+public class Panels {
+
+    public record Appointment(UUID lotId, UUID evaluatorId, String evaluator, Instant appointedAt) {
+    }
+
+    public record Declaration(UUID organisationId, String organisation, boolean conflicted, String nature, Instant declaredAt) {
+    }
+
+    public record DeclarationCommand(UUID organisationId, Boolean conflicted, String nature) {
+    }
+
+    public record Declaring(List<DeclarationCommand> declarations) {
+    }
+
+    /** A lot's panel as the commissioner and scrutiny see it: who sits, who has declared, and whether enough are free to score each tender. */
+    public record LotPanel(UUID lotId, String lot, int minimum, List<Appointment> members, List<TenderCover> tenders, boolean enough) {
+    }
+
+    public record TenderCover(UUID tenderId, String bidder, int unconflicted, List<String> conflicted, List<String> undeclared) {
+    }
+
+    public record DeclarationOutcome(List<Declaration> declarations, int scoresQuarantined) {
+    }
+
+    private final Sql sql;
+    private final Rounds rounds;
+    private final UserAccounts accounts;
+    private final Clock clock;
+    private final int minimum;
+
+    public Panels(Sql sql, Rounds rounds, UserAccounts accounts, Clock clock,
+                  @Value("${levelfield.evaluation.min-panel-size:3}") int minimum) {
+        this.sql = sql;
+        this.rounds = rounds;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.minimum = minimum;
+    }
+
+    public int minimum() {
+        return minimum;
+    }
+
+    /** Appoints evaluators to a lot (those already on it stay). */
+    @Transactional
+    public List<Appointment> appoint(UUID roundId, UUID lotId, List<UUID> evaluatorIds, Actor actor) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        Lot lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
+        if (!Set.of(RoundStatus.PUBLISHED, RoundStatus.CLOSED, RoundStatus.EVALUATION).contains(round.status())) {
+            throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status()
+                    + "; panels are appointed once it is published and until the award is computed.", round.status().name(),
+                    round.status().allowedActions());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<UUID> given = evaluatorIds == null ? List.of() : evaluatorIds;
+        if (given.isEmpty()) {
+            errors.add(new FieldError("evaluatorIds", "name at least one evaluator account"));
+        }
+        for (int i = 0; i < given.size(); i++) {
+            UUID id = given.get(i);
+            var user = id == null ? null : accounts.findById(id).orElse(null);
+            if (user == null || user.role() != Role.EVALUATOR) {
+                errors.add(new FieldError("evaluatorIds[" + i + "]", "no evaluator account " + id));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badInput(errors);
+        }
+        Instant now = clock.instant();
+        for (UUID id : given.stream().distinct().toList()) {
+            sql.update("""
+                    insert into panel_member(id, round_id, lot_id, evaluator_id, appointed_at, appointed_by)
+                    select ?, ?, ?, ?, ?, ? where not exists
+                      (select 1 from panel_member where lot_id = ? and evaluator_id = ? and removed_at is null)""",
+                    UUID.randomUUID(), roundId, lot.id(), id, now, actor.userId(), lot.id(), id);
+        }
+        return members(lotId);
+    }
+
+    public List<Appointment> members(UUID lotId) {
+        return sql.query("""
+                select p.lot_id, p.evaluator_id, u.display_name, p.appointed_at from panel_member p join app_user u on u.id = p.evaluator_id
+                where p.lot_id = ? and p.removed_at is null order by p.appointed_at, u.display_name""",
+                rs -> new Appointment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), Sql.instant(rs, "appointed_at")),
+                lotId);
+    }
+
+    public boolean sitsOn(UUID lotId, UUID evaluatorId) {
+        return !sql.query("select 1 from panel_member where lot_id = ? and evaluator_id = ? and removed_at is null", rs -> 1,
+                lotId, evaluatorId).isEmpty();
+    }
+
+    /** The bidders an evaluator must declare about: every organisation with a live tender in the round. */
+    public Map<UUID, String> bidders(UUID roundId) {
+        Map<UUID, String> out = new LinkedHashMap<>();
+        sql.query("""
+                select distinct o.id, o.name from tender t join organisation o on o.id = t.organisation_id
+                where t.round_id = ? and t.status = 'SUBMITTED' order by o.name""", rs -> {
+            out.put(rs.getObject(1, UUID.class), rs.getString(2));
+            return null;
+        }, roundId);
+        return out;
+    }
+
+    /** The evaluator's current declarations for a round, one per bidder (the latest counts). */
+    public Map<UUID, Declaration> declarations(UUID roundId, UUID evaluatorId) {
+        Map<UUID, Declaration> out = new LinkedHashMap<>();
+        sql.query("""
+                select distinct on (d.organisation_id) d.*, o.name from conflict_declaration d join organisation o on o.id = d.organisation_id
+                where d.round_id = ? and d.evaluator_id = ? order by d.organisation_id, d.seq desc""", rs -> {
+            out.put(rs.getObject("organisation_id", UUID.class), new Declaration(rs.getObject("organisation_id", UUID.class), rs.getString("name"),
+                    rs.getBoolean("conflicted"), rs.getString("nature"), Sql.instant(rs, "declared_at")));
+            return null;
+        }, roundId, evaluatorId);
+        return out;
+    }
+
+    /** Every declaration ever made for the round, oldest first: the conflicts log. */
+    public List<Map<String, Object>> log(UUID roundId) {
+        return sql.query("""
+                select d.declared_at, u.display_name, o.name, d.conflicted, d.nature from conflict_declaration d
+                join app_user u on u.id = d.evaluator_id join organisation o on o.id = d.organisation_id
+                where d.round_id = ? order by d.seq""", rs -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("declaredAt", Sql.instant(rs, "declared_at"));
+            row.put("evaluator", rs.getString(2));
+            row.put("bidder", rs.getString(3));
+            row.put("conflicted", rs.getBoolean(4));
+            row.put("nature", rs.getString(5));
+            return row;
+        }, roundId);
+    }
+
+    /**
+     * An evaluator on any of the round's panels declares, per bidder, a conflict (with its nature)
+     * or none. A conflict newly declared against a bidder the evaluator has already scored
+     * quarantines those scores.
+     */
+    @Transactional
+    public DeclarationOutcome declare(UUID roundId, Declaring command, Actor actor) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        Instant now = clock.instant();
+        if (!round.isPastDeadline(now) || !round.status().isInEvaluation() && round.status() != RoundStatus.PUBLISHED) {
+            throw ProblemException.wrongState("Conflicts are declared once tenders are in: after the deadline " + round.tenderDeadline()
+                    + " and before the award (round is " + round.status() + ").", round.status().name(), round.status().allowedActions());
+        }
+        boolean onAPanel = round.lots().stream().anyMatch(l -> sitsOn(l.id(), actor.userId()));
+        if (!onAPanel) {
+            throw ProblemException.forbidden("You are not on an evaluation panel for round '" + round.title() + "'.");
+        }
+        Map<UUID, String> bidders = bidders(roundId);
+        List<FieldError> errors = new ArrayList<>();
+        List<DeclarationCommand> given = command == null || command.declarations() == null ? List.of() : command.declarations();
+        if (given.isEmpty()) {
+            errors.add(new FieldError("declarations", "declare for each bidder: " + bidders.values()));
+        }
+        for (int i = 0; i < given.size(); i++) {
+            var d = given.get(i);
+            String at = "declarations[" + i + "]";
+            if (d == null || d.organisationId() == null || !bidders.containsKey(d.organisationId())) {
+                errors.add(new FieldError(at + ".organisationId", "not a bidder in this round; the bidders are " + bidders));
+                continue;
+            }
+            if (d.conflicted() == null) {
+                errors.add(new FieldError(at + ".conflicted", "say true (with the nature of the conflict) or false"));
+            } else if (d.conflicted() && (d.nature() == null || d.nature().isBlank())) {
+                errors.add(new FieldError(at + ".nature", "describe the conflict: the relationship and when it began"));
+            }
+            if (d.nature() != null && d.nature().length() > 2000) {
+                errors.add(new FieldError(at + ".nature", "has more than 2000 characters"));
+            }
+        }
+        Map<UUID, Declaration> before = declarations(roundId, actor.userId());
+        Set<UUID> covered = given.stream().filter(d -> d != null && d.organisationId() != null).map(DeclarationCommand::organisationId)
+                .collect(Collectors.toSet());
+        List<String> missing = bidders.entrySet().stream().filter(e -> !covered.contains(e.getKey()) && !before.containsKey(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        if (!missing.isEmpty()) {
+            errors.add(new FieldError("declarations", "every bidder needs a declaration; missing: " + missing));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badInput(errors);
+        }
+        int quarantined = 0;
+        for (DeclarationCommand d : given) {
+            sql.update("insert into conflict_declaration(id, round_id, evaluator_id, organisation_id, conflicted, nature, declared_at) values (?,?,?,?,?,?,?)",
+                    UUID.randomUUID(), roundId, actor.userId(), d.organisationId(), d.conflicted(),
+                    d.nature() == null || d.nature().isBlank() ? null : d.nature().strip(), now);
+            if (d.conflicted()) {
+                quarantined += sql.update("""
+                        update score set quarantined_at = ?, quarantine_reason = ?
+                        where evaluator_id = ? and quarantined_at is null
+                          and tender_id in (select id from tender where round_id = ? and organisation_id = ?)""",
+                        now, "SC-04: conflict declared " + now + ": " + d.nature().strip(), actor.userId(), roundId, d.organisationId());
+            }
+        }
+        return new DeclarationOutcome(List.copyOf(declarations(roundId, actor.userId()).values()), quarantined);
+    }
+
+    /**
+     * Whether this person may open and score this tender: on the lot's panel, declared for every
+     * bidder, and not conflicted with this one. Throws a problem saying which step is missing.
+     */
+    public void requireMayOpen(Round round, Tender tender, Actor actor) {
+        if (!actor.is(Role.EVALUATOR)) {
+            return;
+        }
+        if (!sitsOn(tender.lotId(), actor.userId())) {
+            throw ProblemException.forbidden("You are not on the evaluation panel for this tender's lot; the commissioner appoints panels.");
+        }
+        Map<UUID, Declaration> declared = declarations(round.id(), actor.userId());
+        List<String> undeclared = bidders(round.id()).entrySet().stream().filter(e -> !declared.containsKey(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        if (!undeclared.isEmpty()) {
+            throw ProblemException.forbidden("Declare any conflict of interest for every bidder before opening a tender "
+                    + "(POST /api/rounds/" + round.id() + "/conflicts); not yet declared: " + undeclared);
+        }
+        Declaration mine = declared.get(tender.organisationId());
+        if (mine != null && mine.conflicted()) {
+            throw ProblemException.forbidden("You declared a conflict with this bidder (" + mine.nature() + "); you cannot see or score its tender.");
+        }
+    }
+
+    public boolean mayOpen(Round round, Tender tender, Actor actor) {
+        try {
+            requireMayOpen(round, tender, actor);
+            return true;
+        } catch (ProblemException no) {
+            return false;
+        }
+    }
+
+    /** Each lot's panel and whether enough unconflicted evaluators remain for every tender. */
+    public List<LotPanel> status(Round round, List<Tender> live) {
+        List<LotPanel> out = new ArrayList<>();
+        Map<UUID, Map<UUID, Declaration>> byEvaluator = new HashMap<>();
+        for (Lot lot : round.lots()) {
+            List<Appointment> members = members(lot.id());
+            List<TenderCover> covers = new ArrayList<>();
+            for (Tender t : live.stream().filter(t -> t.lotId().equals(lot.id())).toList()) {
+                int free = 0;
+                List<String> conflicted = new ArrayList<>();
+                List<String> undeclared = new ArrayList<>();
+                for (Appointment m : members) {
+                    var d = byEvaluator.computeIfAbsent(m.evaluatorId(), e -> declarations(round.id(), e)).get(t.organisationId());
+                    if (d == null) {
+                        undeclared.add(m.evaluator());
+                    } else if (d.conflicted()) {
+                        conflicted.add(m.evaluator());
+                    } else {
+                        free++;
+                    }
+                }
+                covers.add(new TenderCover(t.id(), t.organisationName(), free, conflicted, undeclared));
+            }
+            boolean enough = members.size() >= minimum && covers.stream().allMatch(c -> c.unconflicted() + c.undeclared().size() >= minimum);
+            out.add(new LotPanel(lot.id(), lot.title(), minimum, members, covers, enough));
+        }
+        return out;
+    }
+
+    public UserAccount account(UUID id) {
+        return accounts.findById(id).orElseThrow();
+    }
+}

@@ -1,0 +1,95 @@
+package org.levelfield.evaluation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.levelfield.access.Actor;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Round;
+import org.levelfield.tender.infrastructure.Tenders;
+import org.levelfield.tender.model.SealPolicy;
+
+/** Evaluation panels per lot and evaluators' conflict-of-interest declarations. */
+@Controller("/api/rounds/{roundId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PanelsController {
+
+    private final Panels panels;
+    private final Rounds rounds;
+    private final Tenders tenders;
+    private final Clock clock;
+
+    public PanelsController(Panels panels, Rounds rounds, Tenders tenders, Clock clock) {
+        this.panels = panels;
+        this.rounds = rounds;
+        this.tenders = tenders;
+        this.clock = clock;
+    }
+
+    public record Appointing(List<UUID> evaluatorIds) {
+    }
+
+    public record MyDeclarations(List<Bidder> bidders, List<Panels.Declaration> declarations, boolean complete) {
+    }
+
+    public record Bidder(UUID organisationId, String name) {
+    }
+
+    @Post("/lots/{lotId}/panel")
+    @Secured("COMMISSIONER")
+    public List<Panels.Appointment> appoint(UUID roundId, UUID lotId, @Body Appointing body, Authentication authentication) {
+        return panels.appoint(roundId, lotId, body == null ? null : body.evaluatorIds(), Actor.of(authentication));
+    }
+
+    /** Each lot's panel; after the deadline also, per tender, how many evaluators are free to score it. */
+    @Get("/panel")
+    @Secured({"COMMISSIONER", "EVALUATOR", "SCRUTINY", "ADMIN"})
+    public List<Panels.LotPanel> panel(UUID roundId) {
+        Round round = round(roundId);
+        boolean sealed = SealPolicy.isSealed(clock.instant(), round.tenderDeadline());
+        return panels.status(round, sealed ? List.of() : tenders.ofRound(roundId));
+    }
+
+    /** What an evaluator must declare: every bidder in the round, and what they have declared so far. */
+    @Get("/conflicts/mine")
+    @Secured("EVALUATOR")
+    public MyDeclarations mine(UUID roundId, Authentication authentication) {
+        Round round = round(roundId);
+        if (SealPolicy.isSealed(clock.instant(), round.tenderDeadline())) {
+            throw ProblemException.forbidden("Who bid is sealed until the deadline " + round.tenderDeadline() + "; declare conflicts after it.");
+        }
+        Map<UUID, String> bidders = panels.bidders(roundId);
+        var declared = panels.declarations(roundId, Actor.of(authentication).userId());
+        return new MyDeclarations(bidders.entrySet().stream().map(e -> new Bidder(e.getKey(), e.getValue())).toList(),
+                List.copyOf(declared.values()), declared.keySet().containsAll(bidders.keySet()));
+    }
+
+    @Post("/conflicts")
+    @Secured("EVALUATOR")
+    public Panels.DeclarationOutcome declare(UUID roundId, @Body Panels.Declaring body, Authentication authentication) {
+        return panels.declare(roundId, body, Actor.of(authentication));
+    }
+
+    /** The conflicts log: every declaration, in order, kept. */
+    @Get("/conflicts")
+    @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
+    public List<Map<String, Object>> log(UUID roundId) {
+        round(roundId);
+        return panels.log(roundId);
+    }
+
+    private Round round(UUID roundId) {
+        return rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+    }
+}

@@ -1,0 +1,158 @@
+package org.levelfield.evaluation
+
+import io.micronaut.http.HttpStatus
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.RoundFixture
+import spock.lang.Shared
+import spock.lang.Stepwise
+
+import java.time.Instant
+
+/**
+ * Panels and conflicts: three evaluators per lot (the default minimum), a declaration per bidder
+ * before any tender is opened, a conflicted evaluator kept away from that tender, a conflict found
+ * after scoring quarantining the scores (SC-04), and scores kept independent until one's own are in.
+ */
+@MicronautTest(transactional = false)
+@Stepwise
+class PanelSpec extends IntegrationSpec {
+
+    @Shared Map<String, String> who
+    @Shared Map round
+    @Shared Map lot
+    @Shared Map sisters
+    @Shared Map generic
+    @Shared Instant deadline = Instant.parse("2026-12-20T12:00:00Z")
+    static final List<String> PANEL = ["evaluator", "evaluator2", "evaluator3"]
+
+    @Override
+    Map<String, String> getProperties() {
+        super.getProperties() + ["levelfield.evaluation.min-panel-size": "3"]
+    }
+
+    def "the commissioner appoints three evaluators to the lot; a non-evaluator cannot be appointed"() {
+        given:
+        who = people()
+        clock.set(Instant.parse("2026-10-01T09:00:00Z"))
+        round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(deadline)).body, who.commissioner).body.round
+        lot = round.lots[0]
+        sisters = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000)).body
+        generic = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 75_000_000)).body
+        String commissionerId = api("GET", "/api/me", who.commissioner).body.userId
+        long before = count("panel_member")
+
+        when:
+        def wrong = api("POST", "/api/rounds/$round.id/lots/$lot.id/panel", who.commissioner, [evaluatorIds: [commissionerId]])
+        def byEvaluator = api("POST", "/api/rounds/$round.id/lots/$lot.id/panel", who.evaluator, [evaluatorIds: []])
+        def unchanged = count("panel_member") == before
+        seatPanel(round, who, PANEL)
+        def panel = api("GET", "/api/rounds/$round.id/panel", who.commissioner).body.find { it.lotId == lot.id }
+
+        then:
+        wrong.status == HttpStatus.BAD_REQUEST
+        wrong.body.errors*.field == ["evaluatorIds[0]"]
+        byEvaluator.status == HttpStatus.FORBIDDEN
+        unchanged
+        panel.members.size() == 3
+        panel.minimum == 3
+        panel.tenders == []  // who bid stays sealed until the deadline
+    }
+
+    def "after the deadline no evaluator opens a tender before declaring for every bidder; a conflicted one never sees that tender"() {
+        given:
+        clock.set(deadline.plusSeconds(10))
+        api("POST", "/api/rounds/$round.id/close", who.commissioner)
+        def bidders = api("GET", "/api/rounds/$round.id/conflicts/mine", who.evaluator3).body.bidders
+        def sistersOrg = bidders.find { it.name == who.sisters }.organisationId
+        def genericOrg = bidders.find { it.name == who.generic }.organisationId
+
+        when:
+        def before = api("GET", "/api/tenders/$sisters.tenderId", who.evaluator3)
+        def partial = api("POST", "/api/rounds/$round.id/conflicts", who.evaluator3, [declarations: [[organisationId: sistersOrg, conflicted: false]]])
+        def noNature = api("POST", "/api/rounds/$round.id/conflicts", who.evaluator3,
+                [declarations: [[organisationId: sistersOrg, conflicted: true], [organisationId: genericOrg, conflicted: false]]])
+        declareNoConflicts(round, who, ["evaluator", "evaluator2"])
+        def declared = api("POST", "/api/rounds/$round.id/conflicts", who.evaluator3, [declarations: [
+                [organisationId: sistersOrg, conflicted: true, nature: "Trustee of Sister Space until 2025"],
+                [organisationId: genericOrg, conflicted: false]]])
+
+        then:
+        before.status == HttpStatus.FORBIDDEN
+        partial.status == HttpStatus.BAD_REQUEST
+        partial.body.errors[0].message.contains(who.generic)
+        noNature.body.errors*.field == ["declarations[0].nature"]
+        declared.status == HttpStatus.OK
+        api("GET", "/api/tenders/$sisters.tenderId", who.evaluator3).status == HttpStatus.FORBIDDEN
+        api("GET", "/api/tenders/$generic.tenderId", who.evaluator3).status == HttpStatus.OK
+        api("GET", "/api/rounds/$round.id/tenders", who.evaluator3).body*.id == [generic.tenderId]
+        api("POST", "/api/tenders/$sisters.tenderId/scores", who.evaluator3, RoundFixture.scores(lot, [RACE: 5, DISABILITY: 5, SEX: 5], 5, "x")).status == HttpStatus.FORBIDDEN
+        count("score") == old(count("score"))
+    }
+
+    def "the panel status shows too few evaluators free of conflict for one tender, and the award waits for it"() {
+        given:
+        ["evaluator", "evaluator2"].each { e ->
+            [sisters, generic].each { t ->
+                assert api("POST", "/api/tenders/$t.tenderId/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 4, "Panel")).status == HttpStatus.CREATED
+            }
+        }
+        api("POST", "/api/tenders/$generic.tenderId/scores", who.evaluator3, RoundFixture.scores(lot, [RACE: 3, DISABILITY: 3, SEX: 3], 3, "Panel"))
+
+        when:
+        def panel = api("GET", "/api/rounds/$round.id/panel", who.commissioner).body.find { it.lotId == lot.id }
+        def award = api("POST", "/api/rounds/$round.id/award", who.commissioner)
+
+        then:
+        !panel.enough
+        panel.tenders.find { it.tenderId == sisters.tenderId }.unconflicted == 2
+        panel.tenders.find { it.tenderId == sisters.tenderId }.conflicted.size() == 1
+        award.status == HttpStatus.CONFLICT
+        award.body.detail.contains("only 2 evaluator(s) free of conflict for ${who.sisters}")
+    }
+
+    def "independent scoring: an evaluator sees only its own scores until all of its own are in"() {
+        when:
+        def evaluator3OnGeneric = api("GET", "/api/tenders/$generic.tenderId/scores", who.evaluator3).body
+        def commissionerView = api("GET", "/api/tenders/$generic.tenderId/scores", who.commissioner).body
+
+        then: "evaluator3 has scored every criterion of the generic tender, so sees the panel's scores"
+        evaluator3OnGeneric*.evaluatorId.toSet().size() == 3
+        commissionerView.size() == 12
+    }
+
+    def "a conflict found after scoring quarantines that evaluator's scores for the bidder (SC-04); they stay in the log"() {
+        given:
+        String genericOrg = api("GET", "/api/rounds/$round.id/conflicts/mine", who.evaluator3).body.bidders.find { it.name == who.generic }.organisationId
+
+        when:
+        def reply = api("POST", "/api/rounds/$round.id/conflicts", who.evaluator3,
+                [declarations: [[organisationId: genericOrg, conflicted: true, nature: "Found later: spouse works for Generic Support"]]])
+
+        then:
+        reply.status == HttpStatus.OK
+        reply.body.scoresQuarantined == 4
+        count("score", "quarantined_at is not null and quarantine_reason like 'SC-04%'") == 4
+        api("GET", "/api/tenders/$generic.tenderId/scores", who.commissioner).body.size() == 8
+        api("GET", "/api/tenders/$generic.tenderId", who.evaluator3).status == HttpStatus.FORBIDDEN
+        def log = api("GET", "/api/rounds/$round.id/conflicts", who.scrutiny).body
+        log.findAll { it.evaluator.startsWith("Evaluator3") }*.conflicted == [true, false, true]
+        log.size() == 2 + 2 + 3
+    }
+
+    def "unknown bidders and declarations by evaluators not on a panel are refused"() {
+        given:
+        long before = count("conflict_declaration")
+        String name = "outsider-${UUID.randomUUID()}"
+        accounts.save(new org.levelfield.access.UserAccount(UUID.randomUUID(), name, "Outsider", org.levelfield.access.PasswordHasher.hash(PASSWORD),
+                org.levelfield.access.Role.EVALUATOR, null, Instant.now()))
+        String outsider = login(name)
+
+        expect:
+        api("POST", "/api/rounds/$round.id/conflicts", who.evaluator,
+                [declarations: [[organisationId: UUID.randomUUID().toString(), conflicted: false]]]).body.errors[0].field == "declarations[0].organisationId"
+        api("POST", "/api/rounds/$round.id/conflicts", outsider, [declarations: []]).status == HttpStatus.FORBIDDEN
+        api("GET", "/api/tenders/$generic.tenderId", outsider).status == HttpStatus.FORBIDDEN
+        count("conflict_declaration") == before
+    }
+}
