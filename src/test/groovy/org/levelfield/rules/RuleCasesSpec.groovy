@@ -53,6 +53,7 @@ class RuleCasesSpec extends Specification {
         then:
         (own.size() > 0) == written.fires
         !written.messageContains || own.any { it.message().contains(written.messageContains as String) }
+        !written.severity || own*.severity()*.name() == [written.severity]
 
         and: "every finding carries the rule's declared attributes"
         own.every { it.ruleName() && it.citation() && it.severity() && it.force() && it.subjectId() && it.subjectLabel() }

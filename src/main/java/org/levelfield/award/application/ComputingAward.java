@@ -23,6 +23,7 @@ import org.levelfield.award.model.AwardCalculation.EvaluatorScore;
 import org.levelfield.award.model.AwardCalculation.LotResult;
 import org.levelfield.award.model.AwardCalculation.TenderInput;
 import org.levelfield.common.web.ProblemException;
+import org.levelfield.evaluation.Moderation;
 import org.levelfield.evaluation.Panels;
 import org.levelfield.evaluation.Score;
 import org.levelfield.evaluation.Scores;
@@ -35,6 +36,7 @@ import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.engine.Ruleset;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
+import org.levelfield.rules.facts.CriterionScores;
 import org.levelfield.rules.facts.TenderEquality;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.rules.infrastructure.RuleRuns;
@@ -64,10 +66,12 @@ public class ComputingAward {
     private final ObjectMapper json;
     private final RecheckingEligibility rechecking;
     private final Panels panels;
+    private final Moderation moderation;
     private final Clock clock;
 
     public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, Rulesets rules, ThresholdsConfiguration configured,
-                          RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Panels panels, Clock clock) {
+                          RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Panels panels, Moderation moderation, Clock clock) {
+        this.moderation = moderation;
         this.rechecking = rechecking;
         this.panels = panels;
         this.rounds = rounds;
@@ -95,13 +99,31 @@ public class ComputingAward {
         requireFullPanels(round, submitted, byTender);
         Thresholds thresholds = thresholdsOf(round);
 
+        Map<UUID, Map<UUID, AwardCalculation.Consensus>> consensus = new HashMap<>();
+        moderation.consensusForRound(roundId).forEach((tender, byCriterion) -> byCriterion.forEach((criterion, c) ->
+                consensus.computeIfAbsent(tender, k -> new HashMap<>()).put(criterion, new AwardCalculation.Consensus(c.score(), c.reason()))));
+
         List<Object> facts = new ArrayList<>();
         facts.add(thresholds);
         for (Tender t : submitted) {
-            facts.add(equalityFact(round.lot(t.lotId()).orElseThrow(), t, byTender.getOrDefault(t.id(), Map.of())));
+            Lot lot = round.lot(t.lotId()).orElseThrow();
+            Map<UUID, List<EvaluatorScore>> given = byTender.getOrDefault(t.id(), Map.of());
+            Map<UUID, AwardCalculation.Consensus> agreed = consensus.getOrDefault(t.id(), Map.of());
+            facts.add(equalityFact(lot, t, given, agreed));
+            for (Criterion c : lot.evaluatorCriteria()) {
+                facts.add(new CriterionScores(t.id().toString(), lot.id().toString(), t.organisationName(), c.id().toString(), c.title(),
+                        given.getOrDefault(c.id(), List.of()).stream().map(EvaluatorScore::score).toList(),
+                        agreed.containsKey(c.id()) ? agreed.get(c.id()).score() : null));
+            }
         }
         Ruleset ruleset = rules.forVersion(round.rulesetVersion());
         List<Finding> findings = ruleset.evaluate(Stage.SCORING, facts);
+        List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
+        if (!blocking.isEmpty()) {
+            throw ProblemException.refusedByRules("The award cannot be computed while " + blocking.size()
+                    + " scoring finding(s) block it: " + blocking.stream().map(f -> f.ruleId() + " " + f.message())
+                    .collect(Collectors.joining("; ")), blocking);
+        }
         Map<UUID, List<String>> disqualified = new HashMap<>();
         Instant now = clock.instant();
         // Eligibility is checked again and reported (with what changed since submission); excluding a
@@ -115,7 +137,8 @@ public class ComputingAward {
             List<CriterionSpec> criteria = lot.criteria().stream().map(c -> new CriterionSpec(c.id(), c.title(), c.kind().name(),
                     c.duty() == null ? null : c.duty().name(), c.weight())).toList();
             List<TenderInput> inputs = submitted.stream().filter(t -> t.lotId().equals(lot.id()))
-                    .map(t -> new TenderInput(t.id(), t.organisationName(), t.pricePence(), byTender.getOrDefault(t.id(), Map.of())))
+                    .map(t -> new TenderInput(t.id(), t.organisationName(), t.pricePence(), byTender.getOrDefault(t.id(), Map.of()),
+                            consensus.getOrDefault(t.id(), Map.of())))
                     .toList();
             lots.add(AwardCalculation.calculate(lot.id(), lot.title(), thresholds.scaleMax(), criteria, inputs, disqualified));
         }
@@ -208,20 +231,34 @@ public class ComputingAward {
         }
     }
 
-    private static TenderEquality equalityFact(Lot lot, Tender tender, Map<UUID, List<EvaluatorScore>> scores) {
+    private static TenderEquality equalityFact(Lot lot, Tender tender, Map<UUID, List<EvaluatorScore>> scores,
+                                               Map<UUID, AwardCalculation.Consensus> consensus) {
         return new TenderEquality(tender.id().toString(), lot.id().toString(), tender.organisationName(),
-                dutyMean(lot, scores, Duty.RACE), dutyMean(lot, scores, Duty.DISABILITY), dutyMean(lot, scores, Duty.SEX));
+                dutyScore(lot, scores, consensus, Duty.RACE), dutyScore(lot, scores, consensus, Duty.DISABILITY),
+                dutyScore(lot, scores, consensus, Duty.SEX));
     }
 
-    /** Mean of all evaluators' scores on the lot's criteria for one duty, to 2 places; null if the lot has none. */
-    private static BigDecimal dutyMean(Lot lot, Map<UUID, List<EvaluatorScore>> scores, Duty duty) {
-        List<Integer> values = lot.criteria().stream().filter(c -> c.duty() == duty)
-                .flatMap(c -> scores.getOrDefault(c.id(), List.of()).stream()).map(EvaluatorScore::score).toList();
+    /**
+     * A tender's score on the lot's criteria for one duty, to 2 places: per criterion the consensus
+     * if one was recorded, else the evaluators' mean; averaged over the duty's criteria. Null if the lot has none.
+     */
+    private static BigDecimal dutyScore(Lot lot, Map<UUID, List<EvaluatorScore>> scores, Map<UUID, AwardCalculation.Consensus> consensus,
+                                        Duty duty) {
+        List<BigDecimal> values = new ArrayList<>();
+        for (Criterion c : lot.criteria()) {
+            if (c.duty() != duty) {
+                continue;
+            }
+            if (consensus.containsKey(c.id())) {
+                values.add(BigDecimal.valueOf(consensus.get(c.id()).score()));
+            } else if (!scores.getOrDefault(c.id(), List.of()).isEmpty()) {
+                values.add(AwardCalculation.mean(scores.get(c.id())));
+            }
+        }
         if (values.isEmpty()) {
             return null;
         }
-        return BigDecimal.valueOf(values.stream().mapToInt(Integer::intValue).sum())
-                .divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
+        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
     }
 
     private Thresholds thresholdsOf(Round round) {

@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * The published method, per lot (catalogue §1.6, SC-05, SC-06):
  * <ul>
- *   <li>a scored criterion earns (mean of evaluators' scores ÷ scale maximum) × weight;</li>
+ *   <li>a scored criterion earns (score ÷ scale maximum) × weight, where the score is the consensus
+ *       recorded in moderation (SC-03) if there is one, otherwise the mean of the evaluators' scores;</li>
  *   <li>price earns (lowest compliant price ÷ tender price) × price weight, the lowest price
  *       taken only among tenders not disqualified;</li>
  *   <li>the total keeps full precision until it is rounded once, to 2 decimal places, half up;</li>
@@ -37,11 +38,20 @@ public final class AwardCalculation {
     public record EvaluatorScore(UUID evaluatorId, String evaluator, int score, String reason) {
     }
 
-    public record TenderInput(UUID tenderId, String bidder, long pricePence, Map<UUID, List<EvaluatorScore>> scores) {
+    /** A consensus recorded in moderation: the score and its reason. */
+    public record Consensus(int score, String reason) {
     }
 
+    public record TenderInput(UUID tenderId, String bidder, long pricePence, Map<UUID, List<EvaluatorScore>> scores,
+                              Map<UUID, Consensus> consensus) {
+        public TenderInput(UUID tenderId, String bidder, long pricePence, Map<UUID, List<EvaluatorScore>> scores) {
+            this(tenderId, bidder, pricePence, scores, Map.of());
+        }
+    }
+
+    /** One criterion of a tender: the evaluators' scores, any consensus (shown beside them), the score used and what it earns. */
     public record CriterionLine(UUID criterionId, String title, String kind, String duty, BigDecimal weight,
-                                List<EvaluatorScore> evaluatorScores, BigDecimal score, BigDecimal weighted) {
+                                List<EvaluatorScore> evaluatorScores, Consensus consensus, BigDecimal score, BigDecimal weighted) {
     }
 
     public record TenderResult(UUID tenderId, String bidder, long pricePence, List<CriterionLine> lines, BigDecimal total,
@@ -65,7 +75,7 @@ public final class AwardCalculation {
             for (CriterionSpec c : criteria) {
                 CriterionLine line = c.isPrice()
                         ? priceLine(c, tender, isOut ? null : lowest)
-                        : scoredLine(c, tender.scores().getOrDefault(c.id(), List.of()), scaleMax);
+                        : scoredLine(c, tender.scores().getOrDefault(c.id(), List.of()), tender.consensus().get(c.id()), scaleMax);
                 lines.add(line);
                 total = total.add(line.weighted() == null ? BigDecimal.ZERO : line.weighted());
             }
@@ -75,20 +85,24 @@ public final class AwardCalculation {
         return rank(lotId, lotTitle, scaleMax, lowest, results);
     }
 
-    private static CriterionLine scoredLine(CriterionSpec c, List<EvaluatorScore> scores, int scaleMax) {
-        if (scores.isEmpty()) {
-            return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, BigDecimal.ZERO);
+    private static CriterionLine scoredLine(CriterionSpec c, List<EvaluatorScore> scores, Consensus consensus, int scaleMax) {
+        if (scores.isEmpty() && consensus == null) {
+            return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, BigDecimal.ZERO);
         }
-        BigDecimal mean = BigDecimal.valueOf(scores.stream().mapToInt(EvaluatorScore::score).sum())
-                .divide(BigDecimal.valueOf(scores.size()), PRECISION);
-        BigDecimal weighted = mean.multiply(c.weight()).divide(BigDecimal.valueOf(scaleMax), PRECISION);
-        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.copyOf(scores), mean, weighted);
+        BigDecimal score = consensus != null ? BigDecimal.valueOf(consensus.score()) : mean(scores);
+        BigDecimal weighted = score.multiply(c.weight()).divide(BigDecimal.valueOf(scaleMax), PRECISION);
+        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.copyOf(scores), consensus, score, weighted);
+    }
+
+    /** The mean of the evaluators' scores at full precision. */
+    public static BigDecimal mean(List<EvaluatorScore> scores) {
+        return BigDecimal.valueOf(scores.stream().mapToInt(EvaluatorScore::score).sum()).divide(BigDecimal.valueOf(scores.size()), PRECISION);
     }
 
     private static CriterionLine priceLine(CriterionSpec c, TenderInput tender, Long lowest) {
         BigDecimal weighted = lowest == null ? null
                 : BigDecimal.valueOf(lowest).multiply(c.weight()).divide(BigDecimal.valueOf(tender.pricePence()), PRECISION);
-        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, weighted);
+        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, weighted);
     }
 
     private static LotResult rank(UUID lotId, String lotTitle, int scaleMax, Long lowest, List<TenderResult> results) {

@@ -22,9 +22,10 @@ public class ThresholdsConfiguration {
                                    @Value("${levelfield.thresholds.sv-min-weight:10}") BigDecimal svMinWeight,
                                    @Value("${levelfield.thresholds.notice-months:3}") int noticeMonths,
                                    @Value("${levelfield.thresholds.consultation-weeks:12}") int consultationWeeks,
-                                   @Value("${levelfield.thresholds.ss-max-price-weight:30}") BigDecimal ssMaxPriceWeight) {
+                                   @Value("${levelfield.thresholds.ss-max-price-weight:30}") BigDecimal ssMaxPriceWeight,
+                                   @Value("${levelfield.thresholds.moderation-spread:2}") int moderationSpread) {
         this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, lightTouchThresholdPence,
-                svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight);
+                svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight, moderationSpread);
     }
 
     public Thresholds current() {

@@ -16,11 +16,19 @@ import java.math.BigDecimal;
  * @param noticeMonths     least notice, in months, before existing VCS funding ends (RD-17)
  * @param consultationWeeks least length of a formal consultation, in weeks (RD-16)
  * @param ssMaxPriceWeight most price weight in a specialist lot that is not fixed-price (SS-04)
+ * @param moderationSpread the spread between evaluators' scores on a criterion (highest minus lowest) from which a
+ *                         consensus is needed (SC-03); rounds frozen before it existed use the default, 2
  */
 public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal eqMeanMin, int scaleMax, BigDecimal eqMinWeight,
                          int minTenderDays, long lightTouchThresholdPence, BigDecimal svMinWeight, int noticeMonths,
-                         int consultationWeeks, BigDecimal ssMaxPriceWeight) {
+                         int consultationWeeks, BigDecimal ssMaxPriceWeight, Integer moderationSpread) {
+
+    public static final int DEFAULT_MODERATION_SPREAD = 2;
 
     public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("2.0"), 2, new BigDecimal("3.0"), 5,
-            new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"));
+            new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"), DEFAULT_MODERATION_SPREAD);
+
+    public Thresholds {
+        moderationSpread = moderationSpread == null ? DEFAULT_MODERATION_SPREAD : moderationSpread;
+    }
 }
