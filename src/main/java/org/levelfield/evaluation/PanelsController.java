@@ -55,10 +55,17 @@ public class PanelsController {
     /** Each lot's panel; after the deadline also, per tender, how many evaluators are free to score it. */
     @Get("/panel")
     @Secured({"COMMISSIONER", "EVALUATOR", "SCRUTINY", "ADMIN"})
-    public List<Panels.LotPanel> panel(UUID roundId) {
+    public List<Panels.LotPanel> panel(UUID roundId, Authentication authentication) {
         Round round = round(roundId);
         boolean sealed = SealPolicy.isSealed(clock.instant(), round.tenderDeadline());
-        return panels.status(round, sealed ? List.of() : tenders.ofRound(roundId));
+        var live = sealed ? List.<org.levelfield.tender.model.Tender>of() : tenders.ofRound(roundId);
+        var status = panels.status(round, live);
+        if (!Blinding.applies(round, Actor.of(authentication))) {
+            return status;
+        }
+        return status.stream().map(p -> new Panels.LotPanel(p.lotId(), p.lot(), p.minimum(), p.members(), p.tenders().stream()
+                .map(c -> new Panels.TenderCover(c.tenderId(), Blinding.label(live.stream().filter(t -> t.id().equals(c.tenderId())).findFirst()
+                        .orElseThrow(), live), c.unconflicted(), c.conflicted(), c.undeclared())).toList(), p.enough())).toList();
     }
 
     /** What an evaluator must declare: every bidder in the round, and what they have declared so far. */

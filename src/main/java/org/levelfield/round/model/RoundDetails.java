@@ -29,6 +29,8 @@ import java.util.List;
  * @param dataProtectionBasis        the lawful basis for equality monitoring, e.g. "DPA 2018 Sch 1 para 8" (RD-25)
  * @param contractClauses            equality clauses in the contract: COMPLY_EQUALITY_ACT, ASSIST_PSED,
  *                                   ACKNOWLEDGE_S149_2, FLOW_DOWN_TO_SUBCONTRACTORS (RD-26)
+ * @param blindEvaluation            whether evaluators see tenders as "Tender A, B, C…" rather than by bidder until moderation
+ *                                   ends (the award is computed)
  */
 public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String lotLimitMechanism, Boolean consortiumCountsForMembers,
                            Boolean consortiaAllowed, Boolean reliancePermitted, Boolean socialValueConsidered,
@@ -36,10 +38,14 @@ public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String
                            SmallGrants smallGrants, MarketEngagement marketEngagement, List<Long> localSpecialistTurnoversPence,
                            Boolean primeContractorExpected, List<String> subcontractClauses, String fundingLabel,
                            Boolean authoritySpecifiesService, LocalDate conflictsAssessedOn, List<String> monitoringCharacteristics,
-                           String dataProtectionBasis, List<String> contractClauses) {
+                           String dataProtectionBasis, List<String> contractClauses, Boolean blindEvaluation) {
 
     public static final RoundDetails NONE = new RoundDetails(null, null, null, null, null, null, null, null, null, List.of(),
-            null, null, List.of(), null, List.of(), null, null, null, List.of(), null, List.of());
+            null, null, List.of(), null, List.of(), null, null, null, List.of(), null, List.of(), false);
+
+    public boolean blindEvaluationOn() {
+        return Boolean.TRUE.equals(blindEvaluation);
+    }
 
     /** The small-grants programme: what it was worth a year, whether it stays a grant, and any decision to absorb it. */
     public record SmallGrants(Long previousPerYearPence, Boolean retained, String absorptionDecision) {

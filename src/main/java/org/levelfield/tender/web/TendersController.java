@@ -27,6 +27,7 @@ import org.levelfield.bidder.CheckingEligibility;
 import org.levelfield.bidder.EligibilityChanges;
 import org.levelfield.bidder.EligibilityRuns;
 import org.levelfield.common.web.Idempotency;
+import org.levelfield.evaluation.Blinding;
 import org.levelfield.evaluation.Panels;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
@@ -75,6 +76,11 @@ public class TendersController {
         static TenderView of(Tender t) {
             return new TenderView(t.id(), t.roundId(), t.lotId(), t.organisationId(), t.organisationName(), t.status(),
                     t.pricePence(), t.details().vatBasis(), t.submittedAt(), t.contentSha256(), t.answers(), t.details(), t.attachments());
+        }
+
+        /** As a blind evaluator sees it: the bidder replaced by its label. */
+        TenderView blinded(String label) {
+            return new TenderView(id, roundId, lotId, null, label, status, pricePence, vatBasis, submittedAt, sha256, answers, details, attachments);
         }
     }
 
@@ -195,12 +201,19 @@ public class TendersController {
         return tenders.ofRound(roundId).stream()
                 .filter(t -> SealPolicy.mayRead(actor.role(), actor.organisationId(), t.organisationId(), now, round.tenderDeadline()))
                 .filter(t -> panels.mayOpen(round, t, actor))
-                .map(TenderView::of).toList();
+                .map(t -> view(round, t, actor)).toList();
     }
 
     @Get("/tenders/{id}")
     public TenderView get(UUID id, Authentication authentication) {
-        return TenderView.of(readable(id, Actor.of(authentication)));
+        Actor actor = Actor.of(authentication);
+        Tender tender = readable(id, actor);
+        return view(rounds.find(tender.roundId()).orElseThrow(), tender, actor);
+    }
+
+    private TenderView view(Round round, Tender tender, Actor actor) {
+        return Blinding.applies(round, actor) ? TenderView.of(tender).blinded(Blinding.label(tender, tenders.ofRound(round.id())))
+                : TenderView.of(tender);
     }
 
     /** Recomputes the SHA-256 of the stored tender so a bidder can check it against their receipt. */
