@@ -231,7 +231,7 @@ for c in lot["criteria"]:
         continue
     value = by.get(c["duty"], quality)
     scores.append({"criterionId": c["id"], "score": value,
-                   "reason": f"{sys.argv[4]}: section on {c['title'].lower()} earns {value} for the evidence it gives."})
+                   "reason": f"{sys.argv[4]}: section 3 on {c['title'].lower()} earns {value} for the evidence it gives."})
 print(json.dumps({"scores": scores}))
 PY
 )"

@@ -37,6 +37,7 @@ import org.levelfield.rules.engine.Ruleset;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.CriterionScores;
+import org.levelfield.rules.facts.ScoreReason;
 import org.levelfield.rules.facts.TenderEquality;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.rules.infrastructure.RuleRuns;
@@ -111,6 +112,10 @@ public class ComputingAward {
             Map<UUID, AwardCalculation.Consensus> agreed = consensus.getOrDefault(t.id(), Map.of());
             facts.add(equalityFact(lot, t, given, agreed));
             for (Criterion c : lot.evaluatorCriteria()) {
+                for (EvaluatorScore e : given.getOrDefault(c.id(), List.of())) {
+                    facts.add(new ScoreReason(t.id().toString(), t.organisationName(), c.id().toString(), c.title(), e.evaluator(), e.score(),
+                            e.reason(), c.descriptors()));
+                }
                 facts.add(new CriterionScores(t.id().toString(), lot.id().toString(), t.organisationName(), c.id().toString(), c.title(),
                         given.getOrDefault(c.id(), List.of()).stream().map(EvaluatorScore::score).toList(),
                         agreed.containsKey(c.id()) ? agreed.get(c.id()).score() : null));
