@@ -37,6 +37,7 @@ import org.levelfield.rules.engine.Ruleset;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.CriterionScores;
+import org.levelfield.rules.facts.ScoreCap;
 import org.levelfield.rules.facts.ScoreReason;
 import org.levelfield.rules.facts.TenderEquality;
 import org.levelfield.rules.facts.Thresholds;
@@ -104,13 +105,13 @@ public class ComputingAward {
         moderation.consensusForRound(roundId).forEach((tender, byCriterion) -> byCriterion.forEach((criterion, c) ->
                 consensus.computeIfAbsent(tender, k -> new HashMap<>()).put(criterion, new AwardCalculation.Consensus(c.score(), c.reason()))));
 
+        // First pass: the rules that read scores, reasons and evidence; some cap a criterion's score (EQ-06, EQ-07).
         List<Object> facts = new ArrayList<>();
         facts.add(thresholds);
         for (Tender t : submitted) {
             Lot lot = round.lot(t.lotId()).orElseThrow();
             Map<UUID, List<EvaluatorScore>> given = byTender.getOrDefault(t.id(), Map.of());
             Map<UUID, AwardCalculation.Consensus> agreed = consensus.getOrDefault(t.id(), Map.of());
-            facts.add(equalityFact(lot, t, given, agreed));
             for (Criterion c : lot.evaluatorCriteria()) {
                 for (EvaluatorScore e : given.getOrDefault(c.id(), List.of())) {
                     facts.add(new ScoreReason(t.id().toString(), t.organisationName(), c.id().toString(), c.title(), e.evaluator(), e.score(),
@@ -120,9 +121,26 @@ public class ComputingAward {
                         given.getOrDefault(c.id(), List.of()).stream().map(EvaluatorScore::score).toList(),
                         agreed.containsKey(c.id()) ? agreed.get(c.id()).score() : null));
             }
+            facts.addAll(TenderEvidenceFacts.of(lot, t));
         }
         Ruleset ruleset = rules.forVersion(round.rulesetVersion());
-        List<Finding> findings = ruleset.evaluate(Stage.SCORING, facts);
+        Ruleset.Run<ScoreCap> first = ruleset.run(Stage.SCORING, facts, ScoreCap.class);
+        Map<UUID, Map<UUID, AwardCalculation.Cap>> caps = new HashMap<>();
+        for (ScoreCap cap : first.derived()) {
+            caps.computeIfAbsent(UUID.fromString(cap.tenderId()), k -> new HashMap<>())
+                    .merge(UUID.fromString(cap.criterionId()), new AwardCalculation.Cap(cap.cap(), cap.ruleId(), cap.reason()),
+                            (a, b) -> a.cap() <= b.cap() ? a : b);
+        }
+
+        // Second pass: the gateways, on the scores as capped.
+        List<Object> gateways = new ArrayList<>();
+        gateways.add(thresholds);
+        for (Tender t : submitted) {
+            gateways.add(equalityFact(round.lot(t.lotId()).orElseThrow(), t, byTender.getOrDefault(t.id(), Map.of()),
+                    consensus.getOrDefault(t.id(), Map.of()), caps.getOrDefault(t.id(), Map.of())));
+        }
+        List<Finding> findings = new ArrayList<>(first.findings());
+        findings.addAll(ruleset.evaluate(Stage.SCORING, gateways));
         List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
         if (!blocking.isEmpty()) {
             throw ProblemException.refusedByRules("The award cannot be computed while " + blocking.size()
@@ -143,7 +161,7 @@ public class ComputingAward {
                     c.duty() == null ? null : c.duty().name(), c.weight())).toList();
             List<TenderInput> inputs = submitted.stream().filter(t -> t.lotId().equals(lot.id()))
                     .map(t -> new TenderInput(t.id(), t.organisationName(), t.pricePence(), byTender.getOrDefault(t.id(), Map.of()),
-                            consensus.getOrDefault(t.id(), Map.of())))
+                            consensus.getOrDefault(t.id(), Map.of()), caps.getOrDefault(t.id(), Map.of())))
                     .toList();
             lots.add(AwardCalculation.calculate(lot.id(), lot.title(), thresholds.scaleMax(), criteria, inputs, disqualified));
         }
@@ -237,10 +255,10 @@ public class ComputingAward {
     }
 
     private static TenderEquality equalityFact(Lot lot, Tender tender, Map<UUID, List<EvaluatorScore>> scores,
-                                               Map<UUID, AwardCalculation.Consensus> consensus) {
+                                               Map<UUID, AwardCalculation.Consensus> consensus, Map<UUID, AwardCalculation.Cap> caps) {
         return new TenderEquality(tender.id().toString(), lot.id().toString(), tender.organisationName(),
-                dutyScore(lot, scores, consensus, Duty.RACE), dutyScore(lot, scores, consensus, Duty.DISABILITY),
-                dutyScore(lot, scores, consensus, Duty.SEX));
+                dutyScore(lot, scores, consensus, caps, Duty.RACE), dutyScore(lot, scores, consensus, caps, Duty.DISABILITY),
+                dutyScore(lot, scores, consensus, caps, Duty.SEX));
     }
 
     /**
@@ -248,16 +266,14 @@ public class ComputingAward {
      * if one was recorded, else the evaluators' mean; averaged over the duty's criteria. Null if the lot has none.
      */
     private static BigDecimal dutyScore(Lot lot, Map<UUID, List<EvaluatorScore>> scores, Map<UUID, AwardCalculation.Consensus> consensus,
-                                        Duty duty) {
+                                        Map<UUID, AwardCalculation.Cap> caps, Duty duty) {
         List<BigDecimal> values = new ArrayList<>();
         for (Criterion c : lot.criteria()) {
             if (c.duty() != duty) {
                 continue;
             }
-            if (consensus.containsKey(c.id())) {
-                values.add(BigDecimal.valueOf(consensus.get(c.id()).score()));
-            } else if (!scores.getOrDefault(c.id(), List.of()).isEmpty()) {
-                values.add(AwardCalculation.mean(scores.get(c.id())));
+            if (consensus.containsKey(c.id()) || !scores.getOrDefault(c.id(), List.of()).isEmpty()) {
+                values.add(AwardCalculation.scoreUsed(scores.getOrDefault(c.id(), List.of()), consensus.get(c.id()), caps.get(c.id())));
             }
         }
         if (values.isEmpty()) {

@@ -42,16 +42,21 @@ public final class AwardCalculation {
     public record Consensus(int score, String reason) {
     }
 
+    /** A rule's ceiling on a criterion's score (EQ-06, EQ-07): it lowers a score, never raises one. */
+    public record Cap(int cap, String ruleId, String reason) {
+    }
+
     public record TenderInput(UUID tenderId, String bidder, long pricePence, Map<UUID, List<EvaluatorScore>> scores,
-                              Map<UUID, Consensus> consensus) {
+                              Map<UUID, Consensus> consensus, Map<UUID, Cap> caps) {
         public TenderInput(UUID tenderId, String bidder, long pricePence, Map<UUID, List<EvaluatorScore>> scores) {
-            this(tenderId, bidder, pricePence, scores, Map.of());
+            this(tenderId, bidder, pricePence, scores, Map.of(), Map.of());
         }
     }
 
     /** One criterion of a tender: the evaluators' scores, any consensus (shown beside them), the score used and what it earns. */
     public record CriterionLine(UUID criterionId, String title, String kind, String duty, BigDecimal weight,
-                                List<EvaluatorScore> evaluatorScores, Consensus consensus, BigDecimal score, BigDecimal weighted) {
+                                List<EvaluatorScore> evaluatorScores, Consensus consensus, Cap cappedBy, BigDecimal score,
+                                BigDecimal weighted) {
     }
 
     public record TenderResult(UUID tenderId, String bidder, long pricePence, List<CriterionLine> lines, BigDecimal total,
@@ -75,7 +80,8 @@ public final class AwardCalculation {
             for (CriterionSpec c : criteria) {
                 CriterionLine line = c.isPrice()
                         ? priceLine(c, tender, isOut ? null : lowest)
-                        : scoredLine(c, tender.scores().getOrDefault(c.id(), List.of()), tender.consensus().get(c.id()), scaleMax);
+                        : scoredLine(c, tender.scores().getOrDefault(c.id(), List.of()), tender.consensus().get(c.id()),
+                                tender.caps().get(c.id()), scaleMax);
                 lines.add(line);
                 total = total.add(line.weighted() == null ? BigDecimal.ZERO : line.weighted());
             }
@@ -85,13 +91,21 @@ public final class AwardCalculation {
         return rank(lotId, lotTitle, scaleMax, lowest, results);
     }
 
-    private static CriterionLine scoredLine(CriterionSpec c, List<EvaluatorScore> scores, Consensus consensus, int scaleMax) {
+    private static CriterionLine scoredLine(CriterionSpec c, List<EvaluatorScore> scores, Consensus consensus, Cap cap, int scaleMax) {
         if (scores.isEmpty() && consensus == null) {
-            return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, BigDecimal.ZERO);
+            return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, null, BigDecimal.ZERO);
         }
-        BigDecimal score = consensus != null ? BigDecimal.valueOf(consensus.score()) : mean(scores);
+        BigDecimal base = consensus != null ? BigDecimal.valueOf(consensus.score()) : mean(scores);
+        Cap applied = cap != null && base.compareTo(BigDecimal.valueOf(cap.cap())) > 0 ? cap : null;
+        BigDecimal score = applied == null ? base : BigDecimal.valueOf(applied.cap());
         BigDecimal weighted = score.multiply(c.weight()).divide(BigDecimal.valueOf(scaleMax), PRECISION);
-        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.copyOf(scores), consensus, score, weighted);
+        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.copyOf(scores), consensus, applied, score, weighted);
+    }
+
+    /** The score a criterion counts at: the consensus or the evaluators' mean, lowered to a rule's cap if one applies. */
+    public static BigDecimal scoreUsed(List<EvaluatorScore> scores, Consensus consensus, Cap cap) {
+        BigDecimal base = consensus != null ? BigDecimal.valueOf(consensus.score()) : mean(scores);
+        return cap != null && base.compareTo(BigDecimal.valueOf(cap.cap())) > 0 ? BigDecimal.valueOf(cap.cap()) : base;
     }
 
     /** The mean of the evaluators' scores at full precision. */
@@ -102,7 +116,7 @@ public final class AwardCalculation {
     private static CriterionLine priceLine(CriterionSpec c, TenderInput tender, Long lowest) {
         BigDecimal weighted = lowest == null ? null
                 : BigDecimal.valueOf(lowest).multiply(c.weight()).divide(BigDecimal.valueOf(tender.pricePence()), PRECISION);
-        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, weighted);
+        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, null, weighted);
     }
 
     private static LotResult rank(UUID lotId, String lotTitle, int scaleMax, Long lowest, List<TenderResult> results) {

@@ -82,9 +82,11 @@ public class AwardReports {
         return new AwardReport.TenderPart(t.bidder(), Format.pounds(t.pricePence()), t.total().toPlainString(),
                 t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),
                 t.lines().stream().map(line -> new AwardReport.ScoreLine(line.title(), Format.number(line.weight()),
-                        "PRICE".equals(line.kind()) ? "lowest compliant price / this price x weight"
+                        ("PRICE".equals(line.kind()) ? "lowest compliant price / this price x weight"
                                 : line.consensus() != null ? "consensus " + line.consensus().score() + " (moderated: " + line.consensus().reason() + ") / " + scaleMax + " x weight"
-                                : "mean / " + scaleMax + " x weight",
+                                : "mean / " + scaleMax + " x weight")
+                                + (line.cappedBy() == null ? "" : "; capped at " + line.cappedBy().cap() + " by " + line.cappedBy().ruleId()
+                                        + ": " + line.cappedBy().reason()),
                         line.score() == null ? "-" : two(line.score()), line.weighted() == null ? "-" : two(line.weighted()),
                         line.evaluatorScores().stream().map(e -> new AwardReport.EvaluatorLine(e.evaluator(), e.score(), e.reason())).toList()))
                         .toList());

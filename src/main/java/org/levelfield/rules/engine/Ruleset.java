@@ -42,9 +42,17 @@ public final class Ruleset {
 
     /** Runs a stage's rules over the facts and returns every finding, in reading order. */
     public List<Finding> evaluate(Stage stage, Collection<?> facts) {
+        return run(stage, facts, Finding.class).findings();
+    }
+
+    /** What one run of a stage's rules produced: the findings, and the facts of one other kind the rules inserted (for example score caps). */
+    public record Run<T>(List<Finding> findings, List<T> derived) {
+    }
+
+    public <T> Run<T> run(Stage stage, Collection<?> facts, Class<T> derivedType) {
         KieBase base = bases.get(stage);
         if (base == null) {
-            return List.of();
+            return new Run<>(List.of(), List.of());
         }
         KieSession session = base.newKieSession();
         try {
@@ -55,7 +63,11 @@ public final class Ruleset {
                 findings.add((Finding) o);
             }
             findings.sort(Finding.READING_ORDER);
-            return findings;
+            List<T> derived = new ArrayList<>();
+            for (Object o : session.getObjects(derivedType::isInstance)) {
+                derived.add(derivedType.cast(o));
+            }
+            return new Run<>(findings, derived);
         } finally {
             session.dispose();
         }

@@ -1,0 +1,37 @@
+package org.levelfield.rules.facts;
+
+import java.util.List;
+
+import org.levelfield.rules.model.Subject;
+
+/**
+ * The equality evidence a tender gives for the duty one equality criterion scores, by type
+ * (POLICY, PLAN, RESOURCE, TRACK_RECORD, KPI). Read by EQ-06.
+ */
+public record DutyEvidence(String tenderId, String bidder, String criterionId, String criterion, String duty, List<String> types)
+        implements Subject {
+
+    public DutyEvidence {
+        types = types == null ? List.of() : List.copyOf(types);
+    }
+
+    /** Evidence was given, and all of it is policy: no plan, resource, track record or KPI. */
+    public boolean isPolicyOnly() {
+        return !types.isEmpty() && types.stream().allMatch("POLICY"::equals);
+    }
+
+    @Override
+    public String subjectType() {
+        return "tender";
+    }
+
+    @Override
+    public String subjectId() {
+        return tenderId;
+    }
+
+    @Override
+    public String subjectLabel() {
+        return "'" + criterion + "' for the tender from " + bidder;
+    }
+}
