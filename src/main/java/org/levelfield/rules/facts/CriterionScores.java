@@ -2,8 +2,6 @@ package org.levelfield.rules.facts;
 
 import java.util.List;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * The panel's current scores on one criterion of one tender, and the consensus if one was
  * recorded. Read by the moderation rule (SC-03).
@@ -12,7 +10,7 @@ import org.levelfield.rules.model.Subject;
  * @param consensus the consensus score recorded in moderation, or null
  */
 public record CriterionScores(String tenderId, String lotId, String bidder, String criterionId, String criterion, List<Integer> scores,
-                              Integer consensus) implements Subject {
+                              Integer consensus) implements AboutTender {
 
     public CriterionScores {
         scores = scores == null ? List.of() : List.copyOf(scores);
@@ -28,16 +26,6 @@ public record CriterionScores(String tenderId, String lotId, String bidder, Stri
 
     public boolean isModerated() {
         return consensus != null;
-    }
-
-    @Override
-    public String subjectType() {
-        return "tender";
-    }
-
-    @Override
-    public String subjectId() {
-        return tenderId;
     }
 
     @Override

@@ -2,14 +2,12 @@ package org.levelfield.rules.facts;
 
 import java.util.List;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * The equality evidence a tender gives for the duty one equality criterion scores, by type
  * (POLICY, PLAN, RESOURCE, TRACK_RECORD, KPI). Read by EQ-06.
  */
 public record DutyEvidence(String tenderId, String bidder, String criterionId, String criterion, String duty, List<String> types)
-        implements Subject {
+        implements AboutTender {
 
     public DutyEvidence {
         types = types == null ? List.of() : List.copyOf(types);
@@ -18,16 +16,6 @@ public record DutyEvidence(String tenderId, String bidder, String criterionId, S
     /** Evidence was given, and all of it is policy: no plan, resource, track record or KPI. */
     public boolean isPolicyOnly() {
         return !types.isEmpty() && types.stream().allMatch("POLICY"::equals);
-    }
-
-    @Override
-    public String subjectType() {
-        return "tender";
-    }
-
-    @Override
-    public String subjectId() {
-        return tenderId;
     }
 
     @Override

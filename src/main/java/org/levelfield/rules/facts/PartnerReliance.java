@@ -1,7 +1,5 @@
 package org.levelfield.rules.facts;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * A tender relying on a named subcontractor or partner for the duty one equality criterion
  * scores, with what it says about the partner's commitment, share and terms. Read by EQ-07.
@@ -11,7 +9,7 @@ import org.levelfield.rules.model.Subject;
  */
 public record PartnerReliance(String tenderId, String bidder, String criterionId, String criterion, String duty, String partner,
                               boolean commitmentLetter, Integer sharePercent, Integer paymentDays, boolean fullCostRecovery)
-        implements Subject {
+        implements AboutTender {
 
     /** What is missing for the reliance to count in full: a letter, a share, payment within 30 days, full cost recovery. */
     public String getGaps() {
@@ -33,16 +31,6 @@ public record PartnerReliance(String tenderId, String bidder, String criterionId
 
     public boolean isIncomplete() {
         return !getGaps().isEmpty();
-    }
-
-    @Override
-    public String subjectType() {
-        return "tender";
-    }
-
-    @Override
-    public String subjectId() {
-        return tenderId;
     }
 
     @Override

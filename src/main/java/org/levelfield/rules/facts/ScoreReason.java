@@ -6,15 +6,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * An evaluator's reason for a score, beside the criterion's published scoring descriptors. Read by
  * SC-02: a reason must cite the tender (a section, page, paragraph…) and not merely restate the
  * descriptor.
  */
 public record ScoreReason(String tenderId, String bidder, String criterionId, String criterion, String evaluator, int score,
-                          String reason, String descriptors) implements Subject {
+                          String reason, String descriptors) implements AboutTender {
 
     private static final Pattern CITES_TENDER = Pattern.compile(
             "(?i)\\b(section|sections|page|pages|para|paragraph|paragraphs|appendix|annex|question|part|table|figure)\\s*[0-9ivx]+|§\\s*\\d|\\bp\\.?\\s*\\d");
@@ -40,16 +38,6 @@ public record ScoreReason(String tenderId, String bidder, String criterionId, St
             return Set.of();
         }
         return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")).filter(w -> w.length() >= 3).collect(Collectors.toSet());
-    }
-
-    @Override
-    public String subjectType() {
-        return "tender";
-    }
-
-    @Override
-    public String subjectId() {
-        return tenderId;
     }
 
     @Override

@@ -2,14 +2,12 @@ package org.levelfield.rules.facts;
 
 import java.math.BigDecimal;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * A tender's scores on the race, disability and sex equality sub-criteria of its lot, on the
  * published scale. A null score means the lot has no sub-criterion for that duty.
  */
 public record TenderEquality(String tenderId, String lotId, String bidder, BigDecimal race, BigDecimal disability,
-                             BigDecimal sex) implements Subject {
+                             BigDecimal sex) implements AboutTender {
 
     /** Mean of the sub-criteria the lot has, to 2 decimal places, or null if it has none. */
     public BigDecimal getMean() {
@@ -33,16 +31,6 @@ public record TenderEquality(String tenderId, String lotId, String bidder, BigDe
             }
         }
         return lowest;
-    }
-
-    @Override
-    public String subjectType() {
-        return "tender";
-    }
-
-    @Override
-    public String subjectId() {
-        return tenderId;
     }
 
     @Override
