@@ -155,7 +155,8 @@ body = {"pricePence": int(sys.argv[1]), "vatBasis": "VAT_EXEMPT", "answers": jso
             ("RACE", "TRACK_RECORD", "Five years' outreach with Black and minoritised survivors, outcomes reported by ethnicity"),
             ("DISABILITY", "RESOURCE", "BSL interpreters and an accessible refuge space, costed in the price"),
             ("SEX", "KPI", "Quarterly outcomes for women, and a route for male survivors")]],
-        "monitoringPlan": {"characteristics": ["RACE", "DISABILITY", "SEX", "AGE"], "frequency": "QUARTERLY",
+        "monitoringPlan": {"characteristics": ["RACE", "DISABILITY", "SEX", "AGE", "GENDER_REASSIGNMENT", "RELIGION_BELIEF",
+                                              "SEXUAL_ORIENTATION"], "frequency": "QUARTERLY",
                            "description": "Access and outcomes by characteristic each quarter; counts under 5 suppressed",
                            "dataProtectionSafeguards": True}}
 body.update(json.loads(sys.argv[3]))

@@ -29,13 +29,16 @@ class EqualityEvidenceSpec extends IntegrationSpec {
         given:
         who = people()
         clock.set(Instant.parse("2026-10-01T09:00:00Z"))
-        round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(deadline)).body, who.commissioner).body.round
+        def design = RoundFixture.aRound(deadline)
+        design.lots[1].criteria.find { it.kind == "QUALITY" }.minScore = 3
+        round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
         lot = round.lots[1]
         def evidence = RoundFixture.tender(lot, 1).equalityEvidence
 
         when:
         policyOnly = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 24_000_000, [equalityEvidence:
-                [[duty: "RACE", type: "POLICY", description: "Our equal opportunities policy"]] + evidence.findAll { it.duty != "RACE" }])).body
+                [[duty: "RACE", type: "POLICY", description: "Our equal opportunities policy"]] + evidence.findAll { it.duty != "RACE" },
+                monitoringPlan: [characteristics: ["RACE", "DISABILITY", "SEX"], frequency: "ANNUALLY", description: "Annual report"]])).body
         unnamedPartner = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 26_000_000, [subcontractors:
                 [[name: "A Deaf-led organisation to be identified", kind: "PARTNER", sharePercent: 10, paymentDays: 60, fullCostRecovery: false,
                   duties: ["DISABILITY"]]]])).body
@@ -51,9 +54,9 @@ class EqualityEvidenceSpec extends IntegrationSpec {
         clock.set(deadline.plusSeconds(1))
         api("POST", "/api/rounds/$round.id/close", who.commissioner)
         declareNoConflicts(round, who)
-        [policyOnly, unnamedPartner].each { t ->
+        [(policyOnly): 4, (unnamedPartner): 2].each { t, quality ->
             ["evaluator", "evaluator2"].each { e ->
-                assert api("POST", "/api/tenders/$t.tenderId/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 5, SEX: 1], 4, "Panel")).status == HttpStatus.CREATED
+                assert api("POST", "/api/tenders/$t.tenderId/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 5, SEX: 1], quality, "Panel")).status == HttpStatus.CREATED
             }
         }
 
@@ -84,5 +87,15 @@ class EqualityEvidenceSpec extends IntegrationSpec {
 
         and: "the equality gateway reads the capped scores"
         award.findings.find { it.ruleId == "EQ-05" && it.subjectId == policyOnly.tenderId }.message.contains("race 2")
+
+        and: "a monitoring plan short of what the round monitors is flagged (EQ-08)"
+        award.findings.find { it.ruleId == "EQ-08" && it.subjectId == policyOnly.tenderId }.message.contains("SEXUAL_ORIENTATION")
+        !award.findings.any { it.ruleId == "EQ-08" && it.subjectId == unnamedPartner.tenderId }
+
+        and: "a quality score below the published minimum of 3 disqualifies (SC-07)"
+        def sc07 = award.findings.find { it.ruleId == "SC-07" }
+        sc07.subjectId == unnamedPartner.tenderId
+        sc07.severity == "FAIL"
+        award.lots.find { it.lotId == lot.id }.tenders.find { it.tenderId == unnamedPartner.tenderId }.disqualified
     }
 }

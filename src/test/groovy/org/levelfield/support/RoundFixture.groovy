@@ -77,7 +77,8 @@ class RoundFixture {
          equalityEvidence: ["RACE", "DISABILITY", "SEX"].collect { duty ->
              [duty: duty, type: "PLAN", description: "Costed delivery plan for the ${duty.toLowerCase()} duty, with named staff and KPIs".toString()]
          },
-         monitoringPlan  : [characteristics: ["RACE", "DISABILITY", "SEX", "AGE"], frequency: "QUARTERLY",
+         monitoringPlan  : [characteristics: ["RACE", "DISABILITY", "SEX", "AGE", "GENDER_REASSIGNMENT", "RELIGION_BELIEF", "SEXUAL_ORIENTATION"],
+                            frequency: "QUARTERLY",
                             description: "Outcomes and access reported by characteristic each quarter; counts under 5 suppressed",
                             dataProtectionSafeguards: true]] + extra
     }

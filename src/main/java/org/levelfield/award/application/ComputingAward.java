@@ -36,7 +36,9 @@ import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.engine.Ruleset;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
+import org.levelfield.rules.facts.CriterionResult;
 import org.levelfield.rules.facts.CriterionScores;
+import org.levelfield.rules.facts.MonitoringCommitment;
 import org.levelfield.rules.facts.ScoreCap;
 import org.levelfield.rules.facts.ScoreReason;
 import org.levelfield.rules.facts.TenderEquality;
@@ -122,6 +124,10 @@ public class ComputingAward {
                         agreed.containsKey(c.id()) ? agreed.get(c.id()).score() : null));
             }
             facts.addAll(TenderEvidenceFacts.of(lot, t));
+            var plan = t.details().monitoringPlan();
+            facts.add(new MonitoringCommitment(t.id().toString(), t.organisationName(), plan == null ? List.of() : plan.characteristics(),
+                    round.details() == null ? List.of() : round.details().monitoringCharacteristics(), plan == null ? null : plan.frequency(),
+                    plan != null && Boolean.TRUE.equals(plan.dataProtectionSafeguards())));
         }
         Ruleset ruleset = rules.forVersion(round.rulesetVersion());
         Ruleset.Run<ScoreCap> first = ruleset.run(Stage.SCORING, facts, ScoreCap.class);
@@ -136,8 +142,17 @@ public class ComputingAward {
         List<Object> gateways = new ArrayList<>();
         gateways.add(thresholds);
         for (Tender t : submitted) {
-            gateways.add(equalityFact(round.lot(t.lotId()).orElseThrow(), t, byTender.getOrDefault(t.id(), Map.of()),
-                    consensus.getOrDefault(t.id(), Map.of()), caps.getOrDefault(t.id(), Map.of())));
+            Lot lot = round.lot(t.lotId()).orElseThrow();
+            Map<UUID, List<EvaluatorScore>> given = byTender.getOrDefault(t.id(), Map.of());
+            gateways.add(equalityFact(lot, t, given, consensus.getOrDefault(t.id(), Map.of()), caps.getOrDefault(t.id(), Map.of())));
+            for (Criterion c : lot.evaluatorCriteria()) {
+                var agreed = consensus.getOrDefault(t.id(), Map.of()).get(c.id());
+                if (agreed != null || !given.getOrDefault(c.id(), List.of()).isEmpty()) {
+                    gateways.add(new CriterionResult(t.id().toString(), t.organisationName(), c.id().toString(), c.title(),
+                            AwardCalculation.scoreUsed(given.getOrDefault(c.id(), List.of()), agreed,
+                                    caps.getOrDefault(t.id(), Map.of()).get(c.id())), c.minScore()));
+                }
+            }
         }
         List<Finding> findings = new ArrayList<>(first.findings());
         findings.addAll(ruleset.evaluate(Stage.SCORING, gateways));
