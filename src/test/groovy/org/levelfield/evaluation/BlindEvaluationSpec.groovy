@@ -29,7 +29,7 @@ class BlindEvaluationSpec extends IntegrationSpec {
         design.details = design.details + [blindEvaluation: true]
         round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
         lot = round.lots[1]
-        first = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 26_000_000)).body
+        first = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 25_200_000)).body
         clock.set(Instant.parse("2026-10-01T10:00:00Z"))
         second = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 25_000_000)).body
         seatPanel(round, who)
@@ -51,7 +51,7 @@ class BlindEvaluationSpec extends IntegrationSpec {
         api("GET", "/api/tenders/$second.tenderId", who.commissioner).body.organisation == who.sisters
     }
 
-    def "once the award is computed, evaluators see the bidders"() {
+    def "once the award is computed, evaluators see the bidders; a lead of 0.24 points is flagged as a near tie (SC-11)"() {
         given:
         [first, second].each { t ->
             ["evaluator", "evaluator2"].each { e ->
@@ -65,5 +65,9 @@ class BlindEvaluationSpec extends IntegrationSpec {
         then:
         award.status == HttpStatus.OK
         api("GET", "/api/tenders/$second.tenderId", who.evaluator).body.organisation == who.sisters
+        def nearTie = award.body.findings.find { it.ruleId == "SC-11" }
+        nearTie.severity == "FLAG"
+        nearTie.message.contains("by only 0.24 points")
+        !award.body.findings.any { it.ruleId == "SC-10" }
     }
 }

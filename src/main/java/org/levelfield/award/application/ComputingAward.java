@@ -38,6 +38,7 @@ import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.CriterionResult;
 import org.levelfield.rules.facts.CriterionScores;
+import org.levelfield.rules.facts.LotRanking;
 import org.levelfield.rules.facts.MonitoringCommitment;
 import org.levelfield.rules.facts.ScoreCap;
 import org.levelfield.rules.facts.ScoreReason;
@@ -180,6 +181,11 @@ public class ComputingAward {
                     .toList();
             lots.add(AwardCalculation.calculate(lot.id(), lot.title(), thresholds.scaleMax(), criteria, inputs, disqualified));
         }
+        // Last pass: the ranking rules (SC-10 ties, SC-11 near ties) on each lot's result.
+        List<Object> rankings = new ArrayList<>();
+        rankings.add(thresholds);
+        lots.forEach(l -> rankings.add(ranking(l)));
+        findings.addAll(ruleset.evaluate(Stage.SCORING, rankings));
         String version = ruleset.version();
         UUID runId = runs.record(roundId, Stage.SCORING, version, now, actor.userId(), "COMPUTED", findings);
         AwardResult result = new AwardResult(roundId, now, version, thresholds, lots, findings, eligibility);
@@ -267,6 +273,16 @@ public class ComputingAward {
             throw ProblemException.wrongState("The award waits for the whole panel: " + String.join("; ", problems) + ".",
                     round.status().name(), round.status().allowedActions());
         }
+    }
+
+    private static LotRanking ranking(LotResult lot) {
+        var ranked = lot.tenders().stream().filter(t -> t.rank() != null).toList();
+        var leaders = ranked.stream().filter(t -> t.rank() == 1).toList();
+        var next = ranked.stream().filter(t -> t.rank() > 1).findFirst();
+        BigDecimal leading = leaders.isEmpty() ? null : leaders.getFirst().total();
+        BigDecimal margin = leaders.size() == 1 && next.isPresent() ? leading.subtract(next.get().total()) : null;
+        return new LotRanking(lot.lotId().toString(), lot.lot(), leaders.stream().map(AwardCalculation.TenderResult::bidder).toList(),
+                leading, next.map(AwardCalculation.TenderResult::bidder).orElse(null), margin);
     }
 
     private static TenderEquality equalityFact(Lot lot, Tender tender, Map<UUID, List<EvaluatorScore>> scores,

@@ -23,9 +23,10 @@ public class ThresholdsConfiguration {
                                    @Value("${levelfield.thresholds.notice-months:3}") int noticeMonths,
                                    @Value("${levelfield.thresholds.consultation-weeks:12}") int consultationWeeks,
                                    @Value("${levelfield.thresholds.ss-max-price-weight:30}") BigDecimal ssMaxPriceWeight,
-                                   @Value("${levelfield.thresholds.moderation-spread:2}") int moderationSpread) {
+                                   @Value("${levelfield.thresholds.moderation-spread:2}") int moderationSpread,
+                                   @Value("${levelfield.thresholds.near-tie-margin:1.00}") BigDecimal nearTieMargin) {
         this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, lightTouchThresholdPence,
-                svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight, moderationSpread);
+                svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight, moderationSpread, nearTieMargin);
     }
 
     public Thresholds current() {

@@ -18,17 +18,21 @@ import java.math.BigDecimal;
  * @param ssMaxPriceWeight most price weight in a specialist lot that is not fixed-price (SS-04)
  * @param moderationSpread the spread between evaluators' scores on a criterion (highest minus lowest) from which a
  *                         consensus is needed (SC-03); rounds frozen before it existed use the default, 2
+ * @param nearTieMargin    a lead over the runner-up smaller than this many points is a near tie to re-check (SC-11);
+ *                         default 1.00
  */
 public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal eqMeanMin, int scaleMax, BigDecimal eqMinWeight,
                          int minTenderDays, long lightTouchThresholdPence, BigDecimal svMinWeight, int noticeMonths,
-                         int consultationWeeks, BigDecimal ssMaxPriceWeight, Integer moderationSpread) {
+                         int consultationWeeks, BigDecimal ssMaxPriceWeight, Integer moderationSpread, BigDecimal nearTieMargin) {
 
     public static final int DEFAULT_MODERATION_SPREAD = 2;
+    public static final BigDecimal DEFAULT_NEAR_TIE_MARGIN = new BigDecimal("1.00");
 
     public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("2.0"), 2, new BigDecimal("3.0"), 5,
-            new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"), DEFAULT_MODERATION_SPREAD);
+            new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"), DEFAULT_MODERATION_SPREAD, DEFAULT_NEAR_TIE_MARGIN);
 
     public Thresholds {
         moderationSpread = moderationSpread == null ? DEFAULT_MODERATION_SPREAD : moderationSpread;
+        nearTieMargin = nearTieMargin == null ? DEFAULT_NEAR_TIE_MARGIN : nearTieMargin;
     }
 }

@@ -1,0 +1,40 @@
+package org.levelfield.rules.facts;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.levelfield.rules.model.Subject;
+
+/**
+ * How a lot's compliant tenders ranked once the published method was applied: who is first, by
+ * how much, and who shares first place if it is tied. Read by SC-10 and SC-11 in the award's last pass.
+ *
+ * @param leaders the bidders ranked first (more than one is a tie)
+ * @param margin  the first-placed tender's lead over the second, or null with fewer than two ranked
+ */
+public record LotRanking(String lotId, String lot, List<String> leaders, BigDecimal leadingTotal, String runnerUp, BigDecimal margin)
+        implements Subject {
+
+    public LotRanking {
+        leaders = leaders == null ? List.of() : List.copyOf(leaders);
+    }
+
+    public boolean isTied() {
+        return leaders.size() > 1;
+    }
+
+    @Override
+    public String subjectType() {
+        return "lot";
+    }
+
+    @Override
+    public String subjectId() {
+        return lotId;
+    }
+
+    @Override
+    public String subjectLabel() {
+        return "Lot '" + lot + "'";
+    }
+}
