@@ -203,6 +203,10 @@ class MissionPathSpec extends IntegrationSpec {
         eq05.subjectId == tenders.generic1.tenderId
         eq05.message.contains("disability 1")
 
+        and: "each lot's winner is tested for robustness: it holds under every scenario"
+        reply.body.robustness*.lot.toSet() == ["Community outreach", "Deaf and disabled survivors"].toSet()
+        reply.body.robustness.every { it.stable && it.summary.contains("stays the winner") }
+
         and: "the disqualified tender is not ranked and its lower price does not set the lowest compliant price"
         lot1.lowestCompliantPricePence == 85_000_000
         with(lot1.tenders.find { it.tenderId == tenders.generic1.tenderId }) {

@@ -22,6 +22,7 @@ import org.levelfield.award.model.AwardCalculation.CriterionSpec;
 import org.levelfield.award.model.AwardCalculation.EvaluatorScore;
 import org.levelfield.award.model.AwardCalculation.LotResult;
 import org.levelfield.award.model.AwardCalculation.TenderInput;
+import org.levelfield.award.model.RobustnessCheck;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.evaluation.Moderation;
 import org.levelfield.evaluation.Panels;
@@ -172,6 +173,7 @@ public class ComputingAward {
                 disqualified.computeIfAbsent(UUID.fromString(f.subjectId()), k -> new ArrayList<>()).add(f.ruleId() + ": " + f.message()));
 
         List<LotResult> lots = new ArrayList<>();
+        List<RobustnessCheck.Report> robustness = new ArrayList<>();
         for (Lot lot : round.lots()) {
             List<CriterionSpec> criteria = lot.criteria().stream().map(c -> new CriterionSpec(c.id(), c.title(), c.kind().name(),
                     c.duty() == null ? null : c.duty().name(), c.weight())).toList();
@@ -179,7 +181,9 @@ public class ComputingAward {
                     .map(t -> new TenderInput(t.id(), t.organisationName(), t.pricePence(), byTender.getOrDefault(t.id(), Map.of()),
                             consensus.getOrDefault(t.id(), Map.of()), caps.getOrDefault(t.id(), Map.of())))
                     .toList();
-            lots.add(AwardCalculation.calculate(lot.id(), lot.title(), thresholds.scaleMax(), criteria, inputs, disqualified));
+            LotResult result = AwardCalculation.calculate(lot.id(), lot.title(), thresholds.scaleMax(), criteria, inputs, disqualified);
+            lots.add(result);
+            robustness.add(RobustnessCheck.check(result, thresholds.scaleMax(), criteria, inputs, disqualified));
         }
         // Last pass: the ranking rules (SC-10 ties, SC-11 near ties) on each lot's result.
         List<Object> rankings = new ArrayList<>();
@@ -188,7 +192,7 @@ public class ComputingAward {
         findings.addAll(ruleset.evaluate(Stage.SCORING, rankings));
         String version = ruleset.version();
         UUID runId = runs.record(roundId, Stage.SCORING, version, now, actor.userId(), "COMPUTED", findings);
-        AwardResult result = new AwardResult(roundId, now, version, thresholds, lots, findings, eligibility);
+        AwardResult result = new AwardResult(roundId, now, version, thresholds, lots, findings, eligibility, robustness);
         computations.insert(new AwardComputations.Stored(UUID.randomUUID(), roundId, now, actor.userId(), version, runId, toJson(result)));
         rounds.transition(roundId, RoundStatus.EVALUATION, RoundStatus.AWARD_PROPOSED, now, actor.userId(),
                 "Award computed: " + lots.stream().map(LotResult::outcome).collect(Collectors.joining(" ")));

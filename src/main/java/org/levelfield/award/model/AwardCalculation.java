@@ -67,8 +67,19 @@ public final class AwardCalculation {
                             UUID provisionalWinner, String outcome) {
     }
 
+    /**
+     * How price is scored: RATIO is the published default (lowest ÷ price × weight); LINEAR, used only
+     * to test robustness, loses the weight in proportion to how far a price is above the lowest.
+     */
+    public enum PriceFormula { RATIO, LINEAR }
+
     public static LotResult calculate(UUID lotId, String lotTitle, int scaleMax, List<CriterionSpec> criteria,
                                       List<TenderInput> tenders, Map<UUID, List<String>> disqualified) {
+        return calculate(lotId, lotTitle, scaleMax, criteria, tenders, disqualified, PriceFormula.RATIO);
+    }
+
+    public static LotResult calculate(UUID lotId, String lotTitle, int scaleMax, List<CriterionSpec> criteria,
+                                      List<TenderInput> tenders, Map<UUID, List<String>> disqualified, PriceFormula formula) {
         Set<UUID> out = disqualified.keySet();
         Long lowest = tenders.stream().filter(t -> !out.contains(t.tenderId())).map(TenderInput::pricePence)
                 .min(Long::compare).orElse(null);
@@ -79,7 +90,7 @@ public final class AwardCalculation {
             BigDecimal total = BigDecimal.ZERO;
             for (CriterionSpec c : criteria) {
                 CriterionLine line = c.isPrice()
-                        ? priceLine(c, tender, isOut ? null : lowest)
+                        ? priceLine(c, tender, isOut ? null : lowest, formula)
                         : scoredLine(c, tender.scores().getOrDefault(c.id(), List.of()), tender.consensus().get(c.id()),
                                 tender.caps().get(c.id()), scaleMax);
                 lines.add(line);
@@ -113,9 +124,16 @@ public final class AwardCalculation {
         return BigDecimal.valueOf(scores.stream().mapToInt(EvaluatorScore::score).sum()).divide(BigDecimal.valueOf(scores.size()), PRECISION);
     }
 
-    private static CriterionLine priceLine(CriterionSpec c, TenderInput tender, Long lowest) {
-        BigDecimal weighted = lowest == null ? null
-                : BigDecimal.valueOf(lowest).multiply(c.weight()).divide(BigDecimal.valueOf(tender.pricePence()), PRECISION);
+    private static CriterionLine priceLine(CriterionSpec c, TenderInput tender, Long lowest, PriceFormula formula) {
+        BigDecimal weighted;
+        if (lowest == null) {
+            weighted = null;
+        } else if (formula == PriceFormula.LINEAR) {
+            BigDecimal above = BigDecimal.valueOf(tender.pricePence() - lowest).divide(BigDecimal.valueOf(lowest), PRECISION);
+            weighted = c.weight().multiply(BigDecimal.ONE.subtract(above).max(BigDecimal.ZERO), PRECISION);
+        } else {
+            weighted = BigDecimal.valueOf(lowest).multiply(c.weight()).divide(BigDecimal.valueOf(tender.pricePence()), PRECISION);
+        }
         return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, null, weighted);
     }
 

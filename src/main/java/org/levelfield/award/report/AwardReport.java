@@ -8,7 +8,14 @@ import java.util.List;
  */
 public record AwardReport(String title, String generatedAt, String rulesetVersion, String inputsSha256, RoundPart round,
                           Method method, List<LotPart> lots, List<FindingLine> designFindings, List<FindingLine> scoringFindings,
-                          List<HistoryLine> history, List<EligibilityLine> eligibility) {
+                          List<HistoryLine> history, List<EligibilityLine> eligibility, List<RobustnessLine> robustness) {
+
+    /** The robustness check of one lot: the summary, and each scenario's winner and lead. */
+    public record RobustnessLine(String lot, String summary, List<ScenarioLine> scenarios) {
+    }
+
+    public record ScenarioLine(String name, String winner, String margin, String sameWinner) {
+    }
 
     /** The eligibility rules run again at award for one tender, and what changed since submission. */
     public record EligibilityLine(String bidder, String canBid, String changes, String failures) {

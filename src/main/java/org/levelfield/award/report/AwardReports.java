@@ -66,7 +66,10 @@ public class AwardReports {
                 rounds.history(roundId).stream().map(h -> new AwardReport.HistoryLine(when(h.at()),
                         h.from() == null ? "(new)" : h.from().name(), h.to().name(), h.reason())).toList(),
                 award.eligibility() == null ? List.of() : award.eligibility().stream().map(e -> new AwardReport.EligibilityLine(e.organisation(),
-                        e.canBid() ? "Yes" : "No", e.summary(), e.failures().isEmpty() ? "None" : String.join(" ", e.failures()))).toList());
+                        e.canBid() ? "Yes" : "No", e.summary(), e.failures().isEmpty() ? "None" : String.join(" ", e.failures()))).toList(),
+                award.robustness() == null ? List.of() : award.robustness().stream().map(r -> new AwardReport.RobustnessLine(r.lot(), r.summary(),
+                        r.scenarios().stream().map(s -> new AwardReport.ScenarioLine(s.name(), s.winner() == null ? "no winner" : s.winner(),
+                                s.margin() == null ? "-" : s.margin().toPlainString(), s.sameWinner() ? "yes" : "NO")).toList())).toList());
     }
 
     private static AwardReport.LotPart lot(Lot lot, AwardCalculation.LotResult result) {
