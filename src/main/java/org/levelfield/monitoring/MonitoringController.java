@@ -34,8 +34,10 @@ public class MonitoringController {
     private final Rounds rounds;
     private final Sql sql;
     private final Clock clock;
+    private final FairnessAnalytics fairness;
 
-    public MonitoringController(MonitoringReturns returns, Rounds rounds, Sql sql, Clock clock) {
+    public MonitoringController(MonitoringReturns returns, Rounds rounds, Sql sql, Clock clock, FairnessAnalytics fairness) {
+        this.fairness = fairness;
         this.returns = returns;
         this.rounds = rounds;
         this.sql = sql;
@@ -74,6 +76,18 @@ public class MonitoringController {
         out.put("allReturns", returns.aggregate(bidders, false));
         out.put("publishable", returns.aggregate(bidders, true));
         return out;
+    }
+
+    /**
+     * Fairness analytics for the scrutiny panel, from the latest computed award: how small and
+     * specialist organisations' tenders scored and passed per criterion and per evaluator, in
+     * aggregate with groups under 5 withheld; four-fifths disparities flagged for review.
+     */
+    @Get("/rounds/{roundId}/fairness")
+    @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
+    public Map<String, Object> fairness(UUID roundId) {
+        rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        return fairness.analyse(roundId);
     }
 
     private void ownOrganisation(UUID id, Actor actor) {
