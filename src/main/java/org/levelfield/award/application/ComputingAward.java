@@ -24,6 +24,7 @@ import org.levelfield.award.model.AwardCalculation.LotResult;
 import org.levelfield.award.model.AwardCalculation.TenderInput;
 import org.levelfield.award.model.RobustnessCheck;
 import org.levelfield.common.web.ProblemException;
+import org.levelfield.evaluation.AbnormallyLowTenders;
 import org.levelfield.evaluation.Moderation;
 import org.levelfield.evaluation.Panels;
 import org.levelfield.evaluation.Score;
@@ -41,6 +42,7 @@ import org.levelfield.rules.facts.CriterionResult;
 import org.levelfield.rules.facts.CriterionScores;
 import org.levelfield.rules.facts.LotRanking;
 import org.levelfield.rules.facts.MonitoringCommitment;
+import org.levelfield.rules.facts.PriceCheck;
 import org.levelfield.rules.facts.ScoreCap;
 import org.levelfield.rules.facts.ScoreReason;
 import org.levelfield.rules.facts.TenderEquality;
@@ -73,11 +75,13 @@ public class ComputingAward {
     private final RecheckingEligibility rechecking;
     private final Panels panels;
     private final Moderation moderation;
+    private final AbnormallyLowTenders abnormallyLow;
     private final Clock clock;
 
     public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, Rulesets rules, ThresholdsConfiguration configured,
-                          RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Panels panels, Moderation moderation, Clock clock) {
+                          RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Panels panels, Moderation moderation, AbnormallyLowTenders abnormallyLow, Clock clock) {
         this.moderation = moderation;
+        this.abnormallyLow = abnormallyLow;
         this.rechecking = rechecking;
         this.panels = panels;
         this.rounds = rounds;
@@ -146,6 +150,7 @@ public class ComputingAward {
         for (Tender t : submitted) {
             Lot lot = round.lot(t.lotId()).orElseThrow();
             Map<UUID, List<EvaluatorScore>> given = byTender.getOrDefault(t.id(), Map.of());
+            gateways.add(priceCheck(lot, t, submitted));
             gateways.add(equalityFact(lot, t, given, consensus.getOrDefault(t.id(), Map.of()), caps.getOrDefault(t.id(), Map.of())));
             for (Criterion c : lot.evaluatorCriteria()) {
                 var agreed = consensus.getOrDefault(t.id(), Map.of()).get(c.id());
@@ -277,6 +282,15 @@ public class ComputingAward {
             throw ProblemException.wrongState("The award waits for the whole panel: " + String.join("; ", problems) + ".",
                     round.status().name(), round.status().allowedActions());
         }
+    }
+
+    private PriceCheck priceCheck(Lot lot, Tender t, List<Tender> submitted) {
+        List<Long> others = submitted.stream().filter(o -> o.lotId().equals(lot.id()) && !o.id().equals(t.id())).map(Tender::pricePence).toList();
+        Long mean = others.isEmpty() ? null : others.stream().mapToLong(Long::longValue).sum() / others.size();
+        var process = abnormallyLow.find(t.id());
+        return new PriceCheck(t.id().toString(), t.organisationName(), lot.title(), t.pricePence(), mean, lot.valueInclVatPence(),
+                process.isPresent(), process.map(p -> p.response() != null).orElse(false), process.map(AbnormallyLowTenders.Process::decision).orElse(null),
+                process.map(AbnormallyLowTenders.Process::decisionReason).orElse(null));
     }
 
     private static LotRanking ranking(LotResult lot) {

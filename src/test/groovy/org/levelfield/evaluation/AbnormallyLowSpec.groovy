@@ -1,0 +1,104 @@
+package org.levelfield.evaluation
+
+import io.micronaut.http.HttpStatus
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.levelfield.access.Organisation
+import org.levelfield.access.PasswordHasher
+import org.levelfield.access.Role
+import org.levelfield.access.UserAccount
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.RoundFixture
+import spock.lang.Shared
+import spock.lang.Stepwise
+
+import java.time.Instant
+
+/**
+ * SC-08: an abnormally low price is flagged; the bidder must be notified and heard before its
+ * tender can be disregarded; a disregarded tender is disqualified and the lowest compliant price is
+ * taken again without it.
+ */
+@MicronautTest(transactional = false)
+@Stepwise
+class AbnormallyLowSpec extends IntegrationSpec {
+
+    @Shared Map<String, String> who
+    @Shared Map round
+    @Shared Map lot
+    @Shared String cheapToken
+    @Shared Map cheap
+    @Shared Instant deadline = Instant.parse("2026-12-28T12:00:00Z")
+
+    def "three tenders for a £300,000 lot, one at £150,000; after scoring the award flags it"() {
+        given:
+        who = people()
+        clock.set(Instant.parse("2026-10-01T09:00:00Z"))
+        round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(deadline)).body, who.commissioner).body.round
+        lot = round.lots[1]
+        def org = organisations.save(new Organisation(UUID.randomUUID(), "Cheap Care Ltd ${UUID.randomUUID()}".toString(), null, Instant.now()))
+        completeProfile(org.id(), "COMPANY", 500_000_000, 80, "AUDITED")
+        accounts.save(new UserAccount(UUID.randomUUID(), "cheap-${org.id()}", "Cheap", PasswordHasher.hash(PASSWORD), Role.BIDDER, org.id(), Instant.now()))
+        cheapToken = login("cheap-${org.id()}")
+        def tenders = [api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 28_000_000)).body,
+                       api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 29_000_000)).body]
+        cheap = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", cheapToken, RoundFixture.tender(lot, 15_000_000)).body
+        seatPanel(round, who)
+        clock.set(deadline.plusSeconds(1))
+        api("POST", "/api/rounds/$round.id/close", who.commissioner)
+        declareNoConflicts(round, who)
+        (tenders + [cheap]).each { t -> ["evaluator", "evaluator2"].each { e ->
+            assert api("POST", "/api/tenders/$t.tenderId/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 3, "Panel")).status == HttpStatus.CREATED } }
+
+        when:
+        def award = api("POST", "/api/rounds/$round.id/award", who.commissioner).body
+
+        then:
+        def flag = award.findings.find { it.ruleId == "SC-08" && it.subjectId == cheap.tenderId }
+        flag.severity == "FLAG"
+        flag.message.contains("Notify the bidder")
+        award.lots.find { it.lotId == lot.id }.lowestCompliantPricePence == 15_000_000
+    }
+
+    def "the tender cannot be disregarded before its bidder is notified and heard"() {
+        given:
+        long notices = count("bidder_notice")
+
+        when:
+        def tooSoon = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/decide", who.commissioner, [decision: "DISREGARDED", reason: "Too cheap"])
+        def notified = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/notify", who.commissioner,
+                [question: "Explain how £150,000 covers the specified staffing of 4 FTE for three years."])
+        def unheard = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/decide", who.commissioner, [decision: "DISREGARDED", reason: "Too cheap"])
+        def strangerReply = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/respond", who.bidder, [response: "Not ours"])
+
+        then:
+        tooSoon.status == HttpStatus.CONFLICT
+        notified.status == HttpStatus.OK
+        count("bidder_notice") == notices + 1
+        api("GET", "/api/notices", cheapToken).body.any { it.message.contains("abnormally low") }
+        unheard.status == HttpStatus.CONFLICT
+        unheard.body.detail.contains("only after it is heard")
+        strangerReply.status == HttpStatus.NOT_FOUND
+        api("GET", "/api/tenders/$cheap.tenderId/abnormally-low", who.commissioner).body.decision == null
+    }
+
+    def "once heard, it is disregarded with reasons; the recomputed award disqualifies it and takes the lowest price again"() {
+        when:
+        def responded = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/respond", cheapToken, [response: "We would use 2 FTE and volunteers."])
+        def badDecision = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/decide", who.commissioner, [decision: "MAYBE", reason: " "])
+        def decided = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/decide", who.commissioner,
+                [decision: "DISREGARDED", reason: "Half the specified staffing: the explanation does not satisfy the specification"])
+        def award = api("POST", "/api/rounds/$round.id/award", who.commissioner).body
+        def lotResult = award.lots.find { it.lotId == lot.id }
+
+        then:
+        responded.status == HttpStatus.OK
+        badDecision.body.errors*.field.toSet() == ["decision", "reason"].toSet()
+        decided.body.decision == "DISREGARDED"
+        def fail = award.findings.find { it.ruleId == "SC-08" && it.subjectId == cheap.tenderId }
+        fail.severity == "FAIL"
+        fail.message.contains("Half the specified staffing")
+        lotResult.tenders.find { it.tenderId == cheap.tenderId }.disqualified
+        lotResult.lowestCompliantPricePence == 28_000_000
+        api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/decide", who.commissioner, [decision: "ACCEPTED", reason: "Changed mind"]).status == HttpStatus.CONFLICT
+    }
+}
