@@ -132,6 +132,13 @@ public class Clarifications {
                 .filter(c -> c.published() || c.yours() || !actor.is(Role.BIDDER)).toList();
     }
 
+    /** Every clarification of a round as recorded, for the rules at award (SC-14): answered ones are published to all bidders. */
+    public List<org.levelfield.rules.facts.ClarificationRecord> records(UUID roundId) {
+        return sql.query("select sequence, question, answer from clarification where round_id = ? order by sequence",
+                rs -> new org.levelfield.rules.facts.ClarificationRecord(roundId.toString(), rs.getInt(1), rs.getString(2),
+                        rs.getString(3) != null, rs.getString(3) != null), roundId);
+    }
+
     private Clarification find(UUID id, Actor actor) {
         return sql.one("select * from clarification where id = ?", rs -> row(rs, actor), id).orElseThrow();
     }

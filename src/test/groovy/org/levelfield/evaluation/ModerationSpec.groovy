@@ -33,6 +33,7 @@ class ModerationSpec extends IntegrationSpec {
         race = lot.criteria.find { it.duty == "RACE" }
         tender = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 25_000_000)).body
         seatPanel(round, who)
+        assert api("POST", "/api/rounds/$round.id/clarifications", who.bidder, [question: "Is BSL interpreting costed separately?"]).status == HttpStatus.CREATED
         clock.set(deadline.plusSeconds(1))
         api("POST", "/api/rounds/$round.id/close", who.commissioner)
         declareNoConflicts(round, who)
@@ -87,6 +88,7 @@ class ModerationSpec extends IntegrationSpec {
         line.evaluatorScores*.score.sort() == [2, 4]
         line.score == 3
         award.body.findings.find { it.ruleId == "SC-03" }.severity == "FLAG"
+        award.body.findings.find { it.ruleId == "SC-14" }.message.contains("was never answered")
         api("GET", "/api/tenders/$tender.tenderId/scores", who.commissioner).body.size() == 8
     }
 }

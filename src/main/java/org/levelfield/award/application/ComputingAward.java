@@ -24,6 +24,7 @@ import org.levelfield.award.model.AwardCalculation.LotResult;
 import org.levelfield.award.model.AwardCalculation.TenderInput;
 import org.levelfield.award.model.RobustnessCheck;
 import org.levelfield.common.web.ProblemException;
+import org.levelfield.clarification.Clarifications;
 import org.levelfield.evaluation.AbnormallyLowTenders;
 import org.levelfield.evaluation.Moderation;
 import org.levelfield.evaluation.Panels;
@@ -43,6 +44,7 @@ import org.levelfield.rules.facts.CriterionScores;
 import org.levelfield.rules.facts.LotRanking;
 import org.levelfield.rules.facts.MonitoringCommitment;
 import org.levelfield.rules.facts.PriceCheck;
+import org.levelfield.rules.facts.SupplierWins;
 import org.levelfield.rules.facts.ScoreCap;
 import org.levelfield.rules.facts.ScoreReason;
 import org.levelfield.rules.facts.TenderEquality;
@@ -76,10 +78,13 @@ public class ComputingAward {
     private final Panels panels;
     private final Moderation moderation;
     private final AbnormallyLowTenders abnormallyLow;
+    private final Clarifications clarifications;
     private final Clock clock;
 
     public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, Rulesets rules, ThresholdsConfiguration configured,
-                          RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Panels panels, Moderation moderation, AbnormallyLowTenders abnormallyLow, Clock clock) {
+                          RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Panels panels, Moderation moderation, AbnormallyLowTenders abnormallyLow,
+                          Clarifications clarifications, Clock clock) {
+        this.clarifications = clarifications;
         this.moderation = moderation;
         this.abnormallyLow = abnormallyLow;
         this.rechecking = rechecking;
@@ -194,7 +199,15 @@ public class ComputingAward {
         List<Object> rankings = new ArrayList<>();
         rankings.add(thresholds);
         lots.forEach(l -> rankings.add(ranking(l)));
-        findings.addAll(ruleset.evaluate(Stage.SCORING, rankings));
+        rankings.addAll(supplierWins(round, lots, submitted));
+        rankings.addAll(clarifications.records(roundId));
+        List<Finding> rankingFindings = ruleset.evaluate(Stage.SCORING, rankings);
+        List<Finding> rankingBlocks = rankingFindings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
+        if (!rankingBlocks.isEmpty()) {
+            throw ProblemException.refusedByRules("The award cannot be proposed while " + rankingBlocks.size() + " finding(s) block it: "
+                    + rankingBlocks.stream().map(f -> f.ruleId() + " " + f.message()).collect(Collectors.joining("; ")), rankingBlocks);
+        }
+        findings.addAll(rankingFindings);
         String version = ruleset.version();
         UUID runId = runs.record(roundId, Stage.SCORING, version, now, actor.userId(), "COMPUTED", findings);
         AwardResult result = new AwardResult(roundId, now, version, thresholds, lots, findings, eligibility, robustness);
@@ -291,6 +304,23 @@ public class ComputingAward {
         return new PriceCheck(t.id().toString(), t.organisationName(), lot.title(), t.pricePence(), mean, lot.valueInclVatPence(),
                 process.isPresent(), process.map(p -> p.response() != null).orElse(false), process.map(AbnormallyLowTenders.Process::decision).orElse(null),
                 process.map(AbnormallyLowTenders.Process::decisionReason).orElse(null));
+    }
+
+    /** For each supplier, the lots it would win on the provisional ranking, beside the published lot limit (SC-13). */
+    private static List<SupplierWins> supplierWins(Round round, List<LotResult> lots, List<Tender> submitted) {
+        Map<UUID, List<String>> won = new LinkedHashMap<>();
+        Map<UUID, String> names = new HashMap<>();
+        for (LotResult lot : lots) {
+            if (lot.provisionalWinner() == null) {
+                continue;
+            }
+            Tender winner = submitted.stream().filter(t -> t.id().equals(lot.provisionalWinner())).findFirst().orElseThrow();
+            won.computeIfAbsent(winner.organisationId(), k -> new ArrayList<>()).add(lot.lot());
+            names.put(winner.organisationId(), winner.organisationName());
+        }
+        var details = round.details();
+        return won.entrySet().stream().map(e -> new SupplierWins(e.getKey().toString(), names.get(e.getKey()), e.getValue(),
+                details == null ? null : details.maxLotsPerSupplier(), details == null ? null : details.lotLimitMechanism())).toList();
     }
 
     private static LotRanking ranking(LotResult lot) {
