@@ -43,7 +43,11 @@ import org.levelfield.rules.facts.CriterionResult;
 import org.levelfield.rules.facts.CriterionScores;
 import org.levelfield.rules.facts.LotRanking;
 import org.levelfield.rules.facts.MonitoringCommitment;
+import org.levelfield.rules.facts.DutyScore;
+import org.levelfield.rules.facts.LotMethod;
+import org.levelfield.rules.facts.PanelDeclaration;
 import org.levelfield.rules.facts.PriceCheck;
+import org.levelfield.rules.facts.PublishedCriteria;
 import org.levelfield.rules.facts.SupplierWins;
 import org.levelfield.rules.facts.ScoreCap;
 import org.levelfield.rules.facts.ScoreReason;
@@ -135,6 +139,14 @@ public class ComputingAward {
                         agreed.containsKey(c.id()) ? agreed.get(c.id()).score() : null));
             }
             facts.addAll(TenderEvidenceFacts.of(lot, t));
+            facts.add(new PublishedCriteria(t.id().toString(), lot.title(), lot.criteria().stream().map(c -> c.id().toString()).toList()));
+            for (Panels.Appointment member : panels.members(lot.id())) {
+                var declared = panels.declarations(roundId, member.evaluatorId()).get(t.organisationId());
+                if (declared != null) {
+                    int counted = (int) given.values().stream().flatMap(List::stream).filter(e -> e.evaluatorId().equals(member.evaluatorId())).count();
+                    facts.add(new PanelDeclaration(t.id().toString(), t.organisationName(), member.evaluator(), declared.conflicted(), counted));
+                }
+            }
             var plan = t.details().monitoringPlan();
             facts.add(new MonitoringCommitment(t.id().toString(), t.organisationName(), plan == null ? List.of() : plan.characteristics(),
                     round.details() == null ? List.of() : round.details().monitoringCharacteristics(), plan == null ? null : plan.frequency(),
@@ -160,9 +172,12 @@ public class ComputingAward {
             for (Criterion c : lot.evaluatorCriteria()) {
                 var agreed = consensus.getOrDefault(t.id(), Map.of()).get(c.id());
                 if (agreed != null || !given.getOrDefault(c.id(), List.of()).isEmpty()) {
-                    gateways.add(new CriterionResult(t.id().toString(), t.organisationName(), c.id().toString(), c.title(),
-                            AwardCalculation.scoreUsed(given.getOrDefault(c.id(), List.of()), agreed,
-                                    caps.getOrDefault(t.id(), Map.of()).get(c.id())), c.minScore()));
+                    BigDecimal used = AwardCalculation.scoreUsed(given.getOrDefault(c.id(), List.of()), agreed,
+                            caps.getOrDefault(t.id(), Map.of()).get(c.id()));
+                    gateways.add(new CriterionResult(t.id().toString(), t.organisationName(), c.id().toString(), c.title(), used, c.minScore()));
+                    if (c.duty() != null) {
+                        gateways.add(new DutyScore(t.id().toString(), t.organisationName(), c.title(), c.duty().name(), used));
+                    }
                 }
             }
         }
@@ -200,6 +215,12 @@ public class ComputingAward {
         rankings.add(thresholds);
         lots.forEach(l -> rankings.add(ranking(l)));
         rankings.addAll(supplierWins(round, lots, submitted));
+        for (LotResult l : lots) {
+            Lot lot = round.lot(l.lotId()).orElseThrow();
+            rankings.add(new LotMethod(lot.id().toString(), lot.title(), thresholds.scaleMax(),
+                    lot.priceCriterion().map(Criterion::weight).orElse(null), lot.terms() == null ? null : lot.terms().priceMode(),
+                    l.lowestCompliantPricePence(), l.tenders().size()));
+        }
         rankings.addAll(clarifications.records(roundId));
         List<Finding> rankingFindings = ruleset.evaluate(Stage.SCORING, rankings);
         List<Finding> rankingBlocks = rankingFindings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();

@@ -132,7 +132,7 @@ final class RoundCommandValidation {
 
     private enum PriceMode { PRICE_SCORED, FIXED_PRICE }
 
-    private enum Assesses { TENDER, BIDDER_HISTORY, ASSIGNED_STAFF }
+    private enum Assesses { TENDER, BIDDER_HISTORY, ASSIGNED_STAFF, CORPORATE_WORKFORCE }
 
     private enum ScoringBasis { COMMITMENT, STATUS }
 
