@@ -31,6 +31,7 @@ class EqualityEvidenceSpec extends IntegrationSpec {
         clock.set(Instant.parse("2026-10-01T09:00:00Z"))
         def design = RoundFixture.aRound(deadline)
         design.lots[1].criteria.find { it.kind == "QUALITY" }.minScore = 3
+        design.lots[1].terms = [mandatoryItems: ["BSL interpreting at every session"]]
         round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
         lot = round.lots[1]
         def evidence = RoundFixture.tender(lot, 1).equalityEvidence
@@ -38,14 +39,18 @@ class EqualityEvidenceSpec extends IntegrationSpec {
         when:
         policyOnly = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 24_000_000, [equalityEvidence:
                 [[duty: "RACE", type: "POLICY", description: "Our equal opportunities policy"]] + evidence.findAll { it.duty != "RACE" },
-                monitoringPlan: [characteristics: ["RACE", "DISABILITY", "SEX"], frequency: "ANNUALLY", description: "Annual report"]])).body
+                monitoringPlan: [characteristics: ["RACE", "DISABILITY", "SEX"], frequency: "ANNUALLY", description: "Annual report"],
+                mandatoryItems: [[item: "BSL interpreting at every session", met: false, how: "On request with two weeks' notice"]]])).body
+        def unconfirmed = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 26_000_000))
         unnamedPartner = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 26_000_000, [subcontractors:
                 [[name: "A Deaf-led organisation to be identified", kind: "PARTNER", sharePercent: 10, paymentDays: 60, fullCostRecovery: false,
-                  duties: ["DISABILITY"]]]])).body
+                  duties: ["DISABILITY"]]], mandatoryItems: [[item: "BSL interpreting at every session", met: true, how: "Partner-provided"]]])).body
 
         then:
         policyOnly.tenderId
         unnamedPartner.tenderId
+        unconfirmed.status == HttpStatus.BAD_REQUEST
+        unconfirmed.body.errors*.message.contains("confirm whether the tender meets the mandatory item 'BSL interpreting at every session'")
     }
 
     def "the panel scores both generously; at award the rules cap those sub-criteria at 2 and say why"() {
@@ -87,6 +92,10 @@ class EqualityEvidenceSpec extends IntegrationSpec {
 
         and: "the equality gateway reads the capped scores"
         award.findings.find { it.ruleId == "EQ-05" && it.subjectId == policyOnly.tenderId }.message.contains("race 2")
+
+        and: "a mandatory item not met disqualifies (SC-09)"
+        award.findings.find { it.ruleId == "SC-09" && it.subjectId == policyOnly.tenderId }.severity == "FAIL"
+        award.lots.find { it.lotId == lot.id }.tenders.find { it.tenderId == policyOnly.tenderId }.disqualified
 
         and: "a monitoring plan short of what the round monitors is flagged (EQ-08)"
         award.findings.find { it.ruleId == "EQ-08" && it.subjectId == policyOnly.tenderId }.message.contains("SEXUAL_ORIENTATION")

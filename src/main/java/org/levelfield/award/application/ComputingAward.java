@@ -45,6 +45,7 @@ import org.levelfield.rules.facts.LotRanking;
 import org.levelfield.rules.facts.MonitoringCommitment;
 import org.levelfield.rules.facts.DutyScore;
 import org.levelfield.rules.facts.LotMethod;
+import org.levelfield.rules.facts.MandatoryItemFact;
 import org.levelfield.rules.facts.PanelDeclaration;
 import org.levelfield.rules.facts.PriceCheck;
 import org.levelfield.rules.facts.PublishedCriteria;
@@ -168,6 +169,8 @@ public class ComputingAward {
             Lot lot = round.lot(t.lotId()).orElseThrow();
             Map<UUID, List<EvaluatorScore>> given = byTender.getOrDefault(t.id(), Map.of());
             gateways.add(priceCheck(lot, t, submitted));
+            t.details().mandatoryItems().forEach(m -> gateways.add(new MandatoryItemFact(t.id().toString(), t.organisationName(), m.item(),
+                    Boolean.TRUE.equals(m.met()), m.how())));
             gateways.add(equalityFact(lot, t, given, consensus.getOrDefault(t.id(), Map.of()), caps.getOrDefault(t.id(), Map.of())));
             for (Criterion c : lot.evaluatorCriteria()) {
                 var agreed = consensus.getOrDefault(t.id(), Map.of()).get(c.id());

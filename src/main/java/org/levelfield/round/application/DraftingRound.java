@@ -99,7 +99,8 @@ public class DraftingRound {
                 blankToNull(t.userRestrictionJustification()), t.priceMode() == null ? "PRICE_SCORED" : t.priceMode(), t.fixedPricePence(),
                 t.priceCeilingPence(), t.fullCostEstimatePence(), blankToNull(t.termReason()), t.specialist(), t.providerCount(),
                 t.paymentTiming(), t.minTradingYears(), t.minPriorContractValuePence(), t.publicContractExperienceOnly(),
-                t.requiredAccreditations() == null ? List.of() : t.requiredAccreditations(), t.minStaffHeadcount(), t.mainSubjectMatter());
+                t.requiredAccreditations() == null ? List.of() : t.requiredAccreditations(), t.minStaffHeadcount(), t.mainSubjectMatter(),
+                t.mandatoryItems() == null ? List.of() : t.mandatoryItems().stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList());
     }
 
     private static String blankToNull(String s) {

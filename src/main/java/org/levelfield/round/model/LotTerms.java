@@ -24,13 +24,19 @@ import java.util.List;
  * @param minStaffHeadcount            staff headcount asked of bidders, if any (SS-10)
  * @param mainSubjectMatter            HEALTH_CARE, SOCIAL_CARE, MIXED or OTHER (REG-03)
  * @param questionCount                number of quality questions bidders answer (SS-05)
+ * @param mandatoryItems               mandatory specification items each tender must meet, pass/fail (SC-09), for example
+ *                                     "BSL interpreting at every session"
  */
 public record LotTerms(Boolean deliveredToPublic, List<String> userGroups, String userRestriction, String userRestrictionJustification,
                        String priceMode, Long fixedPricePence, Long priceCeilingPence, Long fullCostEstimatePence, String termReason,
                        Boolean specialist, Integer providerCount, String paymentTiming, Integer minTradingYears,
                        Long minPriorContractValuePence, Boolean publicContractExperienceOnly, List<String> requiredAccreditations,
-                       Integer minStaffHeadcount, String mainSubjectMatter) {
+                       Integer minStaffHeadcount, String mainSubjectMatter, List<String> mandatoryItems) {
 
     public static final LotTerms NONE = new LotTerms(null, List.of(), null, null, "PRICE_SCORED", null, null, null, null, null, null,
-            null, null, null, null, List.of(), null, null);
+            null, null, null, null, List.of(), null, null, List.of());
+
+    public LotTerms {
+        mandatoryItems = mandatoryItems == null ? List.of() : List.copyOf(mandatoryItems);
+    }
 }

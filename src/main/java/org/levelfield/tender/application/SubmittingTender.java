@@ -206,7 +206,8 @@ public class SubmittingTender {
         var d = draft.details();
         return new TenderCommand(draft.pricePence(), d.vatBasis(),
                 draft.answers().stream().map(a -> new TenderCommand.AnswerCommand(a.criterionId(), a.text())).toList(),
-                d.declarations(), d.consortium(), d.subcontractors(), d.equalityEvidence(), d.monitoringPlan(), d.attachmentIds());
+                d.declarations(), d.consortium(), d.subcontractors(), d.equalityEvidence(), d.monitoringPlan(), d.attachmentIds(),
+                d.mandatoryItems());
     }
 
     private Tender ownDraft(UUID draftId, Actor actor) {

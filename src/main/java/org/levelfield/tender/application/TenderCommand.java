@@ -13,12 +13,12 @@ import org.levelfield.tender.model.TenderDetails;
 public record TenderCommand(Long pricePence, String vatBasis, List<AnswerCommand> answers, TenderDetails.Declarations declarations,
                             List<TenderDetails.ConsortiumMember> consortium, List<TenderDetails.Subcontractor> subcontractors,
                             List<TenderDetails.Evidence> equalityEvidence, TenderDetails.MonitoringPlan monitoringPlan,
-                            List<UUID> attachmentIds) {
+                            List<UUID> attachmentIds, List<TenderDetails.MandatoryItem> mandatoryItems) {
 
     public record AnswerCommand(UUID criterionId, String answer) {
     }
 
     public TenderDetails details() {
-        return new TenderDetails(vatBasis, declarations, consortium, subcontractors, equalityEvidence, monitoringPlan, attachmentIds);
+        return new TenderDetails(vatBasis, declarations, consortium, subcontractors, equalityEvidence, monitoringPlan, attachmentIds, mandatoryItems);
     }
 }

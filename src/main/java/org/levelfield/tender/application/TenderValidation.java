@@ -74,13 +74,14 @@ final class TenderValidation {
         evidence(command.equalityEvidence());
         monitoringPlan(command.monitoringPlan());
         attachmentIds(command.attachmentIds());
+        mandatoryItems(command.mandatoryItems());
         if (!errors.isEmpty()) {
             throw ProblemException.badInput(errors);
         }
         TenderDetails details = command.details();
         return new Valid(command.pricePence(), answers, new TenderDetails(details.vatBasis(), details.declarations(), details.consortium(),
                 details.subcontractors(), details.equalityEvidence(), details.monitoringPlan(),
-                List.copyOf(new LinkedHashSet<>(details.attachmentIds()))));
+                List.copyOf(new LinkedHashSet<>(details.attachmentIds())), details.mandatoryItems()));
     }
 
     private List<Tender.Answer> answers(List<TenderCommand.AnswerCommand> given) {
@@ -280,6 +281,35 @@ final class TenderValidation {
             FieldChecks.oneOf(errors, "monitoringPlan.frequency", plan.frequency(), TenderDetails.REPORTING_FREQUENCIES);
         }
         text("monitoringPlan.description", plan.description());
+    }
+
+    /** Each of the lot's mandatory specification items is confirmed met or not (SC-09); nothing else is. */
+    private void mandatoryItems(List<TenderDetails.MandatoryItem> given) {
+        List<String> required = lot.terms() == null ? List.of() : lot.terms().mandatoryItems();
+        List<TenderDetails.MandatoryItem> items = given == null ? List.of() : given;
+        Set<String> answered = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            var m = items.get(i);
+            String at = "mandatoryItems[" + i + "]";
+            if (m == null || m.item() == null || !required.contains(m.item())) {
+                errors.add(new FieldError(at + ".item", "not a mandatory item of lot '" + lot.title() + "'; its items are " + required));
+                continue;
+            }
+            if (!answered.add(m.item())) {
+                errors.add(new FieldError(at + ".item", "'" + m.item() + "' is confirmed more than once"));
+            }
+            if (m.met() == null && complete()) {
+                errors.add(new FieldError(at + ".met", "say whether the tender meets '" + m.item() + "' (true or false)"));
+            }
+            text(at + ".how", m.how());
+        }
+        if (complete()) {
+            for (String item : required) {
+                if (!answered.contains(item)) {
+                    errors.add(new FieldError("mandatoryItems", "confirm whether the tender meets the mandatory item '" + item + "'"));
+                }
+            }
+        }
     }
 
     private void attachmentIds(List<UUID> ids) {

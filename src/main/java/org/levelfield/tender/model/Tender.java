@@ -29,6 +29,8 @@ public record Tender(UUID id, UUID roundId, UUID lotId, UUID organisationId, Str
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            // Empty and absent fields are left out, so a field added later does not change the hash of tenders stored before it.
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
             .build();
 
     public record Answer(UUID criterionId, String text) {

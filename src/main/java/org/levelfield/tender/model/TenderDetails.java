@@ -7,13 +7,14 @@ import java.util.UUID;
  * Everything in a tender besides its price and written answers: the VAT basis of the price, the
  * lead bidder's declarations, consortium members with theirs, named subcontractors or partners
  * with their share, commitment letter and payment terms, equality evidence per duty, the
- * monitoring plan and attached files. Part of the tender's content hash.
+ * monitoring plan, attached files, and whether each mandatory specification item is met. Part of the
+ * tender's content hash.
  *
  * @param vatBasis one of {@link #VAT_BASES}
  */
 public record TenderDetails(String vatBasis, Declarations declarations, List<ConsortiumMember> consortium,
                             List<Subcontractor> subcontractors, List<Evidence> equalityEvidence, MonitoringPlan monitoringPlan,
-                            List<UUID> attachmentIds) {
+                            List<UUID> attachmentIds, List<MandatoryItem> mandatoryItems) {
 
     public static final List<String> VAT_BASES = List.of("EXCLUDING_VAT", "INCLUDING_VAT", "VAT_EXEMPT", "OUTSIDE_SCOPE");
     public static final List<String> EVIDENCE_TYPES = List.of("POLICY", "PLAN", "RESOURCE", "TRACK_RECORD", "KPI");
@@ -21,7 +22,7 @@ public record TenderDetails(String vatBasis, Declarations declarations, List<Con
     public static final List<String> REPORTING_FREQUENCIES = List.of("MONTHLY", "QUARTERLY", "SIX_MONTHLY", "ANNUALLY");
 
     public static TenderDetails empty() {
-        return new TenderDetails(null, null, List.of(), List.of(), List.of(), null, List.of());
+        return new TenderDetails(null, null, List.of(), List.of(), List.of(), null, List.of(), List.of());
     }
 
     public TenderDetails {
@@ -29,6 +30,11 @@ public record TenderDetails(String vatBasis, Declarations declarations, List<Con
         subcontractors = subcontractors == null ? List.of() : List.copyOf(subcontractors);
         equalityEvidence = equalityEvidence == null ? List.of() : List.copyOf(equalityEvidence);
         attachmentIds = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
+        mandatoryItems = mandatoryItems == null ? List.of() : List.copyOf(mandatoryItems);
+    }
+
+    /** Whether the tender meets one of the lot's mandatory specification items (SC-09), and how. */
+    public record MandatoryItem(String item, Boolean met, String how) {
     }
 
     public boolean hasConsortium() {
