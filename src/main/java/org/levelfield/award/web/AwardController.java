@@ -14,6 +14,7 @@ import io.micronaut.security.authentication.Authentication;
 import org.levelfield.access.Actor;
 import org.levelfield.award.application.AwardResult;
 import org.levelfield.award.application.ComputingAward;
+import org.levelfield.award.application.LotResults;
 import org.levelfield.award.report.AwardJustification;
 
 /** Commissioners compute the award; commissioners, scrutiny and admins read it and its justification. */
@@ -39,6 +40,13 @@ public class AwardController {
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public AwardResult latest(UUID roundId) {
         return computing.latest(roundId);
+    }
+
+    /** The results lot by lot and tender by tender: scores, consensus, caps, gateways, totals, ranks and each tender's findings. */
+    @Get("/results")
+    @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
+    public LotResults results(UUID roundId) {
+        return LotResults.of(computing.latest(roundId));
     }
 
     @Get(value = "/justification.pdf", produces = "application/pdf")
