@@ -250,6 +250,6 @@ public class ScoringBenchmark {
             names.add("Leader " + i);
         }
         BigDecimal margin = leaders == 1 && sorted.size() > 1 ? top.subtract(sorted.get(1)) : null;
-        return new LotRanking("l1", "Lot 1", names, top, leaders == 1 && sorted.size() > 1 ? "Runner-up" : null, margin);
+        return new LotRanking("l1", "Lot 1", names, top, leaders == 1 && sorted.size() > 1 ? "Runner-up" : null, margin, null);
     }
 }

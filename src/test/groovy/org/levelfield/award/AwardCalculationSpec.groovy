@@ -65,6 +65,41 @@ class AwardCalculationSpec extends Specification {
         result.outcome().contains("Tie for first")
     }
 
+    def "a tie for first is broken only by the published cascade, step by step"() {
+        given: "equal totals: Alpha has the better equality score, Beta the lower price"
+        UUID eq = UUID.randomUUID()
+        def criteria = [new CriterionSpec(PRICE, "Price", "PRICE", null, 40.0), new CriterionSpec(QUALITY, "Quality", "QUALITY", null, 40.0),
+                        new CriterionSpec(eq, "Race equality", "EQUALITY", "RACE", 20.0)]
+        def score = { int v -> [new EvaluatorScore(UUID.randomUUID(), "E", v, "reason")] }
+        def alpha = new TenderInput(UUID.randomUUID(), "Alpha", 100_000, [(QUALITY): score(3), (eq): score(5)])
+        def beta = new TenderInput(UUID.randomUUID(), "Beta", 100_000, [(QUALITY): score(5), (eq): score(1)])
+
+        when:
+        def none = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, criteria, [alpha, beta], [:], AwardCalculation.PriceFormula.RATIO, [])
+        def equalityFirst = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, criteria, [alpha, beta], [:], AwardCalculation.PriceFormula.RATIO,
+                ["EQUALITY_SCORE", "QUALITY_SCORE"])
+        def qualityFirst = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, criteria, [alpha, beta], [:], AwardCalculation.PriceFormula.RATIO,
+                ["QUALITY_SCORE", "EQUALITY_SCORE"])
+        def priceOnly = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, criteria, [alpha, beta], [:], AwardCalculation.PriceFormula.RATIO,
+                ["LOWER_PRICE"])
+
+        then: "both total 84.00 (40 + 24 + 20 and 40 + 40 + 4)"
+        none.tenders()*.total() == [84.00, 84.00]
+        none.provisionalWinner() == null
+        none.tieBrokenBy() == null
+        equalityFirst.provisionalWinner() == alpha.tenderId()
+        equalityFirst.tieBrokenBy() == "EQUALITY_SCORE"
+        equalityFirst.tenders()*.rank() == [1, 2]
+        equalityFirst.outcome().contains("broken by the published step EQUALITY_SCORE")
+        and: "total quality (every non-price criterion) is 44 for both, so that step passes the tie on to the next"
+        qualityFirst.provisionalWinner() == alpha.tenderId()
+        qualityFirst.tieBrokenBy() == "EQUALITY_SCORE"
+
+        and: "a step that does not separate them leaves the tie, with no award"
+        priceOnly.provisionalWinner() == null
+        priceOnly.tieBrokenBy() == null
+    }
+
     def "the same inputs always give the same result"() {
         given:
         def tenders = [tender("A", 123_457, [3, 4]), tender("B", 99_999, [2, 5, 4])]

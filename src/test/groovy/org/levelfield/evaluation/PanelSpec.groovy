@@ -153,6 +153,9 @@ class PanelSpec extends IntegrationSpec {
                 [declarations: [[organisationId: UUID.randomUUID().toString(), conflicted: false]]]).body.errors[0].field == "declarations[0].organisationId"
         api("POST", "/api/rounds/$round.id/conflicts", outsider, [declarations: []]).status == HttpStatus.FORBIDDEN
         api("GET", "/api/tenders/$generic.tenderId", outsider).status == HttpStatus.FORBIDDEN
+        api("POST", "/api/tenders/$generic.tenderId/scores", outsider, RoundFixture.scores(lot, [RACE: 5, DISABILITY: 5, SEX: 5], 5, "x")).body.detail
+                .contains("not on the evaluation panel")
         count("conflict_declaration") == before
+        count("score", "evaluator_id = (select id from app_user where username = ?)", name) == 0
     }
 }

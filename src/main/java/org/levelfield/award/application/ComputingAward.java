@@ -209,9 +209,11 @@ public class ComputingAward {
                     .map(t -> new TenderInput(t.id(), t.organisationName(), t.pricePence(), byTender.getOrDefault(t.id(), Map.of()),
                             consensus.getOrDefault(t.id(), Map.of()), caps.getOrDefault(t.id(), Map.of())))
                     .toList();
-            LotResult result = AwardCalculation.calculate(lot.id(), lot.title(), thresholds.scaleMax(), criteria, inputs, disqualified);
+            List<String> tieBreak = round.details() == null ? List.of() : round.details().tieBreakOrEmpty();
+            LotResult result = AwardCalculation.calculate(lot.id(), lot.title(), thresholds.scaleMax(), criteria, inputs, disqualified,
+                    AwardCalculation.PriceFormula.RATIO, tieBreak);
             lots.add(result);
-            robustness.add(RobustnessCheck.check(result, thresholds.scaleMax(), criteria, inputs, disqualified));
+            robustness.add(RobustnessCheck.check(result, thresholds.scaleMax(), criteria, inputs, disqualified, tieBreak));
         }
         // Last pass: the ranking rules (SC-10 ties, SC-11 near ties) on each lot's result.
         List<Object> rankings = new ArrayList<>();
@@ -354,7 +356,7 @@ public class ComputingAward {
         BigDecimal leading = leaders.isEmpty() ? null : leaders.getFirst().total();
         BigDecimal margin = leaders.size() == 1 && next.isPresent() ? leading.subtract(next.get().total()) : null;
         return new LotRanking(lot.lotId().toString(), lot.lot(), leaders.stream().map(AwardCalculation.TenderResult::bidder).toList(),
-                leading, next.map(AwardCalculation.TenderResult::bidder).orElse(null), margin);
+                leading, next.map(AwardCalculation.TenderResult::bidder).orElse(null), margin, lot.tieBrokenBy());
     }
 
     private static TenderEquality equalityFact(Lot lot, Tender tender, Map<UUID, List<EvaluatorScore>> scores,

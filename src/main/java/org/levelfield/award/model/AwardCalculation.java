@@ -63,8 +63,9 @@ public final class AwardCalculation {
                                Integer rank, boolean disqualified, List<String> disqualifiedBecause) {
     }
 
+    /** @param tieBrokenBy the published tie-break step that separated a tie for first, or null if there was none to break */
     public record LotResult(UUID lotId, String lot, int scaleMax, Long lowestCompliantPricePence, List<TenderResult> tenders,
-                            UUID provisionalWinner, String outcome) {
+                            UUID provisionalWinner, String outcome, String tieBrokenBy) {
     }
 
     /**
@@ -75,11 +76,12 @@ public final class AwardCalculation {
 
     public static LotResult calculate(UUID lotId, String lotTitle, int scaleMax, List<CriterionSpec> criteria,
                                       List<TenderInput> tenders, Map<UUID, List<String>> disqualified) {
-        return calculate(lotId, lotTitle, scaleMax, criteria, tenders, disqualified, PriceFormula.RATIO);
+        return calculate(lotId, lotTitle, scaleMax, criteria, tenders, disqualified, PriceFormula.RATIO, List.of());
     }
 
     public static LotResult calculate(UUID lotId, String lotTitle, int scaleMax, List<CriterionSpec> criteria,
-                                      List<TenderInput> tenders, Map<UUID, List<String>> disqualified, PriceFormula formula) {
+                                      List<TenderInput> tenders, Map<UUID, List<String>> disqualified, PriceFormula formula,
+                                      List<String> tieBreak) {
         Set<UUID> out = disqualified.keySet();
         Long lowest = tenders.stream().filter(t -> !out.contains(t.tenderId())).map(TenderInput::pricePence)
                 .min(Long::compare).orElse(null);
@@ -99,7 +101,7 @@ public final class AwardCalculation {
             results.add(new TenderResult(tender.tenderId(), tender.bidder(), tender.pricePence(), List.copyOf(lines),
                     total.setScale(2, RoundingMode.HALF_UP), null, isOut, disqualified.getOrDefault(tender.tenderId(), List.of())));
         }
-        return rank(lotId, lotTitle, scaleMax, lowest, results);
+        return rank(lotId, lotTitle, scaleMax, lowest, results, tieBreak == null ? List.of() : tieBreak);
     }
 
     private static CriterionLine scoredLine(CriterionSpec c, List<EvaluatorScore> scores, Consensus consensus, Cap cap, int scaleMax) {
@@ -137,13 +139,51 @@ public final class AwardCalculation {
         return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, null, weighted);
     }
 
-    private static LotResult rank(UUID lotId, String lotTitle, int scaleMax, Long lowest, List<TenderResult> results) {
-        List<TenderResult> compliant = results.stream().filter(r -> !r.disqualified())
-                .sorted(Comparator.comparing(TenderResult::total).reversed().thenComparing(TenderResult::bidder)).toList();
+    /**
+     * The key a published tie-break step compares, larger is better: the weighted equality score,
+     * the weighted quality (all non-price) score, or the price negated.
+     */
+    private static BigDecimal tieKey(String step, TenderResult r) {
+        return switch (step) {
+            case "EQUALITY_SCORE" -> r.lines().stream().filter(l -> "EQUALITY".equals(l.kind()) && l.weighted() != null)
+                    .map(CriterionLine::weighted).reduce(BigDecimal.ZERO, BigDecimal::add);
+            case "QUALITY_SCORE" -> r.lines().stream().filter(l -> !"PRICE".equals(l.kind()) && l.weighted() != null)
+                    .map(CriterionLine::weighted).reduce(BigDecimal.ZERO, BigDecimal::add);
+            case "LOWER_PRICE" -> BigDecimal.valueOf(-r.pricePence());
+            default -> throw new IllegalArgumentException("unknown tie-break step " + step);
+        };
+    }
+
+    private static LotResult rank(UUID lotId, String lotTitle, int scaleMax, Long lowest, List<TenderResult> results, List<String> tieBreak) {
+        List<TenderResult> compliant = new ArrayList<>(results.stream().filter(r -> !r.disqualified())
+                .sorted(Comparator.comparing(TenderResult::total).reversed().thenComparing(TenderResult::bidder)).toList());
+        // A tie for first is separated only by the published cascade, step by step (SC-10).
+        String tieBrokenBy = null;
+        List<TenderResult> tiedFirst = compliant.stream().filter(r -> !compliant.isEmpty() && r.total().compareTo(compliant.getFirst().total()) == 0).toList();
+        if (tiedFirst.size() > 1) {
+            List<TenderResult> group = new ArrayList<>(tiedFirst);
+            for (String step : tieBreak) {
+                BigDecimal best = group.stream().map(r -> tieKey(step, r)).max(BigDecimal::compareTo).orElseThrow();
+                List<TenderResult> ahead = group.stream().filter(r -> tieKey(step, r).compareTo(best) == 0).toList();
+                if (ahead.size() < group.size()) {
+                    group = new ArrayList<>(ahead);
+                    if (group.size() == 1) {
+                        tieBrokenBy = step;
+                        break;
+                    }
+                }
+            }
+            if (tieBrokenBy != null) {
+                TenderResult winner = group.getFirst();
+                compliant.remove(winner);
+                compliant.addFirst(winner);
+            }
+        }
         List<TenderResult> ranked = new ArrayList<>();
         for (int i = 0; i < compliant.size(); i++) {
             TenderResult r = compliant.get(i);
-            int rank = i > 0 && compliant.get(i - 1).total().compareTo(r.total()) == 0 ? ranked.get(i - 1).rank() : i + 1;
+            boolean brokenTie = tieBrokenBy != null && i == 1;
+            int rank = i > 0 && !brokenTie && compliant.get(i - 1).total().compareTo(r.total()) == 0 ? ranked.get(i - 1).rank() : i + 1;
             ranked.add(new TenderResult(r.tenderId(), r.bidder(), r.pricePence(), r.lines(), r.total(), rank, false, List.of()));
         }
         results.stream().filter(TenderResult::disqualified).sorted(Comparator.comparing(TenderResult::bidder)).forEach(ranked::add);
@@ -161,8 +201,9 @@ public final class AwardCalculation {
             String margin = ranked.size() > 1 && ranked.get(1).rank() != null
                     ? ", ahead of " + ranked.get(1).bidder() + " by " + w.total().subtract(ranked.get(1).total()).toPlainString() + " points"
                     : "";
-            outcome = "Provisional award to " + w.bidder() + " with " + w.total().toPlainString() + " points" + margin + ".";
+            outcome = "Provisional award to " + w.bidder() + " with " + w.total().toPlainString() + " points" + margin
+                    + (tieBrokenBy == null ? "" : ", the tie for first broken by the published step " + tieBrokenBy) + ".";
         }
-        return new LotResult(lotId, lotTitle, scaleMax, lowest, List.copyOf(ranked), winner, outcome);
+        return new LotResult(lotId, lotTitle, scaleMax, lowest, List.copyOf(ranked), winner, outcome, tieBrokenBy);
     }
 }

@@ -38,10 +38,15 @@ public final class RobustnessCheck {
 
     public static Report check(LotResult base, int scaleMax, List<CriterionSpec> criteria, List<TenderInput> tenders,
                                Map<UUID, List<String>> disqualified) {
+        return check(base, scaleMax, criteria, tenders, disqualified, List.of());
+    }
+
+    public static Report check(LotResult base, int scaleMax, List<CriterionSpec> criteria, List<TenderInput> tenders,
+                               Map<UUID, List<String>> disqualified, List<String> tieBreak) {
         List<Scenario> scenarios = new ArrayList<>();
         UUID winner = base.provisionalWinner();
         scenarios.add(scenario("price scored by linear deviation from the lowest instead of lowest ÷ price", winner,
-                AwardCalculation.calculate(base.lotId(), base.lot(), scaleMax, criteria, tenders, disqualified, PriceFormula.LINEAR)));
+                AwardCalculation.calculate(base.lotId(), base.lot(), scaleMax, criteria, tenders, disqualified, PriceFormula.LINEAR, tieBreak)));
         for (CriterionSpec moved : criteria) {
             for (BigDecimal delta : List.of(WEIGHT_SHIFT, WEIGHT_SHIFT.negate())) {
                 List<CriterionSpec> shifted = shift(criteria, moved, delta);
@@ -50,7 +55,7 @@ public final class RobustnessCheck {
                 }
                 scenarios.add(scenario("'" + moved.title() + "' weight " + moved.weight().stripTrailingZeros().toPlainString() + " → "
                         + moved.weight().add(delta).stripTrailingZeros().toPlainString(), winner,
-                        AwardCalculation.calculate(base.lotId(), base.lot(), scaleMax, shifted, tenders, disqualified)));
+                        AwardCalculation.calculate(base.lotId(), base.lot(), scaleMax, shifted, tenders, disqualified, PriceFormula.RATIO, tieBreak)));
             }
         }
         Set<UUID> evaluators = new LinkedHashSet<>();
@@ -64,7 +69,7 @@ public final class RobustnessCheck {
                 List<TenderInput> without = tenders.stream().map(t -> new TenderInput(t.tenderId(), t.bidder(), t.pricePence(),
                         withoutEvaluator(t.scores(), left), t.consensus(), t.caps())).toList();
                 scenarios.add(scenario(names.get(left) + " left out", winner,
-                        AwardCalculation.calculate(base.lotId(), base.lot(), scaleMax, criteria, without, disqualified)));
+                        AwardCalculation.calculate(base.lotId(), base.lot(), scaleMax, criteria, without, disqualified, PriceFormula.RATIO, tieBreak)));
             }
         }
         boolean stable = winner != null && scenarios.stream().allMatch(Scenario::sameWinner);

@@ -85,6 +85,14 @@ final class RoundCommandValidation {
         if (d.maxLotsPerSupplier() != null && d.maxLotsPerSupplier() < 1) {
             error("details.maxLotsPerSupplier", "must be at least 1, or left out for no limit");
         }
+        var steps = d.tieBreakOrEmpty();
+        for (int i = 0; i < steps.size(); i++) {
+            if (!org.levelfield.round.model.RoundDetails.TIE_BREAK_STEPS.contains(steps.get(i))) {
+                error("details.tieBreak[" + i + "]", "must be one of " + org.levelfield.round.model.RoundDetails.TIE_BREAK_STEPS);
+            } else if (steps.subList(0, i).contains(steps.get(i))) {
+                error("details.tieBreak[" + i + "]", steps.get(i) + " is listed twice");
+            }
+        }
         var consultation = d.consultation();
         if (consultation != null) {
             if (consultation.start() == null || consultation.end() == null) {

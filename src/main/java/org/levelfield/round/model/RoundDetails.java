@@ -31,6 +31,8 @@ import java.util.List;
  *                                   ACKNOWLEDGE_S149_2, FLOW_DOWN_TO_SUBCONTRACTORS (RD-26)
  * @param blindEvaluation            whether evaluators see tenders as "Tender A, B, C…" rather than by bidder until moderation
  *                                   ends (the award is computed)
+ * @param tieBreak                   the published tie-break cascade, in order (SC-10): EQUALITY_SCORE (higher weighted equality
+ *                                   score), QUALITY_SCORE (higher weighted quality score), LOWER_PRICE; empty if none was published
  */
 public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String lotLimitMechanism, Boolean consortiumCountsForMembers,
                            Boolean consortiaAllowed, Boolean reliancePermitted, Boolean socialValueConsidered,
@@ -38,10 +40,16 @@ public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String
                            SmallGrants smallGrants, MarketEngagement marketEngagement, List<Long> localSpecialistTurnoversPence,
                            Boolean primeContractorExpected, List<String> subcontractClauses, String fundingLabel,
                            Boolean authoritySpecifiesService, LocalDate conflictsAssessedOn, List<String> monitoringCharacteristics,
-                           String dataProtectionBasis, List<String> contractClauses, Boolean blindEvaluation) {
+                           String dataProtectionBasis, List<String> contractClauses, Boolean blindEvaluation, List<String> tieBreak) {
+
+    public static final List<String> TIE_BREAK_STEPS = List.of("EQUALITY_SCORE", "QUALITY_SCORE", "LOWER_PRICE");
 
     public static final RoundDetails NONE = new RoundDetails(null, null, null, null, null, null, null, null, null, List.of(),
-            null, null, List.of(), null, List.of(), null, null, null, List.of(), null, List.of(), false);
+            null, null, List.of(), null, List.of(), null, null, null, List.of(), null, List.of(), false, List.of());
+
+    public List<String> tieBreakOrEmpty() {
+        return tieBreak == null ? List.of() : tieBreak;
+    }
 
     public boolean blindEvaluationOn() {
         return Boolean.TRUE.equals(blindEvaluation);

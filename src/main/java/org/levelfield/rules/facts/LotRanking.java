@@ -11,8 +11,10 @@ import org.levelfield.rules.model.Subject;
  *
  * @param leaders the bidders ranked first (more than one is a tie)
  * @param margin  the first-placed tender's lead over the second, or null with fewer than two ranked
+ * @param tieBrokenBy the published tie-break step that separated a tie for first, or null
  */
-public record LotRanking(String lotId, String lot, List<String> leaders, BigDecimal leadingTotal, String runnerUp, BigDecimal margin)
+public record LotRanking(String lotId, String lot, List<String> leaders, BigDecimal leadingTotal, String runnerUp, BigDecimal margin,
+                         String tieBrokenBy)
         implements Subject {
 
     public LotRanking {
