@@ -20,7 +20,7 @@ public class Scores {
               from score s join app_user u on u.id = s.evaluator_id
               join tender t on t.id = s.tender_id
              where s.quarantined_at is null and %s
-             order by s.tender_id, s.criterion_id, s.evaluator_id, s.scored_at desc, s.id desc""";
+             order by s.tender_id, s.criterion_id, s.evaluator_id, s.scored_at desc, s.seq desc""";
 
     private final Sql sql;
 

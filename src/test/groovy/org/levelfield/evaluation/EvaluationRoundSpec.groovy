@@ -132,14 +132,17 @@ class EvaluationRoundSpec extends IntegrationSpec {
         when:
         def first = api("POST", "/api/rounds/$round.id/award", who.commissioner).body
         def flag = first.findings.find { it.ruleId == "SC-08" && it.subjectId == tenders.cheapC.tenderId }
-        api("POST", "/api/tenders/$tenders.cheapC.tenderId/abnormally-low/notify", who.commissioner, [question: "How does £150,000 cover the specification?"])
-        api("POST", "/api/tenders/$tenders.cheapC.tenderId/abnormally-low/respond", extra.cheapToken, [response: "Volunteers would run most sessions."])
-        api("POST", "/api/tenders/$tenders.cheapC.tenderId/abnormally-low/decide", who.commissioner,
+        def notified = api("POST", "/api/tenders/$tenders.cheapC.tenderId/abnormally-low/notify", who.commissioner, [question: "How does £150,000 cover the specification?"])
+        def responded = api("POST", "/api/tenders/$tenders.cheapC.tenderId/abnormally-low/respond", extra.cheapToken, [response: "Volunteers would run most sessions."])
+        def decided = api("POST", "/api/tenders/$tenders.cheapC.tenderId/abnormally-low/decide", who.commissioner,
                 [decision: "DISREGARDED", reason: "Volunteer-run sessions do not meet the specified trained staffing"])
         def award = api("POST", "/api/rounds/$round.id/award", who.commissioner)
 
         then:
         flag.severity == "FLAG"
+        notified.status == HttpStatus.OK
+        responded.status == HttpStatus.OK
+        decided.status == HttpStatus.OK
         award.status == HttpStatus.OK
     }
 

@@ -29,7 +29,7 @@ public class AwardComputations {
     }
 
     public Optional<Stored> latest(UUID roundId) {
-        return sql.one("select * from award_computation where round_id = ? order by computed_at desc, id desc limit 1",
+        return sql.one("select * from award_computation where round_id = ? order by computed_at desc, seq desc limit 1",
                 rs -> new Stored(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class),
                         Sql.instant(rs, "computed_at"), rs.getObject("computed_by", UUID.class), rs.getString("ruleset_version"),
                         rs.getObject("rule_run_id", UUID.class), rs.getString("result")), roundId);

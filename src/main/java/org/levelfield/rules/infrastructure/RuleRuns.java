@@ -66,7 +66,7 @@ public class RuleRuns {
     public List<Finding> latest(UUID roundId, Stage stage) {
         return jdbc.prepareStatement("""
                 select f.* from finding f
-                 where f.rule_run_id = (select id from rule_run where round_id = ? and stage = ? order by ran_at desc, id limit 1)
+                 where f.rule_run_id = (select id from rule_run where round_id = ? and stage = ? order by ran_at desc, seq desc limit 1)
                  order by f.position""", ps -> {
             ps.setObject(1, roundId);
             ps.setString(2, stage.folder());

@@ -32,7 +32,7 @@ public class WarningJustifications {
     public List<Justification> ofRound(UUID roundId) {
         return sql.query("""
                 select distinct on (rule_id, subject_id) * from warning_justification where round_id = ?
-                 order by rule_id, subject_id, recorded_at desc, id desc""", rs -> new Justification(rs.getString("rule_id"),
+                 order by rule_id, subject_id, recorded_at desc, seq desc""", rs -> new Justification(rs.getString("rule_id"),
                 rs.getString("subject_id"), rs.getString("officer_name"), rs.getString("officer_role"), rs.getString("justification"),
                 Sql.instant(rs, "recorded_at")), roundId);
     }
