@@ -155,4 +155,10 @@ class TenderBadInputSpec extends IntegrationSpec {
     private post(Map body) {
         api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, body)
     }
+
+    def "the standstill calculator answers over HTTP and refuses a bad regime or date naming the field"() {
+        expect:
+        api("GET", "/api/standstill?regime=PA_2023&published=2025-12-24").body.lastDay == "2026-01-07"
+        api("GET", "/api/standstill?regime=EU&published=24/12/2025").body.errors*.field == ["regime", "published"]
+    }
 }

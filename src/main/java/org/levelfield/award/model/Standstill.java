@@ -1,0 +1,80 @@
+package org.levelfield.award.model;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The standstill period, computed, never typed in (AW-05):
+ * <ul>
+ *   <li>Procurement Act 2023 s51: 8 working days beginning with the day the contract award notice is
+ *       published; the contract may be entered into from the next day;</li>
+ *   <li>Public Contracts Regulations 2015 reg 87: 10 calendar days after the day the notification is
+ *       sent electronically, ending at midnight; if that is not a working day, at the end of the next one;</li>
+ *   <li>where no standstill is mandatory, a voluntary standstill of 8 working days is recommended.</li>
+ * </ul>
+ * Working days skip Saturdays, Sundays and bank holidays in England and Wales, one-off ones included.
+ */
+public final class Standstill {
+
+    public enum Regime { PA_2023, PCR_2015 }
+
+    public record Skipped(LocalDate date, String why) {
+    }
+
+    /**
+     * @param lastDay        the last day of the standstill (it ends at midnight at its end, UK time)
+     * @param contractFrom   the first day the contract may be entered into
+     * @param skipped        the days inside the period that did not count as working days, and why
+     */
+    public record Period(Regime regime, boolean mandatory, LocalDate noticeDate, LocalDate lastDay, LocalDate contractFrom,
+                         int length, String unit, List<Skipped> skipped, String basis) {
+    }
+
+    private Standstill() {
+    }
+
+    public static boolean isWorkingDay(LocalDate date) {
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY && !BankHolidays.isBankHoliday(date);
+    }
+
+    public static Period compute(Regime regime, boolean mandatory, LocalDate noticeDate) {
+        if (regime == Regime.PCR_2015 && mandatory) {
+            LocalDate last = noticeDate.plusDays(10);
+            List<Skipped> skipped = new ArrayList<>();
+            while (!isWorkingDay(last)) {
+                skipped.add(new Skipped(last, why(last)));
+                last = last.plusDays(1);
+            }
+            return new Period(regime, true, noticeDate, last, last.plusDays(1), 10, "calendar days", skipped,
+                    "Public Contracts Regulations 2015 reg 87: 10 days after the day the notification was sent electronically,"
+                            + " extended to the end of the next working day if the tenth is not one.");
+        }
+        List<Skipped> skipped = new ArrayList<>();
+        LocalDate day = noticeDate;
+        int counted = 0;
+        while (true) {
+            if (isWorkingDay(day)) {
+                counted++;
+                if (counted == 8) {
+                    break;
+                }
+            } else {
+                skipped.add(new Skipped(day, why(day)));
+            }
+            day = day.plusDays(1);
+        }
+        String basis = regime == Regime.PA_2023 && mandatory
+                ? "Procurement Act 2023 s51: 8 working days beginning with the day the contract award notice is published."
+                : "No standstill is mandatory here; a voluntary standstill of 8 working days, as the Procurement Act 2023 s51 allows, is recommended.";
+        return new Period(regime, mandatory, noticeDate, day, day.plusDays(1), 8, "working days", skipped, basis);
+    }
+
+    private static String why(LocalDate date) {
+        if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return date.getDayOfWeek() == DayOfWeek.SATURDAY ? "Saturday" : "Sunday";
+        }
+        return BankHolidays.name(date);
+    }
+}

@@ -1,0 +1,88 @@
+package org.levelfield.award
+
+import org.levelfield.award.model.BankHolidays
+import org.levelfield.award.model.Standstill
+import spock.lang.Specification
+
+import java.time.LocalDate
+
+import static org.levelfield.award.model.Standstill.Regime.PA_2023
+import static org.levelfield.award.model.Standstill.Regime.PCR_2015
+
+/** Standstill is computed: working days skip weekends and England and Wales bank holidays, one-off ones included. */
+class StandstillSpec extends Specification {
+
+    def "a contract award notice published on Wednesday 24 December 2025 starts 8 working days that end on Wednesday 7 January 2026"() {
+        when:
+        def period = Standstill.compute(PA_2023, true, LocalDate.of(2025, 12, 24))
+
+        then: "24, 29, 30, 31 December and 2, 5, 6, 7 January count; Christmas, Boxing Day, New Year's Day and two weekends do not"
+        period.lastDay() == LocalDate.of(2026, 1, 7)
+        period.contractFrom() == LocalDate.of(2026, 1, 8)
+        period.skipped()*.why == ["Christmas Day", "Boxing Day", "Saturday", "Sunday", "New Year's Day", "Saturday", "Sunday"]
+        period.basis().contains("s51")
+    }
+
+    def "under the 2015 regulations the same notice gives 10 calendar days, moved past a weekend to Monday 5 January 2026"() {
+        when:
+        def period = Standstill.compute(PCR_2015, true, LocalDate.of(2025, 12, 24))
+
+        then:
+        period.lastDay() == LocalDate.of(2026, 1, 5)
+        period.skipped()*.date == [LocalDate.of(2026, 1, 3), LocalDate.of(2026, 1, 4)]
+        period.unit() == "calendar days"
+    }
+
+    def "one-off bank holidays are skipped: #date (#name)"() {
+        expect:
+        BankHolidays.isBankHoliday(date)
+        BankHolidays.name(date) == name
+        !Standstill.isWorkingDay(date)
+
+        where:
+        date                       || name
+        LocalDate.of(2022, 9, 19)  || "State Funeral of Queen Elizabeth II"
+        LocalDate.of(2023, 5, 8)   || "Coronation of King Charles III"
+        LocalDate.of(2022, 6, 2)   || "Spring bank holiday"
+        LocalDate.of(2022, 6, 3)   || "Platinum Jubilee of Queen Elizabeth II"
+        LocalDate.of(2020, 5, 8)   || "Early May bank holiday"
+        LocalDate.of(2011, 4, 29)  || "Wedding of Prince William and Catherine Middleton"
+    }
+
+    def "moved holidays are not holidays on their usual day, and Easter follows the calendar"() {
+        expect:
+        !BankHolidays.isBankHoliday(LocalDate.of(2020, 5, 4))
+        !BankHolidays.isBankHoliday(LocalDate.of(2022, 5, 30))
+        BankHolidays.name(LocalDate.of(2026, 4, 3)) == "Good Friday"
+        BankHolidays.name(LocalDate.of(2026, 4, 6)) == "Easter Monday"
+        BankHolidays.name(LocalDate.of(2025, 4, 21)) == "Easter Monday"
+        BankHolidays.of(2026).size() == 8
+    }
+
+    def "Christmas at a weekend gives substitute days"() {
+        expect:
+        BankHolidays.of(2021).keySet().containsAll([LocalDate.of(2021, 12, 27), LocalDate.of(2021, 12, 28)])
+        BankHolidays.of(2022).keySet().containsAll([LocalDate.of(2022, 12, 26), LocalDate.of(2022, 12, 27)])
+        BankHolidays.of(2027).keySet().containsAll([LocalDate.of(2027, 12, 27), LocalDate.of(2027, 12, 28)])
+        BankHolidays.name(LocalDate.of(2022, 1, 3)) == "New Year's Day (substitute day)"
+    }
+
+    def "a standstill across the Queen's funeral skips 19 September 2022"() {
+        when:
+        def period = Standstill.compute(PA_2023, true, LocalDate.of(2022, 9, 14))
+
+        then: "14, 15, 16, 20, 21, 22, 23, 26 September"
+        period.lastDay() == LocalDate.of(2022, 9, 26)
+        period.skipped()*.date.contains(LocalDate.of(2022, 9, 19))
+    }
+
+    def "where no standstill is mandatory a voluntary one of 8 working days is recommended"() {
+        when:
+        def period = Standstill.compute(PCR_2015, false, LocalDate.of(2026, 3, 2))
+
+        then:
+        !period.mandatory()
+        period.lastDay() == LocalDate.of(2026, 3, 11)
+        period.basis().contains("voluntary")
+    }
+}
