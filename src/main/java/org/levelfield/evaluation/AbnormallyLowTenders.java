@@ -41,12 +41,15 @@ public class AbnormallyLowTenders {
     }
 
     private final Sql sql;
+    private final org.levelfield.common.audit.AuditTrail audit;
     private final Tenders tenders;
     private final Rounds rounds;
     private final Notices notices;
     private final Clock clock;
 
-    public AbnormallyLowTenders(Sql sql, Tenders tenders, Rounds rounds, Notices notices, Clock clock) {
+    public AbnormallyLowTenders(Sql sql, Tenders tenders, Rounds rounds, Notices notices, Clock clock,
+                                org.levelfield.common.audit.AuditTrail audit) {
+        this.audit = audit;
         this.sql = sql;
         this.tenders = tenders;
         this.rounds = rounds;
@@ -72,6 +75,7 @@ public class AbnormallyLowTenders {
         Instant now = clock.instant();
         sql.update("insert into abnormally_low_process(tender_id, notified_at, notified_by, question) values (?,?,?,?)",
                 tenderId, now, actor.userId(), asking.question().strip());
+        audit.append("ABNORMALLY_LOW_NOTIFIED", tender.roundId(), actor.userId(), "tender " + tenderId, java.util.Map.of("question", asking.question().strip()));
         notices.send(tender.roundId(), tender.organisationId(), tenderId, now, "Your tender's price looks abnormally low. Please explain: "
                 + asking.question().strip() + " Respond with POST /api/tenders/" + tenderId + "/abnormally-low/respond.");
         return find(tenderId).orElseThrow();
@@ -91,12 +95,13 @@ public class AbnormallyLowTenders {
         }
         sql.update("update abnormally_low_process set response = ?, responded_at = ?, responded_by = ? where tender_id = ?",
                 responding.response().strip(), clock.instant(), actor.userId(), tenderId);
+        audit.append("ABNORMALLY_LOW_RESPONSE", tender.roundId(), actor.userId(), "tender " + tenderId, java.util.Map.of("response", responding.response().strip()));
         return find(tenderId).orElseThrow();
     }
 
     @Transactional
     public Process decide(UUID tenderId, Deciding deciding, Actor actor) {
-        inEvaluation(tenderId);
+        Tender tender = inEvaluation(tenderId);
         Process process = find(tenderId).orElseThrow(() -> ProblemException.wrongState("Notify the bidder and hear its explanation before deciding.",
                 "NOT_NOTIFIED", List.of("notify the bidder")));
         var errors = new java.util.ArrayList<ProblemException.FieldError>();
@@ -116,6 +121,8 @@ public class AbnormallyLowTenders {
         }
         sql.update("update abnormally_low_process set decision = ?, decision_reason = ?, decided_at = ?, decided_by = ? where tender_id = ?",
                 deciding.decision(), deciding.reason().strip(), clock.instant(), actor.userId(), tenderId);
+        audit.append("ABNORMALLY_LOW_DECISION", tender.roundId(), actor.userId(), "tender " + tenderId,
+                java.util.Map.of("decision", deciding.decision(), "reason", deciding.reason().strip()));
         return find(tenderId).orElseThrow();
     }
 

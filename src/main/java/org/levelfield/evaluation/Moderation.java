@@ -45,6 +45,7 @@ public class Moderation {
     }
 
     private final Sql sql;
+    private final org.levelfield.common.audit.AuditTrail audit;
     private final Rounds rounds;
     private final Tenders tenders;
     private final Scores scores;
@@ -52,7 +53,9 @@ public class Moderation {
     private final ThresholdsConfiguration configured;
     private final Clock clock;
 
-    public Moderation(Sql sql, Rounds rounds, Tenders tenders, Scores scores, Panels panels, ThresholdsConfiguration configured, Clock clock) {
+    public Moderation(Sql sql, Rounds rounds, Tenders tenders, Scores scores, Panels panels, ThresholdsConfiguration configured, Clock clock,
+                      org.levelfield.common.audit.AuditTrail audit) {
+        this.audit = audit;
         this.sql = sql;
         this.rounds = rounds;
         this.tenders = tenders;
@@ -146,6 +149,8 @@ public class Moderation {
         Instant now = clock.instant();
         sql.update("insert into consensus_score(id, tender_id, criterion_id, score, reason, recorded_by, recorded_at) values (?,?,?,?,?,?,?)",
                 UUID.randomUUID(), tenderId, criterion.id(), command.score(), command.reason().strip(), actor.userId(), now);
+        audit.append("CONSENSUS", round.id(), actor.userId(), "tender " + tenderId,
+                java.util.Map.of("criterion", criterion.id(), "score", command.score(), "reason", command.reason().strip()));
         return consensusForRound(round.id()).get(tenderId).get(criterion.id());
     }
 

@@ -60,13 +60,15 @@ public class Panels {
     }
 
     private final Sql sql;
+    private final org.levelfield.common.audit.AuditTrail audit;
     private final Rounds rounds;
     private final UserAccounts accounts;
     private final Clock clock;
     private final int minimum;
 
     public Panels(Sql sql, Rounds rounds, UserAccounts accounts, Clock clock,
-                  @Value("${levelfield.evaluation.min-panel-size:3}") int minimum) {
+                  @Value("${levelfield.evaluation.min-panel-size:3}") int minimum, org.levelfield.common.audit.AuditTrail audit) {
+        this.audit = audit;
         this.sql = sql;
         this.rounds = rounds;
         this.accounts = accounts;
@@ -110,6 +112,7 @@ public class Panels {
                     select ?, ?, ?, ?, ?, ? where not exists
                       (select 1 from panel_member where lot_id = ? and evaluator_id = ? and removed_at is null)""",
                     UUID.randomUUID(), roundId, lot.id(), id, now, actor.userId(), lot.id(), id);
+            audit.append("PANEL_APPOINTMENT", roundId, actor.userId(), "lot " + lot.id(), java.util.Map.of("evaluator", id));
         }
         return members(lotId);
     }
@@ -223,6 +226,8 @@ public class Panels {
             sql.update("insert into conflict_declaration(id, round_id, evaluator_id, organisation_id, conflicted, nature, declared_at) values (?,?,?,?,?,?,?)",
                     UUID.randomUUID(), roundId, actor.userId(), d.organisationId(), d.conflicted(),
                     d.nature() == null || d.nature().isBlank() ? null : d.nature().strip(), now);
+            audit.append("CONFLICT_DECLARATION", roundId, actor.userId(), "bidder " + d.organisationId(),
+                    java.util.Map.of("conflicted", d.conflicted(), "nature", d.nature() == null ? "" : d.nature().strip()));
             if (d.conflicted()) {
                 quarantined += sql.update("""
                         update score set quarantined_at = ?, quarantine_reason = ?

@@ -23,14 +23,19 @@ public class Scores {
              order by s.tender_id, s.criterion_id, s.evaluator_id, s.scored_at desc, s.seq desc""";
 
     private final Sql sql;
+    private final org.levelfield.common.audit.AuditTrail audit;
 
-    public Scores(Sql sql) {
+    public Scores(Sql sql, org.levelfield.common.audit.AuditTrail audit) {
+        this.audit = audit;
         this.sql = sql;
     }
 
     public void insert(Score s) {
         sql.update("insert into score(id, tender_id, criterion_id, evaluator_id, score, reason, scored_at) values (?,?,?,?,?,?,?)",
                 s.id(), s.tenderId(), s.criterionId(), s.evaluatorId(), s.score(), s.reason(), s.scoredAt());
+        UUID roundId = sql.one("select round_id from tender where id = ?", rs -> rs.getObject(1, UUID.class), s.tenderId()).orElse(null);
+        audit.append("SCORE", roundId, s.evaluatorId(), "tender " + s.tenderId(),
+                java.util.Map.of("criterion", s.criterionId(), "score", s.score(), "reason", s.reason()));
     }
 
     public List<Score> currentForRound(UUID roundId) {

@@ -84,11 +84,13 @@ public class ComputingAward {
     private final Moderation moderation;
     private final AbnormallyLowTenders abnormallyLow;
     private final Clarifications clarifications;
+    private final org.levelfield.common.audit.AuditTrail audit;
     private final Clock clock;
 
     public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, Rulesets rules, ThresholdsConfiguration configured,
                           RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Panels panels, Moderation moderation, AbnormallyLowTenders abnormallyLow,
-                          Clarifications clarifications, Clock clock) {
+                          Clarifications clarifications, org.levelfield.common.audit.AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.clarifications = clarifications;
         this.moderation = moderation;
         this.abnormallyLow = abnormallyLow;
@@ -237,7 +239,11 @@ public class ComputingAward {
         String version = ruleset.version();
         UUID runId = runs.record(roundId, Stage.SCORING, version, now, actor.userId(), "COMPUTED", findings);
         AwardResult result = new AwardResult(roundId, now, version, thresholds, lots, findings, eligibility, robustness);
-        computations.insert(new AwardComputations.Stored(UUID.randomUUID(), roundId, now, actor.userId(), version, runId, toJson(result)));
+        String resultJson = toJson(result);
+        computations.insert(new AwardComputations.Stored(UUID.randomUUID(), roundId, now, actor.userId(), version, runId, resultJson));
+        audit.append("AWARD_COMPUTED", roundId, actor.userId(), "round " + roundId, Map.of("ruleset", version,
+                "outcomes", lots.stream().map(LotResult::outcome).collect(Collectors.joining(" ")),
+                "sha256", org.levelfield.common.Hashing.sha256(resultJson)));
         rounds.transition(roundId, RoundStatus.EVALUATION, RoundStatus.AWARD_PROPOSED, now, actor.userId(),
                 "Award computed: " + lots.stream().map(LotResult::outcome).collect(Collectors.joining(" ")));
         return result;

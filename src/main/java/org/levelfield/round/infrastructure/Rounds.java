@@ -32,10 +32,12 @@ import org.levelfield.round.model.RoundStatus;
 public class Rounds {
 
     private final Sql sql;
+    private final org.levelfield.common.audit.AuditTrail audit;
 
     private final ObjectMapper json;
 
-    public Rounds(Sql sql, ObjectMapper json) {
+    public Rounds(Sql sql, ObjectMapper json, org.levelfield.common.audit.AuditTrail audit) {
+        this.audit = audit;
         this.sql = sql;
         this.json = json;
     }
@@ -197,6 +199,8 @@ public class Rounds {
     public void recordChange(UUID roundId, RoundStatus from, RoundStatus to, Instant at, UUID by, String reason) {
         sql.update("insert into round_status_change(id, round_id, from_status, to_status, changed_at, changed_by, reason) values (?,?,?,?,?,?,?)",
                 UUID.randomUUID(), roundId, from == null ? null : from.name(), to.name(), at, by, reason);
+        audit.append("STATE_CHANGE", roundId, by, "round " + roundId,
+                java.util.Map.of("from", from == null ? "(new)" : from.name(), "to", to.name(), "reason", reason));
     }
 
     private Round roundRow(ResultSet rs) throws SQLException {
@@ -287,6 +291,7 @@ public class Rounds {
         sql.update("delete from partner_sign_off where round_id = ? and partner_id = ?", roundId, partnerId);
         sql.update("insert into partner_sign_off(id, round_id, partner_id, signatory, signatory_role, signed_at, recorded_by) values (?,?,?,?,?,?,?)",
                 UUID.randomUUID(), roundId, partnerId, signatory, role, at, by);
+        audit.append("PARTNER_SIGN_OFF", roundId, by, "partner " + partnerId, java.util.Map.of("signatory", signatory, "role", role));
     }
 
     public void recordDesignApproval(UUID roundId, Instant at, UUID by) {

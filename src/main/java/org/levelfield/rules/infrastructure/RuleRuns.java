@@ -20,9 +20,11 @@ import org.levelfield.rules.model.Stage;
 public class RuleRuns {
 
     private final JdbcOperations jdbc;
+    private final org.levelfield.common.audit.AuditTrail audit;
 
-    public RuleRuns(JdbcOperations jdbc) {
+    public RuleRuns(JdbcOperations jdbc, org.levelfield.common.audit.AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public UUID record(UUID roundId, Stage stage, String rulesetVersion, Instant at, UUID by, String outcome, List<Finding> findings) {
@@ -59,6 +61,10 @@ public class RuleRuns {
             }
             return ps.executeBatch();
         });
+        audit.append("RULE_RUN", roundId, by, stage.folder() + " rules, ruleset " + rulesetVersion, java.util.Map.of(
+                "outcome", outcome, "findings", findings.size(),
+                "list", String.join("; ", findings.stream().map(f -> f.ruleId() + " " + f.severity() + " " + f.subjectType() + ":" + f.subjectId()).toList()),
+                "sha256", org.levelfield.common.Hashing.sha256(findings.toString())));
         return runId;
     }
 

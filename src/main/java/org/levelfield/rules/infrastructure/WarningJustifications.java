@@ -12,8 +12,10 @@ import org.levelfield.common.database.Sql;
 public class WarningJustifications {
 
     private final Sql sql;
+    private final org.levelfield.common.audit.AuditTrail audit;
 
-    public WarningJustifications(Sql sql) {
+    public WarningJustifications(Sql sql, org.levelfield.common.audit.AuditTrail audit) {
+        this.audit = audit;
         this.sql = sql;
     }
 
@@ -26,6 +28,8 @@ public class WarningJustifications {
                 insert into warning_justification(id, round_id, rule_id, subject_id, officer_name, officer_role, justification, recorded_at, recorded_by)
                 values (?,?,?,?,?,?,?,?,?)""", UUID.randomUUID(), roundId, j.ruleId(), j.subjectId(), j.officerName(), j.officerRole(),
                 j.justification(), j.recordedAt(), by);
+        audit.append("WARNING_JUSTIFIED", roundId, by, j.ruleId() + " on " + j.subjectId(),
+                java.util.Map.of("officer", j.officerName() + ", " + j.officerRole(), "justification", j.justification()));
     }
 
     /** The latest justification per rule and subject, for a round. */

@@ -26,8 +26,10 @@ public class Tenders {
 
     private final Sql sql;
     private final ObjectMapper json;
+    private final org.levelfield.common.audit.AuditTrail audit;
 
-    public Tenders(Sql sql, ObjectMapper json) {
+    public Tenders(Sql sql, ObjectMapper json, org.levelfield.common.audit.AuditTrail audit) {
+        this.audit = audit;
         this.sql = sql;
         this.json = json;
     }
@@ -39,6 +41,10 @@ public class Tenders {
                 values (?,?,?,?,?,?,?,?,?, cast(? as jsonb),?,?)""", t.id(), t.roundId(), t.lotId(), t.organisationId(), t.status(),
                 t.pricePence(), t.submittedAt(), t.submittedBy(), t.contentSha256(), write(t.details()), at, at);
         writeParts(t);
+        if (!t.isDraft()) {
+            // The receipt hash only: the tender itself stays sealed.
+            audit.append("TENDER_RECEIVED", t.roundId(), t.submittedBy(), "tender " + t.id(), java.util.Map.of("lot", t.lotId(), "sha256", t.contentSha256()));
+        }
     }
 
     /** Replaces a draft's content in place (a draft has no receipt, so nothing is lost). */
@@ -57,9 +63,14 @@ public class Tenders {
 
     /** Turns a draft into a submitted tender with its receipt hash. */
     public boolean submitDraft(UUID id, Instant at, UUID by, String sha256) {
-        return sql.update("""
+        boolean submitted = sql.update("""
                 update tender set status = 'SUBMITTED', submitted_at = ?, submitted_by = ?, content_sha256 = ?, updated_at = ?
                 where id = ? and status = 'DRAFT'""", at, by, sha256, at, id) == 1;
+        if (submitted) {
+            UUID roundId = sql.one("select round_id from tender where id = ?", rs -> rs.getObject(1, UUID.class), id).orElseThrow();
+            audit.append("TENDER_RECEIVED", roundId, by, "tender " + id, java.util.Map.of("sha256", sha256, "fromDraft", true));
+        }
+        return submitted;
     }
 
     private void writeParts(Tender t) {
@@ -88,8 +99,13 @@ public class Tenders {
 
     /** Marks a live tender as replaced by a revision, or withdrawn; false if it was no longer live. */
     public boolean retire(UUID tenderId, String status, UUID supersededBy) {
-        return sql.update("update tender set status = ?, superseded_by = ? where id = ? and status = 'SUBMITTED'",
+        boolean retired = sql.update("update tender set status = ?, superseded_by = ? where id = ? and status = 'SUBMITTED'",
                 status, supersededBy, tenderId) == 1;
+        if (retired) {
+            UUID roundId = sql.one("select round_id from tender where id = ?", rs -> rs.getObject(1, UUID.class), tenderId).orElseThrow();
+            audit.append("TENDER_" + status, roundId, null, "tender " + tenderId, java.util.Map.of("status", status));
+        }
+        return retired;
     }
 
     /** A draft discarded (WITHDRAWN) or replaced by a directly submitted tender (SUPERSEDED). */

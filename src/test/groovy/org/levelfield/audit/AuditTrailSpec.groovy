@@ -1,0 +1,97 @@
+package org.levelfield.audit
+
+import io.micronaut.http.HttpStatus
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.RoundFixture
+import spock.lang.Shared
+import spock.lang.Stepwise
+
+import java.time.Instant
+
+/**
+ * Every state change, score, declaration, finding and decision is appended to a hash-chained log;
+ * an endpoint verifies the chain; the database refuses to change or remove an entry.
+ */
+@MicronautTest(transactional = false)
+@Stepwise
+class AuditTrailSpec extends IntegrationSpec {
+
+    @Shared Map<String, String> who
+    @Shared Map round
+    @Shared Map receipt
+    @Shared Instant deadline = Instant.parse("2027-02-01T12:00:00Z")
+
+    def "a round's life is recorded in order; before the deadline nothing shows who has bid"() {
+        given:
+        who = people()
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"))
+        round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(deadline)).body, who.commissioner).body.round
+        receipt = api("POST", "/api/rounds/$round.id/lots/${round.lots[0].id}/tenders", who.bidder, RoundFixture.tender(round.lots[0], 80_000_000)).body
+
+        when:
+        def entries = api("GET", "/api/rounds/$round.id/audit", who.scrutiny).body
+
+        then:
+        entries*.kind.containsAll(["STATE_CHANGE", "PARTNER_SIGN_OFF", "RULE_RUN"])
+        entries.findAll { it.kind == "STATE_CHANGE" }*.detail.collect { new groovy.json.JsonSlurper().parseText(it).to } == ["DRAFT", "DESIGN_APPROVED", "PUBLISHED"]
+        !entries.any { it.kind.startsWith("TENDER_") }
+        entries.every { it.hash ==~ /[0-9a-f]{64}/ && it.previousHash ==~ /[0-9a-f]{64}/ }
+        api("GET", "/api/rounds/$round.id/audit", who.bidder).status == HttpStatus.FORBIDDEN
+    }
+
+    def "after the deadline the receipt, the panel, declarations and scores are there too, and the chain verifies"() {
+        given:
+        seatPanel(round, who)
+        clock.set(deadline.plusSeconds(1))
+        api("POST", "/api/rounds/$round.id/close", who.commissioner)
+        declareNoConflicts(round, who)
+        api("POST", "/api/tenders/$receipt.tenderId/scores", who.evaluator, RoundFixture.scores(round.lots[0], [RACE: 4, DISABILITY: 4, SEX: 4], 4, "Eve"))
+
+        when:
+        def kinds = api("GET", "/api/rounds/$round.id/audit", who.scrutiny).body*.kind
+        def check = api("GET", "/api/audit/verify", who.scrutiny).body
+
+        then:
+        kinds.containsAll(["TENDER_RECEIVED", "PANEL_APPOINTMENT", "CONFLICT_DECLARATION", "SCORE"])
+        check.intact
+        check.entries > 10
+        api("GET", "/api/rounds/$round.id/audit", who.scrutiny).body.find { it.kind == "TENDER_RECEIVED" }.detail.contains(receipt.sha256)
+    }
+
+    def "the database refuses to #operation an entry"() {
+        when:
+        sql.update(statement)
+
+        then:
+        def e = thrown(Exception)
+        e.message.contains("append-only") || e.cause?.message?.contains("append-only")
+
+        where:
+        operation  | statement
+        "update"   | "update audit_entry set kind = 'FORGED' where seq = (select min(seq) from audit_entry)"
+        "delete"   | "delete from audit_entry where seq = (select max(seq) from audit_entry)"
+        "truncate" | "truncate audit_entry"
+    }
+
+    def "an entry changed behind the database's back breaks the chain at that entry"() {
+        given: "a superuser switches the guard off and edits one score's reason"
+        long seq = sql.query("select max(seq) from audit_entry where kind = 'SCORE'", { rs -> rs.getLong(1) } as org.levelfield.common.database.Sql.Row).first()
+        String original = sql.query("select detail::text from audit_entry where seq = ?", { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row, seq).first()
+        sql.update("alter table audit_entry disable trigger audit_entry_no_update")
+        sql.update("update audit_entry set detail = jsonb_set(detail, '{score}', '\"5\"') where seq = ?", seq)
+
+        when:
+        def check = api("GET", "/api/audit/verify", who.admin).body
+
+        then:
+        !check.intact
+        check.firstBrokenSeq == seq
+        check.problem.contains("changed after it was recorded")
+
+        cleanup:
+        sql.update("update audit_entry set detail = cast(? as jsonb) where seq = ?", original, seq)
+        sql.update("alter table audit_entry enable trigger audit_entry_no_update")
+        assert api("GET", "/api/audit/verify", who.admin).body.intact
+    }
+}
