@@ -258,7 +258,27 @@ class MissionPathSpec extends IntegrationSpec {
         reply.headers["x-document-sha256"] == sha
         count("issued_document", "round_id = ?::uuid and sha256 = ?", round.id, sha) == 1
 
+        and: "the scrutiny panel can check a copy it was given is exactly the one issued, by its bytes or its hash; an altered copy fails"
+        def byHash = api("GET", "/api/documents/verify?sha256=$sha", who.scrutiny).body
+        byHash.issued
+        byHash.documents[0].kind == "AWARD_JUSTIFICATION"
+        byHash.message.contains("Riverside domestic abuse services")
+        verifyUpload(reply.bytes).issued
+        !verifyUpload(flipOneByte(reply.bytes)).issued
+        api("GET", "/api/documents/verify?sha256=nothex", who.scrutiny).body.errors*.field == ["sha256"]
+
         cleanup:
         document?.close()
+    }
+
+    static byte[] flipOneByte(byte[] original) {
+        byte[] altered = original.clone()
+        altered[altered.length - 10] = (byte) (altered[altered.length - 10] ^ 1)
+        altered
+    }
+
+    Map verifyUpload(byte[] pdf) {
+        def request = io.micronaut.http.HttpRequest.POST("/api/documents/verify", pdf).contentType("application/pdf").bearerAuth(who.scrutiny)
+        new groovy.json.JsonSlurper().parse(http.toBlocking().retrieve(request, byte[])) as Map
     }
 }

@@ -20,4 +20,17 @@ public class IssuedDocuments {
         sql.update("insert into issued_document(id, round_id, kind, file_name, sha256, content, issued_at, issued_by) values (?,?,?,?,?,?,?,?)",
                 id, roundId, kind, fileName, sha256, content, at, by);
     }
+
+    /** A document as issued, without its content. */
+    public record Issued(UUID id, UUID roundId, String roundTitle, String kind, String fileName, String sha256, Instant issuedAt, String issuedBy) {
+    }
+
+    /** Every issued document with this SHA-256 (normally one). */
+    public java.util.List<Issued> withHash(String sha256) {
+        return sql.query("""
+                select d.id, d.round_id, r.title, d.kind, d.file_name, d.sha256, d.issued_at, u.display_name
+                from issued_document d join round r on r.id = d.round_id left join app_user u on u.id = d.issued_by
+                where d.sha256 = ? order by d.issued_at""", rs -> new Issued(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), Sql.instant(rs, "issued_at"), rs.getString(8)), sha256);
+    }
 }
