@@ -15,6 +15,18 @@ public record OrganisationProfile(UUID id, String name, String legalForm, String
                                   String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking,
                                   List<Experience> experience, Instant updatedAt) {
 
+    /** PA 2023 s123: fewer than 250 staff and turnover of £44m or less, or a balance sheet of £38m or less. Unknown figures count against. */
+    public boolean qualifiesAsSme() {
+        int staff = staffHeadcount == null ? Integer.MAX_VALUE : staffHeadcount;
+        long income = incomePence == null ? Long.MAX_VALUE : incomePence;
+        return staff < 250 && (income <= 4_400_000_000L || balanceSheetPence != null && balanceSheetPence <= 3_800_000_000L);
+    }
+
+    /** A voluntary, community or social enterprise: any legal form but a company or a public body. */
+    public boolean qualifiesAsVcse() {
+        return legalForm != null && !"COMPANY".equals(legalForm) && !"PUBLIC_BODY".equals(legalForm);
+    }
+
     /** A piece of relevant experience: what, how it was funded, its yearly value and when. */
     public record Experience(String description, String kind, Long valuePerYearPence, Integer fromYear, Integer toYear) {
     }

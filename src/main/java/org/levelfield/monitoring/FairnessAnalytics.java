@@ -61,7 +61,7 @@ public class FairnessAnalytics {
         Map<UUID, Boolean> small = new LinkedHashMap<>();
         Map<UUID, Boolean> specialist = new LinkedHashMap<>();
         for (UUID org : organisationOf.values()) {
-            small.put(org, profiles.find(org).map(FairnessAnalytics::isSmall).orElse(false));
+            small.put(org, profiles.find(org).map(OrganisationProfile::qualifiesAsSme).orElse(false));
             specialist.put(org, monitoring.find(org).map(r -> !r.profileFlags().isEmpty()).orElse(false));
         }
         List<Split> splits = List.of(
@@ -160,11 +160,5 @@ public class FairnessAnalytics {
             return score.compareTo(BigDecimal.valueOf(award.thresholds().eqSubMin())) >= 0;
         }
         return null;
-    }
-
-    private static boolean isSmall(OrganisationProfile p) {
-        int staff = p.staffHeadcount() == null ? Integer.MAX_VALUE : p.staffHeadcount();
-        long income = p.incomePence() == null ? Long.MAX_VALUE : p.incomePence();
-        return staff < 250 && (income <= 4_400_000_000L || p.balanceSheetPence() != null && p.balanceSheetPence() <= 3_800_000_000L);
     }
 }

@@ -208,4 +208,37 @@ class EvaluationRoundSpec extends IntegrationSpec {
         late.body.currentState == "AWARD_PROPOSED"
         count("score") == scores
     }
+
+    def "the award is published as an OCDS 1.1.5 release with the UK extension's fields, valid against the schema and codelists"() {
+        when:
+        def release = api("GET", "/api/rounds/$round.id/award/ocds", who.scrutiny).body
+        def statistics = release.bids.statistics
+
+        then: "it validates against the OCDS 1.1.5 release schema with the UK extension merged in"
+        org.levelfield.support.OcdsSchemas.validate(release) == []
+
+        and: "the validation is real: a broken release fails it"
+        !org.levelfield.support.OcdsSchemas.validate(release + [tag: "award"]).isEmpty()
+        !org.levelfield.support.OcdsSchemas.validate(release + [awards: [[id: "a1", value: [amount: "lots", currency: "GBP"]]]]).isEmpty()
+
+        and: "every code is from its codelist"
+        org.levelfield.support.OcdsSchemas.codes("releaseTag").containsAll(release.tag)
+        release.initiationType in org.levelfield.support.OcdsSchemas.codes("initiationType")
+        release.parties.every { org.levelfield.support.OcdsSchemas.codes("partyRole").containsAll(it.roles) }
+        release.parties.findAll { it.details }.every { it.details.scale in org.levelfield.support.OcdsSchemas.codes("partyScale") }
+        release.awards.every { it.status in org.levelfield.support.OcdsSchemas.codes("awardStatus") }
+        release.tender.status in org.levelfield.support.OcdsSchemas.codes("tenderStatus")
+        release.tender.awardCriteria in org.levelfield.support.OcdsSchemas.codes("awardCriteria")
+        release.tender.mainProcurementCategory in org.levelfield.support.OcdsSchemas.codes("procurementCategory")
+        statistics.every { it.measure in org.levelfield.support.OcdsSchemas.codes("bidStatistics") }
+
+        and: "the UK fields say who the suppliers are and how many SMEs and VCSEs bid per lot"
+        release.ocid.startsWith("ocds-lvlfld-")
+        release.awards.size() == 3
+        release.parties.find { it.name == extra["Deaf Women's Voice CIC org"] }.details == [scale: "sme", vcse: true]
+        release.parties.find { it.name == who.generic }.details == [scale: "large", vcse: false]
+        statistics.find { it.relatedLot == lots.B.id && it.measure == "finalStageBids" }.value == 2
+        statistics.find { it.relatedLot == lots.B.id && it.measure == "vcseFinalStageBids" }.value == 1
+        release.tender.numberOfTenderers == 4
+    }
 }

@@ -24,8 +24,10 @@ public class AwardController {
 
     private final ComputingAward computing;
     private final AwardJustification justification;
+    private final org.levelfield.award.application.OcdsRelease ocds;
 
-    public AwardController(ComputingAward computing, AwardJustification justification) {
+    public AwardController(ComputingAward computing, AwardJustification justification, org.levelfield.award.application.OcdsRelease ocds) {
+        this.ocds = ocds;
         this.computing = computing;
         this.justification = justification;
     }
@@ -47,6 +49,13 @@ public class AwardController {
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public LotResults results(UUID roundId) {
         return LotResults.of(computing.latest(roundId));
+    }
+
+    /** The award as an OCDS 1.1.5 release with the UK extension's fields (JSON). */
+    @Get("/ocds")
+    @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
+    public java.util.Map<String, Object> ocds(UUID roundId) {
+        return ocds.release(roundId);
     }
 
     @Get(value = "/justification.pdf", produces = "application/pdf")
