@@ -6,10 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
+import org.levelfield.common.database.JsonColumns;
 import org.levelfield.common.database.Sql;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
@@ -37,9 +36,9 @@ public class EligibilityRuns {
 
     private final CheckingEligibility checking;
     private final Sql sql;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public EligibilityRuns(CheckingEligibility checking, Sql sql, ObjectMapper json) {
+    public EligibilityRuns(CheckingEligibility checking, Sql sql, JsonColumns json) {
         this.checking = checking;
         this.sql = sql;
         this.json = json;
@@ -48,7 +47,7 @@ public class EligibilityRuns {
     /** Runs the rules, compares with the previous run for this organisation and lot, and keeps both. */
     public Run run(Round round, Lot lot, UUID organisationId, UUID tenderId, Stage stage, CheckingEligibility.Profile profile, Instant now) {
         CheckingEligibility.Check check = checking.evaluate(round, lot, profile);
-        Map<String, Object> inputs = json.convertValue(profile, MAP);
+        Map<String, Object> inputs = json.convert(profile, MAP);
         Optional<Run> previous = latest(lot.id(), organisationId);
         EligibilityChanges.Changes changes = previous
                 .map(p -> EligibilityChanges.between(label(p), p.results(), check.results(), p.inputs(), inputs))
@@ -88,22 +87,14 @@ public class EligibilityRuns {
     }
 
     private Run row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        try {
-            return new Run(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class), rs.getObject("lot_id", UUID.class),
-                    rs.getObject("organisation_id", UUID.class), rs.getObject("tender_id", UUID.class), Stage.valueOf(rs.getString("stage")),
-                    Sql.instant(rs, "ran_at"), rs.getString("ruleset_version"), rs.getBoolean("can_bid"),
-                    json.readValue(rs.getString("inputs"), MAP), json.readValue(rs.getString("results"), RESULTS),
-                    json.readValue(rs.getString("changes"), EligibilityChanges.Changes.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored eligibility run cannot be read", e);
-        }
+        return new Run(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class), rs.getObject("lot_id", UUID.class),
+                rs.getObject("organisation_id", UUID.class), rs.getObject("tender_id", UUID.class), Stage.valueOf(rs.getString("stage")),
+                Sql.instant(rs, "ran_at"), rs.getString("ruleset_version"), rs.getBoolean("can_bid"),
+                json.read(rs.getString("inputs"), MAP), json.read(rs.getString("results"), RESULTS),
+                json.read(rs.getString("changes"), EligibilityChanges.Changes.class));
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(value);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.levelfield.rules.facts.OrganisationSize;
+
 /**
  * What a bidding organisation says about itself, shared by its members. Money in pence.
  *
@@ -17,14 +19,13 @@ public record OrganisationProfile(UUID id, String name, String legalForm, String
 
     /** PA 2023 s123: fewer than 250 staff and turnover of £44m or less, or a balance sheet of £38m or less. Unknown figures count against. */
     public boolean qualifiesAsSme() {
-        int staff = staffHeadcount == null ? Integer.MAX_VALUE : staffHeadcount;
-        long income = incomePence == null ? Long.MAX_VALUE : incomePence;
-        return staff < 250 && (income <= 4_400_000_000L || balanceSheetPence != null && balanceSheetPence <= 3_800_000_000L);
+        return OrganisationSize.isSme(staffHeadcount == null ? Integer.MAX_VALUE : staffHeadcount,
+                incomePence == null ? Long.MAX_VALUE : incomePence, balanceSheetPence);
     }
 
     /** A voluntary, community or social enterprise: any legal form but a company or a public body. */
     public boolean qualifiesAsVcse() {
-        return legalForm != null && !"COMPANY".equals(legalForm) && !"PUBLIC_BODY".equals(legalForm);
+        return OrganisationSize.isVcse(legalForm);
     }
 
     /** A piece of relevant experience: what, how it was funded, its yearly value and when. */

@@ -7,11 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.levelfield.common.database.JsonColumns;
 import org.levelfield.common.database.Sql;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.common.web.FieldChecks;
@@ -25,10 +24,13 @@ public class OrganisationProfiles {
     static final Pattern COMPANY_NUMBER = Pattern.compile("[A-Z]{2}\\d{6}|\\d{8}");
 
     private final Sql sql;
-    private final ObjectMapper json;
+    private static final TypeReference<List<OrganisationProfile.Experience>> EXPERIENCE = new TypeReference<>() {
+    };
+
+    private final JsonColumns json;
     private final Clock clock;
 
-    public OrganisationProfiles(Sql sql, ObjectMapper json, Clock clock) {
+    public OrganisationProfiles(Sql sql, JsonColumns json, Clock clock) {
         this.sql = sql;
         this.json = json;
         this.clock = clock;
@@ -104,18 +106,10 @@ public class OrganisationProfiles {
     }
 
     private List<OrganisationProfile.Experience> experience(String text) {
-        try {
-            return json.readValue(text, new TypeReference<>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored experience cannot be read", e);
-        }
+        return text == null ? List.of() : json.read(text, EXPERIENCE);
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(value);
     }
 }

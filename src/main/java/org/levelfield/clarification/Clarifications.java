@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.access.Actor;
 import org.levelfield.access.Role;
+import org.levelfield.common.audit.AuditTrail;
 import org.levelfield.common.database.Sql;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.common.web.ProblemException.FieldError;
@@ -21,7 +22,7 @@ import org.levelfield.tender.infrastructure.Notices;
 /**
  * Clarification questions and answers. A bidder asks before the deadline; the commissioner
  * answers; the answer is published to every bidder on the round, numbered, without the asker's
- * name, sent as a notice to every organisation taking part, and recorded in the round's history.
+ * name, sent as a notice to every organisation taking part, and recorded in the round's audit trail.
  * Questions and answers are never edited.
  */
 @Singleton
@@ -44,9 +45,11 @@ public class Clarifications {
     private final Sql sql;
     private final Rounds rounds;
     private final Notices notices;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public Clarifications(Sql sql, Rounds rounds, Notices notices, Clock clock) {
+    public Clarifications(Sql sql, Rounds rounds, Notices notices, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.sql = sql;
         this.rounds = rounds;
         this.notices = notices;
@@ -81,6 +84,7 @@ public class Clarifications {
                 insert into clarification(id, round_id, lot_id, question, asked_by_org, asked_at, sequence)
                 values (?,?,?,?,?,?, (select coalesce(max(sequence), 0) + 1 from clarification where round_id = ?))""",
                 id, roundId, ask.lotId(), ask.question().strip(), actor.organisationId(), now, roundId);
+        audit.append("CLARIFICATION_ASKED", roundId, null, "clarification " + id, java.util.Map.of("question", ask.question().strip()));
         return find(id, actor);
     }
 
@@ -109,8 +113,9 @@ public class Clarifications {
         sql.update("update clarification set answer = ?, answered_by = ?, answered_at = ? where id = ? and answer is null",
                 reply.answer().strip(), actor.userId(), now, id);
         Clarification published = find(id, actor);
-        rounds.recordChange(roundId, round.status(), round.status(), now, actor.userId(),
-                "Clarification " + published.number() + " published to all bidders. Q: " + published.question() + " A: " + published.answer());
+        // Kept in the round's audit trail; the asker is not recorded there either.
+        audit.append("CLARIFICATION_PUBLISHED", roundId, actor.userId(), "clarification " + published.number(),
+                java.util.Map.of("question", published.question(), "answer", published.answer()));
         for (UUID organisation : notices.participants(roundId)) {
             notices.send(roundId, organisation, null, now, "Clarification " + published.number() + " for round '" + round.title()
                     + "' has been published to all bidders. Q: " + published.question() + " A: " + published.answer());

@@ -1,6 +1,5 @@
 package org.levelfield.evaluation;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +16,8 @@ import org.levelfield.access.Actor;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
+import org.levelfield.tender.application.Sealing;
 import org.levelfield.tender.infrastructure.Tenders;
-import org.levelfield.tender.model.SealPolicy;
 
 /** Evaluation panels per lot and evaluators' conflict-of-interest declarations. */
 @Controller("/api/rounds/{roundId}")
@@ -28,13 +27,13 @@ public class PanelsController {
     private final Panels panels;
     private final Rounds rounds;
     private final Tenders tenders;
-    private final Clock clock;
+    private final Sealing sealing;
 
-    public PanelsController(Panels panels, Rounds rounds, Tenders tenders, Clock clock) {
+    public PanelsController(Panels panels, Rounds rounds, Tenders tenders, Sealing sealing) {
         this.panels = panels;
         this.rounds = rounds;
         this.tenders = tenders;
-        this.clock = clock;
+        this.sealing = sealing;
     }
 
     public record Appointing(List<UUID> evaluatorIds) {
@@ -57,8 +56,7 @@ public class PanelsController {
     @Secured({"COMMISSIONER", "EVALUATOR", "SCRUTINY", "ADMIN"})
     public List<Panels.LotPanel> panel(UUID roundId, Authentication authentication) {
         Round round = round(roundId);
-        boolean sealed = SealPolicy.isSealed(clock.instant(), round.tenderDeadline());
-        var live = sealed ? List.<org.levelfield.tender.model.Tender>of() : tenders.ofRound(roundId);
+        var live = sealing.isSealed(round) ? List.<org.levelfield.tender.model.Tender>of() : tenders.ofRound(roundId);
         var status = panels.status(round, live);
         if (!Blinding.applies(round, Actor.of(authentication))) {
             return status;
@@ -73,9 +71,7 @@ public class PanelsController {
     @Secured("EVALUATOR")
     public MyDeclarations mine(UUID roundId, Authentication authentication) {
         Round round = round(roundId);
-        if (SealPolicy.isSealed(clock.instant(), round.tenderDeadline())) {
-            throw ProblemException.forbidden("Who bid is sealed until the deadline " + round.tenderDeadline() + "; declare conflicts after it.");
-        }
+        sealing.requireUnsealed(round);
         Map<UUID, String> bidders = panels.bidders(roundId);
         var declared = panels.declarations(roundId, Actor.of(authentication).userId());
         return new MyDeclarations(bidders.entrySet().stream().map(e -> new Bidder(e.getKey(), e.getValue())).toList(),

@@ -1,8 +1,7 @@
 package org.levelfield.monitoring;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,11 +14,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.levelfield.access.Actor;
-import org.levelfield.common.database.Sql;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
-import org.levelfield.tender.model.SealPolicy;
+import org.levelfield.tender.application.Sealing;
+import org.levelfield.tender.infrastructure.Tenders;
+import org.levelfield.tender.model.Tender;
 
 /**
  * Monitoring data. An organisation's own members read and replace its return; nobody else ever
@@ -32,16 +32,16 @@ public class MonitoringController {
 
     private final MonitoringReturns returns;
     private final Rounds rounds;
-    private final Sql sql;
-    private final Clock clock;
+    private final Tenders tenders;
+    private final Sealing sealing;
     private final FairnessAnalytics fairness;
 
-    public MonitoringController(MonitoringReturns returns, Rounds rounds, Sql sql, Clock clock, FairnessAnalytics fairness) {
+    public MonitoringController(MonitoringReturns returns, Rounds rounds, Tenders tenders, Sealing sealing, FairnessAnalytics fairness) {
         this.fairness = fairness;
         this.returns = returns;
         this.rounds = rounds;
-        this.sql = sql;
-        this.clock = clock;
+        this.tenders = tenders;
+        this.sealing = sealing;
     }
 
     @Get("/organisations/{id}/monitoring")
@@ -64,13 +64,8 @@ public class MonitoringController {
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public Map<String, Object> summary(UUID roundId) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
-        Instant now = clock.instant();
-        if (SealPolicy.isSealed(now, round.tenderDeadline())) {
-            throw ProblemException.forbidden("Who bid in round '" + round.title() + "' is sealed until the deadline " + round.tenderDeadline()
-                    + " (server time " + now + ").");
-        }
-        var bidders = sql.query("select distinct organisation_id from tender where round_id = ? and status = 'SUBMITTED'",
-                rs -> rs.getObject(1, UUID.class), roundId);
+        sealing.requireUnsealed(round);
+        List<UUID> bidders = tenders.ofRound(roundId).stream().map(Tender::organisationId).distinct().toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("roundId", roundId);
         out.put("allReturns", returns.aggregate(bidders, false));

@@ -11,12 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.access.Actor;
+import org.levelfield.common.database.JsonColumns;
 import org.levelfield.common.database.Sql;
 import org.levelfield.common.web.FieldChecks;
 import org.levelfield.common.web.ProblemException;
@@ -34,10 +33,10 @@ public class MonitoringReturns {
     };
 
     private final Sql sql;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Clock clock;
 
-    public MonitoringReturns(Sql sql, ObjectMapper json, Clock clock) {
+    public MonitoringReturns(Sql sql, JsonColumns json, Clock clock) {
         this.sql = sql;
         this.json = json;
         this.clock = clock;
@@ -145,20 +144,12 @@ public class MonitoringReturns {
     }
 
     private MonitoringReturn row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        try {
-            return new MonitoringReturn(rs.getObject("organisation_id", UUID.class), json.readValue(rs.getString("answers"), ANSWERS),
-                    List.of((String[]) rs.getArray("profile_flags").getArray()), rs.getBoolean("consent_to_publish"),
-                    Sql.instant(rs, "updated_at"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored monitoring return cannot be read", e);
-        }
+        return new MonitoringReturn(rs.getObject("organisation_id", UUID.class), json.read(rs.getString("answers"), ANSWERS),
+                List.of((String[]) rs.getArray("profile_flags").getArray()), rs.getBoolean("consent_to_publish"),
+                Sql.instant(rs, "updated_at"));
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(value);
     }
 }

@@ -79,6 +79,9 @@ class MembershipSpec extends IntegrationSpec {
         forStranger.body.detail.contains("not a member")
         api("GET", "/api/tenders/mine", bidder2Token).body*.organisation.toSet() == [who.generic, who.sisters].toSet()
         api("GET", "/api/tenders/$forSisters.body.tenderId", who.bidder).status == HttpStatus.OK
+        api("GET", "/api/tenders/$forSisters.body.tenderId", bidder2Token).body.organisation == who.sisters
+        api("GET", "/api/tenders/$forSisters.body.tenderId/receipt", bidder2Token).body.intact
+        api("GET", "/api/rounds/$round.id/tenders", bidder2Token).body*.organisation.toSet() == [who.generic, who.sisters].toSet()
         api("GET", "/api/tenders/$forGeneric.body.tenderId", who.bidder).status == HttpStatus.NOT_FOUND
     }
 }

@@ -57,7 +57,10 @@ class ClarificationSpec extends IntegrationSpec {
         !new String(api("GET", "/api/rounds/$round.id/clarifications", who.bidder2).bytes).contains("Sister Space")
         api("GET", "/api/notices", who.bidder2).body.any { it.message.contains("Clarification 1") }
         api("GET", "/api/notices", who.bidder).body.any { it.message.contains("Clarification 1") }
-        api("GET", "/api/rounds/$round.id/history", who.commissioner).body.any { it.reason.contains("Clarification 1 published") }
+        def kept = api("GET", "/api/rounds/$round.id/audit", who.scrutiny).body.find { it.kind == "CLARIFICATION_PUBLISHED" }
+        kept.detail.contains("An undertaking to hold insurance")
+        !kept.detail.contains(who.sisters)
+        api("GET", "/api/rounds/$round.id/history", who.commissioner).body*.to == ["DRAFT", "DESIGN_APPROVED", "PUBLISHED"]
     }
 
     def "an answer is never edited; bad questions are refused; nothing changes"() {

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.access.Actor;
@@ -23,6 +21,7 @@ import org.levelfield.award.model.AwardCalculation.EvaluatorScore;
 import org.levelfield.award.model.AwardCalculation.LotResult;
 import org.levelfield.award.model.AwardCalculation.TenderInput;
 import org.levelfield.award.model.RobustnessCheck;
+import org.levelfield.common.database.JsonColumns;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.clarification.Clarifications;
 import org.levelfield.evaluation.AbnormallyLowTenders;
@@ -78,7 +77,7 @@ public class ComputingAward {
     private final ThresholdsConfiguration configured;
     private final RuleRuns runs;
     private final AwardComputations computations;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final RecheckingEligibility rechecking;
     private final Panels panels;
     private final Moderation moderation;
@@ -88,7 +87,7 @@ public class ComputingAward {
     private final Clock clock;
 
     public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, Rulesets rules, ThresholdsConfiguration configured,
-                          RuleRuns runs, AwardComputations computations, ObjectMapper json, RecheckingEligibility rechecking, Panels panels, Moderation moderation, AbnormallyLowTenders abnormallyLow,
+                          RuleRuns runs, AwardComputations computations, JsonColumns json, RecheckingEligibility rechecking, Panels panels, Moderation moderation, AbnormallyLowTenders abnormallyLow,
                           Clarifications clarifications, org.levelfield.common.audit.AuditTrail audit, Clock clock) {
         this.audit = audit;
         this.clarifications = clarifications;
@@ -188,12 +187,7 @@ public class ComputingAward {
         }
         List<Finding> findings = new ArrayList<>(first.findings());
         findings.addAll(ruleset.evaluate(Stage.SCORING, gateways));
-        List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
-        if (!blocking.isEmpty()) {
-            throw ProblemException.refusedByRules("The award cannot be computed while " + blocking.size()
-                    + " scoring finding(s) block it: " + blocking.stream().map(f -> f.ruleId() + " " + f.message())
-                    .collect(Collectors.joining("; ")), blocking);
-        }
+        refuseIfBlocked(findings);
         Map<UUID, List<String>> disqualified = new HashMap<>();
         Instant now = clock.instant();
         // Eligibility is checked again and reported (with what changed since submission); excluding a
@@ -230,11 +224,7 @@ public class ComputingAward {
         }
         rankings.addAll(clarifications.records(roundId));
         List<Finding> rankingFindings = ruleset.evaluate(Stage.SCORING, rankings);
-        List<Finding> rankingBlocks = rankingFindings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
-        if (!rankingBlocks.isEmpty()) {
-            throw ProblemException.refusedByRules("The award cannot be proposed while " + rankingBlocks.size() + " finding(s) block it: "
-                    + rankingBlocks.stream().map(f -> f.ruleId() + " " + f.message()).collect(Collectors.joining("; ")), rankingBlocks);
-        }
+        refuseIfBlocked(rankingFindings);
         findings.addAll(rankingFindings);
         String version = ruleset.version();
         UUID runId = runs.record(roundId, Stage.SCORING, version, now, actor.userId(), "COMPUTED", findings);
@@ -253,10 +243,15 @@ public class ComputingAward {
         rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         AwardComputations.Stored stored = computations.latest(roundId).orElseThrow(() -> ProblemException.wrongState(
                 "No award has been computed for this round yet.", "NO_AWARD", List.of("compute the award (POST /api/rounds/{id}/award)")));
-        try {
-            return json.readValue(stored.resultJson(), AwardResult.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored award computation " + stored.id() + " cannot be read", e);
+        return json.read(stored.resultJson(), AwardResult.class);
+    }
+
+    /** A BLOCK from any pass stops the award, naming every blocking finding; nothing is stored. */
+    private static void refuseIfBlocked(List<Finding> findings) {
+        List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
+        if (!blocking.isEmpty()) {
+            throw ProblemException.refusedByRules("The award cannot be computed while " + blocking.size() + " finding(s) block it: "
+                    + blocking.stream().map(f -> f.ruleId() + " " + f.message()).collect(Collectors.joining("; ")), blocking);
         }
     }
 
@@ -398,10 +393,6 @@ public class ComputingAward {
     }
 
     private String toJson(AwardResult result) {
-        try {
-            return json.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(result);
     }
 }

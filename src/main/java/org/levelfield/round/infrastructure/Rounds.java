@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.levelfield.common.database.JsonColumns;
 import org.levelfield.common.database.Sql;
 import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.CriterionKind;
@@ -34,28 +34,20 @@ public class Rounds {
     private final Sql sql;
     private final org.levelfield.common.audit.AuditTrail audit;
 
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public Rounds(Sql sql, ObjectMapper json, org.levelfield.common.audit.AuditTrail audit) {
+    public Rounds(Sql sql, JsonColumns json, org.levelfield.common.audit.AuditTrail audit) {
         this.audit = audit;
         this.sql = sql;
         this.json = json;
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(value);
     }
 
     private <T> T read(String text, Class<T> type, T empty) {
-        try {
-            return text == null || text.equals("{}") ? empty : json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored " + type.getSimpleName() + " cannot be read", e);
-        }
+        return text == null || text.equals("{}") ? empty : json.read(text, type);
     }
 
     public record StatusChange(RoundStatus from, RoundStatus to, Instant at, UUID by, String reason) {

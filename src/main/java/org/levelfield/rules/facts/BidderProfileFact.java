@@ -24,11 +24,11 @@ public record BidderProfileFact(String name, String legalForm, long turnoverPenc
 
     /** PA 2023 s123: fewer than 250 staff and turnover of £44m or less or a balance sheet of £38m or less. */
     public boolean isSme() {
-        return staffHeadcount < 250 && (turnoverPence <= 4_400_000_000L || balanceSheetPence != null && balanceSheetPence <= 3_800_000_000L);
+        return OrganisationSize.isSme(staffHeadcount, turnoverPence, balanceSheetPence);
     }
 
     public boolean isVcse() {
-        return !"COMPANY".equals(legalForm) && !"PUBLIC_BODY".equals(legalForm) && legalForm != null;
+        return OrganisationSize.isVcse(legalForm);
     }
 
     /** The turnover that counts for a lot: the consortium's, when bidding as one (SEL-04). */

@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
+import org.levelfield.common.database.JsonColumns;
 import org.levelfield.common.database.Sql;
 import org.levelfield.tender.model.Tender;
 import org.levelfield.tender.model.TenderDetails;
@@ -25,10 +24,10 @@ public class Tenders {
             select t.*, o.name as organisation_name from tender t join organisation o on o.id = t.organisation_id""";
 
     private final Sql sql;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final org.levelfield.common.audit.AuditTrail audit;
 
-    public Tenders(Sql sql, ObjectMapper json, org.levelfield.common.audit.AuditTrail audit) {
+    public Tenders(Sql sql, JsonColumns json, org.levelfield.common.audit.AuditTrail audit) {
         this.audit = audit;
         this.sql = sql;
         this.json = json;
@@ -172,18 +171,10 @@ public class Tenders {
     }
 
     private String write(TenderDetails details) {
-        try {
-            return json.writeValueAsString(details);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(details);
     }
 
     private TenderDetails read(String text) {
-        try {
-            return text == null || text.equals("{}") ? TenderDetails.empty() : json.readValue(text, TenderDetails.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored tender details cannot be read", e);
-        }
+        return text == null || text.equals("{}") ? TenderDetails.empty() : json.read(text, TenderDetails.class);
     }
 }

@@ -1,6 +1,7 @@
 package org.levelfield.tender.model;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 
 import org.levelfield.access.Role;
@@ -16,9 +17,10 @@ public final class SealPolicy {
     private SealPolicy() {
     }
 
-    public static boolean mayRead(Role role, UUID actorOrganisation, UUID tenderOrganisation, Instant now, Instant deadline) {
+    /** @param actorOrganisations every organisation the reader is a member of */
+    public static boolean mayRead(Role role, Collection<UUID> actorOrganisations, UUID tenderOrganisation, Instant now, Instant deadline) {
         if (role == Role.BIDDER) {
-            return tenderOrganisation.equals(actorOrganisation);
+            return actorOrganisations.contains(tenderOrganisation);
         }
         return !now.isBefore(deadline);
     }

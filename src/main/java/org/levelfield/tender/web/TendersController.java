@@ -33,6 +33,7 @@ import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
 import org.levelfield.tender.application.RecheckingEligibility;
+import org.levelfield.tender.application.Sealing;
 import org.levelfield.tender.application.SubmittingTender;
 import org.levelfield.tender.application.TenderCommand;
 import org.levelfield.tender.infrastructure.Tenders;
@@ -56,10 +57,12 @@ public class TendersController {
     private final EligibilityRuns eligibility;
     private final RecheckingEligibility rechecking;
     private final Panels panels;
+    private final Sealing sealing;
     private final Clock clock;
 
     public TendersController(SubmittingTender submitting, Tenders tenders, Rounds rounds, Idempotency idempotency,
-                             EligibilityRuns eligibility, RecheckingEligibility rechecking, Panels panels, Clock clock) {
+                             EligibilityRuns eligibility, RecheckingEligibility rechecking, Panels panels, Sealing sealing, Clock clock) {
+        this.sealing = sealing;
         this.eligibility = eligibility;
         this.rechecking = rechecking;
         this.panels = panels;
@@ -168,10 +171,7 @@ public class TendersController {
     @Secured({"COMMISSIONER", "EVALUATOR", "SCRUTINY", "ADMIN"})
     public List<EligibilityRunView> eligibilityOfRound(UUID roundId) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
-        Instant now = clock.instant();
-        if (SealPolicy.isSealed(now, round.tenderDeadline())) {
-            throw sealed(round, now);
-        }
+        sealing.requireUnsealed(round);
         return eligibility.ofRound(roundId).stream().map(EligibilityRunView::of).toList();
     }
 
@@ -195,11 +195,11 @@ public class TendersController {
         Actor actor = Actor.of(authentication);
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         Instant now = clock.instant();
-        if (!actor.is(Role.BIDDER) && SealPolicy.isSealed(now, round.tenderDeadline())) {
-            throw sealed(round, now);
+        if (!actor.is(Role.BIDDER)) {
+            sealing.requireUnsealed(round);
         }
         return tenders.ofRound(roundId).stream()
-                .filter(t -> SealPolicy.mayRead(actor.role(), actor.organisationId(), t.organisationId(), now, round.tenderDeadline()))
+                .filter(t -> SealPolicy.mayRead(actor.role(), actor.organisations(), t.organisationId(), now, round.tenderDeadline()))
                 .filter(t -> panels.mayOpen(round, t, actor))
                 .map(t -> view(round, t, actor)).toList();
     }
@@ -232,19 +232,16 @@ public class TendersController {
             throw ProblemException.notFound("tender", id);
         }
         Round round = rounds.find(tender.roundId()).orElseThrow();
-        Instant now = clock.instant();
-        if (SealPolicy.mayRead(actor.role(), actor.organisationId(), tender.organisationId(), now, round.tenderDeadline())) {
-            panels.requireMayOpen(round, tender, actor);
+        if (actor.is(Role.BIDDER)) {
+            // Another organisation's tender is never shown to a bidder, not even that it exists.
+            if (!SealPolicy.mayRead(actor.role(), actor.organisations(), tender.organisationId(), clock.instant(), round.tenderDeadline())) {
+                throw ProblemException.notFound("tender", id);
+            }
             return tender;
         }
-        if (actor.is(Role.BIDDER)) {
-            throw ProblemException.notFound("tender", id);
-        }
-        throw sealed(round, now);
+        sealing.requireUnsealed(round);
+        panels.requireMayOpen(round, tender, actor);
+        return tender;
     }
 
-    private static ProblemException sealed(Round round, Instant now) {
-        return ProblemException.forbidden("Tenders for round '" + round.title() + "' are sealed until the deadline "
-                + round.tenderDeadline() + " (server time " + now + "). No one but the bidder can read them before then.");
-    }
 }
