@@ -248,6 +248,7 @@ class MissionPathSpec extends IntegrationSpec {
         document.documentInformation.title == "Award justification: Riverside domestic abuse services"
         document.documentCatalog.language == "en-GB"
         document.pages.collectMany { page -> page.resources.fontNames.collect { page.resources.getFont(it) } }.every { it.isEmbedded() }
+        org.levelfield.support.Pdfs.pdfaFailures(reply.bytes) == []
         ["Riverside domestic abuse services", "Community outreach", "Deaf and disabled survivors",
          who.sisters, who.generic, "Service delivery and safety", "Race equality", "Disability equality", "Sex equality",
          "EQ-05", "REG-02", "Equality gateway not met", "86.00", "Riverside NHS ICB", "60.0%"].every { text.contains(it) }

@@ -132,6 +132,7 @@ class RoundDesignSafeguardsSpec extends IntegrationSpec {
         then:
         json.body.stages*.stage == ["Regime", "Round design", "Scoring"]
         findings*.ruleId.toSet().containsAll(["REG-01", "REG-02", "RD-01", "RD-06", "RD-07", "RD-13"])
+        org.levelfield.support.Pdfs.pdfaFailures(pdf.bytes) == []
         findings.find { it.ruleId == "RD-06" }.justifiedBy.startsWith("Pat Officer, Head of Commissioning")
         json.body.summary.blocks == 3
         json.body.summary.unjustifiedWarnings == 0

@@ -1,5 +1,7 @@
 package org.levelfield.common.document;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,8 +40,8 @@ import org.openpdf.text.pdf.PdfWriter;
  * &gt; note                  (a highlighted note)
  * **bold** inside a line; a blank line ends a paragraph
  * </pre>
- * Fonts (Liberation Sans) are embedded, the document title and language are set, and content is
- * written in reading order.
+ * Fonts (Liberation Sans) are embedded, the document title and language are set, content is
+ * written in reading order, and the file conforms to PDF/A-1b (checked with veraPDF in the tests).
  */
 public final class PdfRenderer {
 
@@ -62,6 +64,7 @@ public final class PdfRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 54, 54, 60, 60);
         PdfWriter writer = PdfWriter.getInstance(document, out);
+        writer.setPDFXConformance(PdfWriter.PDFA1B);
         List<String> lines = markup.lines().toList();
         String title = lines.stream().filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2).strip()).orElse("Levelfield document");
         document.addTitle(title);
@@ -71,6 +74,7 @@ public final class PdfRenderer {
         writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, org.openpdf.text.pdf.PdfBoolean.PDFTRUE);
         writer.setPageEvent(new Footer(title));
         document.open();
+        archival(writer);
         new Layout(document).write(lines);
         document.close();
         return out.toByteArray();
@@ -241,8 +245,26 @@ public final class PdfRenderer {
             return phrase;
         }
 
+        /**
+         * OpenPDF writes plain paragraphs to its text layer but tables (and kept-together paragraphs)
+         * to the direct content, which follows the text layer in the page's content stream: mixed,
+         * they would extract out of order. Every block therefore goes through a borderless one-cell
+         * table, so the content stream holds the blocks in the order they are read.
+         */
         private void add(Element element) {
-            document.add(element);
+            if (element instanceof PdfPTable) {
+                document.add(element);
+                return;
+            }
+            PdfPTable block = new PdfPTable(1);
+            block.setWidthPercentage(100);
+            block.setSplitLate(false);
+            PdfPCell cell = new PdfPCell();
+            cell.setBorder(Rectangle.NO_BORDER);
+            cell.setPadding(0);
+            cell.addElement(element);
+            block.addCell(cell);
+            document.add(block);
         }
     }
 
@@ -262,6 +284,20 @@ public final class PdfRenderer {
             canvas.showTextAligned(Element.ALIGN_LEFT, title, document.left(), 30, 0);
             canvas.showTextAligned(Element.ALIGN_RIGHT, "Page " + writer.getPageNumber(), document.right(), 30, 0);
             canvas.endText();
+        }
+    }
+
+    /**
+     * PDF/A-1b: XMP metadata mirroring the document information, and an sRGB output intent so
+     * every colour is device-independent. (The title, language and embedded fonts are set elsewhere.)
+     */
+    private static void archival(PdfWriter writer) {
+        try {
+            writer.createXmpMetadata();
+            ICC_Profile srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
+            writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", srgb.getData());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the PDF/A output intent", e);
         }
     }
 
