@@ -1,0 +1,48 @@
+package org.levelfield.rules.facts;
+
+import java.util.List;
+
+import org.levelfield.rules.model.Subject;
+
+/**
+ * What one bidder's assessment summary (PA 2023 s50) or award letter (PCR 2015 reg 86) contains,
+ * checked before it is sent (AW-03, AW-04).
+ *
+ * @param regime                 PA_2023 or PCR_2015
+ * @param criteriaListed         whether the criteria, weights and scoring scheme are set out
+ * @param unexplained            criteria the bidder's own scores carry no explanation for
+ * @param totalGiven             whether the bidder's total is given
+ * @param winnerScoresGiven      for an unsuccessful bidder: whether the winner's scores and reasons are given
+ * @param nonAwardReason         for an unsuccessful bidder: why it did not win (rank, gateway, abnormally low price), or null
+ * @param winnerNamed            whether the winner's name is given (PCR)
+ * @param relativeAdvantages     the characteristics and relative advantages of the winning tender (PCR), or null
+ * @param standstillStated       whether the standstill period is stated (PCR)
+ */
+public record AssessmentSummaryFact(String tenderId, String supplier, String lot, String regime, boolean successful,
+                                    boolean criteriaListed, List<String> unexplained, boolean totalGiven, boolean winnerScoresGiven,
+                                    String nonAwardReason, boolean winnerNamed, String relativeAdvantages,
+                                    boolean standstillStated) implements Subject {
+
+    public AssessmentSummaryFact {
+        unexplained = unexplained == null ? List.of() : List.copyOf(unexplained);
+    }
+
+    public boolean isPcr() {
+        return "PCR_2015".equals(regime);
+    }
+
+    @Override
+    public String subjectType() {
+        return "tender";
+    }
+
+    @Override
+    public String subjectId() {
+        return tenderId;
+    }
+
+    @Override
+    public String subjectLabel() {
+        return "Assessment summary for " + supplier + " (lot '" + lot + "')";
+    }
+}

@@ -1,0 +1,50 @@
+package org.levelfield.rules.facts;
+
+import java.util.List;
+
+import org.levelfield.rules.model.Subject;
+
+/**
+ * What the contract and the decision set up to carry the duty after award (DR-06, DR-07).
+ *
+ * @param clauses                 the equality clauses in the contract (RD-26 codes)
+ * @param reviewSchedule          the review points the decision sets, or null
+ * @param monitoringPlanSet       whether the monitoring plan has been set at award
+ * @param specialistIncumbentsNotWinning specialist providers the round replaces that win no lot
+ * @param specialistProvisionPlan what happens to the groups those providers served, or null
+ */
+public record ContractTerms(String roundId, String round, List<String> clauses, String reviewSchedule, boolean monitoringPlanSet,
+                            List<String> specialistIncumbentsNotWinning, String specialistProvisionPlan) implements Subject {
+
+    public ContractTerms {
+        clauses = clauses == null ? List.of() : List.copyOf(clauses);
+        specialistIncumbentsNotWinning = specialistIncumbentsNotWinning == null ? List.of() : List.copyOf(specialistIncumbentsNotWinning);
+    }
+
+    public boolean isPsedMechanism() {
+        return clauses.contains("ASSIST_PSED");
+    }
+
+    public boolean isReviewSet() {
+        return reviewSchedule != null && !reviewSchedule.isBlank();
+    }
+
+    public boolean isSpecialistPlanSet() {
+        return specialistProvisionPlan != null && !specialistProvisionPlan.isBlank();
+    }
+
+    @Override
+    public String subjectType() {
+        return "round";
+    }
+
+    @Override
+    public String subjectId() {
+        return roundId;
+    }
+
+    @Override
+    public String subjectLabel() {
+        return "Contract for '" + round + "'";
+    }
+}

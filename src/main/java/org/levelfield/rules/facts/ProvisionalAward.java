@@ -1,0 +1,34 @@
+package org.levelfield.rules.facts;
+
+import java.math.BigDecimal;
+
+import org.levelfield.rules.model.Subject;
+
+/**
+ * The provisional winner of one lot from the evaluation results (AW-01), with the runner-up.
+ *
+ * @param winnerTenderId null if no tender can be awarded (none compliant, or a tie unresolved by published rules)
+ * @param outcome        the calculation's own account of the lot's result
+ */
+public record ProvisionalAward(String roundId, String lotId, String lot, String winnerTenderId, String winner, BigDecimal total,
+                               String runnerUp, BigDecimal runnerUpTotal, String outcome) implements Subject {
+
+    public boolean isWinnerFound() {
+        return winnerTenderId != null;
+    }
+
+    @Override
+    public String subjectType() {
+        return "lot";
+    }
+
+    @Override
+    public String subjectId() {
+        return lotId;
+    }
+
+    @Override
+    public String subjectLabel() {
+        return "Lot '" + lot + "'";
+    }
+}
