@@ -29,7 +29,7 @@ class EvaluationRoundSpec extends IntegrationSpec {
     @Shared Map<String, Map> lots = [:]
     @Shared Map<String, Map> tenders = [:]
     @Shared Map<String, String> extra = [:]
-    @Shared Instant deadline = Instant.parse("2027-01-15T12:00:00Z")
+    @Shared Instant deadline = Instant.parse("2025-11-14T12:00:00Z")
     static final List<String> PANEL = ["evaluator", "evaluator2", "evaluator3", "evaluator4"]
 
     @Override
@@ -57,8 +57,10 @@ class EvaluationRoundSpec extends IntegrationSpec {
         String fourth = "evaluator4-${UUID.randomUUID()}"
         accounts.save(new UserAccount(UUID.randomUUID(), fourth, "Evaluator4", PasswordHasher.hash(PASSWORD), Role.EVALUATOR, null, Instant.now()))
         who.evaluator4 = login(fourth)
-        clock.set(Instant.parse("2026-11-01T09:00:00Z"))
-        def design = RoundFixture.aRound(deadline)
+        clock.set(Instant.parse("2025-10-01T09:00:00Z"))
+        def design = RoundFixture.aRound(deadline, java.time.LocalDate.of(2025, 4, 1))
+        design.eqia = RoundFixture.fullEqia(java.time.LocalDate.of(2025, 3, 1))
+        design.details = RoundFixture.goodDetails(java.time.LocalDate.of(2025, 3, 1))
         design.lots << [title: "Black and minoritised survivors", valueInclVatPence: 30_000_000, termMonths: 36, criteria: RoundFixture.criteria()]
         round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
         lots.A = round.lots.find { it.title == "Community outreach" }

@@ -84,11 +84,13 @@ public class ComputingAward {
     private final AbnormallyLowTenders abnormallyLow;
     private final Clarifications clarifications;
     private final org.levelfield.common.audit.AuditTrail audit;
+    private final AwardDecisions decisions;
     private final Clock clock;
 
     public ComputingAward(Rounds rounds, Tenders tenders, Scores scores, Rulesets rules, ThresholdsConfiguration configured,
                           RuleRuns runs, AwardComputations computations, JsonColumns json, RecheckingEligibility rechecking, Panels panels, Moderation moderation, AbnormallyLowTenders abnormallyLow,
-                          Clarifications clarifications, org.levelfield.common.audit.AuditTrail audit, Clock clock) {
+                          Clarifications clarifications, org.levelfield.common.audit.AuditTrail audit, AwardDecisions decisions, Clock clock) {
+        this.decisions = decisions;
         this.audit = audit;
         this.clarifications = clarifications;
         this.moderation = moderation;
@@ -113,6 +115,12 @@ public class ComputingAward {
             throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status()
                     + "; the award is computed once tenders have been scored (status EVALUATION).",
                     round.status().name(), round.status().allowedActions());
+        }
+        List<AwardDecisions.Decision> decided = decisions.ofRound(roundId);
+        if (!decided.isEmpty()) {
+            throw ProblemException.wrongState("The award of round '" + round.title() + "' cannot be computed again: "
+                    + decided.stream().map(d -> d.winner() + " was awarded a lot on " + d.decidedOn()).collect(Collectors.joining("; "))
+                    + ", on this computation.", "DECIDED", List.of("read the decisions (GET /api/rounds/{id}/decisions)"));
         }
         List<Tender> submitted = tenders.ofRound(roundId);
         Map<UUID, Map<UUID, List<EvaluatorScore>>> byTender = scoresByTender(roundId);

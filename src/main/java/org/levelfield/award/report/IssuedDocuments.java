@@ -33,4 +33,14 @@ public class IssuedDocuments {
                 where d.sha256 = ? order by d.issued_at""", rs -> new Issued(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), Sql.instant(rs, "issued_at"), rs.getString(8)), sha256);
     }
+
+    /** One issued document, with its bytes. */
+    public record Document(UUID id, UUID roundId, String kind, String fileName, String sha256, Instant issuedAt, byte[] content) {
+    }
+
+    public java.util.Optional<Document> find(UUID id) {
+        return sql.one("select id, round_id, kind, file_name, sha256, issued_at, content from issued_document where id = ?",
+                rs -> new Document(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Sql.instant(rs, "issued_at"), rs.getBytes(7)), id);
+    }
 }

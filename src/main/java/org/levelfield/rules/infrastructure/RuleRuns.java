@@ -70,12 +70,22 @@ public class RuleRuns {
 
     /** The findings of the latest run of a stage over a round (empty if it never ran). */
     public List<Finding> latest(UUID roundId, Stage stage) {
-        return jdbc.prepareStatement("""
+        return findings("""
                 select f.* from finding f
                  where f.rule_run_id = (select id from rule_run where round_id = ? and stage = ? order by ran_at desc, seq desc limit 1)
-                 order by f.position""", ps -> {
-            ps.setObject(1, roundId);
-            ps.setString(2, stage.folder());
+                 order by f.position""", roundId, stage.folder());
+    }
+
+    /** The findings of one run, in the order they were recorded. */
+    public List<Finding> ofRun(UUID runId) {
+        return findings("select f.* from finding f where f.rule_run_id = ? order by f.position", runId);
+    }
+
+    private List<Finding> findings(String query, Object... args) {
+        return jdbc.prepareStatement(query, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
             List<Finding> findings = new ArrayList<>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,0 +1,333 @@
+package org.levelfield.award.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.levelfield.access.Actor;
+import org.levelfield.award.model.AwardCalculation.LotResult;
+import org.levelfield.award.model.AwardCalculation.TenderResult;
+import org.levelfield.award.model.Standstill;
+import org.levelfield.award.report.AssessmentSummaries;
+import org.levelfield.award.report.AssessmentSummary;
+import org.levelfield.award.report.IssuedDocuments;
+import org.levelfield.common.audit.AuditTrail;
+import org.levelfield.common.database.JsonColumns;
+import org.levelfield.common.database.Sql;
+import org.levelfield.common.document.IssuingDocument;
+import org.levelfield.common.time.ClockFactory;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Lot;
+import org.levelfield.round.model.Round;
+import org.levelfield.round.model.RoundDetails;
+import org.levelfield.round.model.RoundStatus;
+import org.levelfield.rules.engine.Ruleset;
+import org.levelfield.rules.facts.AwardSequence;
+import org.levelfield.rules.facts.ContractValue;
+import org.levelfield.rules.facts.IncumbentFact;
+import org.levelfield.rules.facts.ProcurementRegime;
+import org.levelfield.rules.facts.RoundFact;
+import org.levelfield.rules.facts.StandstillFact;
+import org.levelfield.rules.infrastructure.RuleRuns;
+import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.Severity;
+import org.levelfield.rules.model.Stage;
+import org.levelfield.tender.infrastructure.Notices;
+import org.levelfield.tender.infrastructure.Tenders;
+import org.levelfield.tender.model.Tender;
+
+/**
+ * After the lots are decided: each bidder's assessment summary is sent (AW-03, AW-04), then the
+ * contract award notice is published and the standstill computed from it (AW-05, AW-06, AW-07),
+ * then the contract is entered into, never before the standstill ends (AW-05, AW-06, AW-08).
+ */
+@Singleton
+public class NotifyingAward {
+
+    public static final String SUMMARY_TEMPLATE = "assessment-summary.md";
+
+    private final Sql sql;
+    private final JsonColumns json;
+    private final Rounds rounds;
+    private final Tenders tenders;
+    private final ComputingAward awards;
+    private final AwardDecisions decisions;
+    private final DecidingAward deciding;
+    private final AssessmentSummaries summaries;
+    private final IssuingDocument issuing;
+    private final IssuedDocuments documents;
+    private final Notices notices;
+    private final RuleRuns runs;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public NotifyingAward(Sql sql, JsonColumns json, Rounds rounds, Tenders tenders, ComputingAward awards, AwardDecisions decisions,
+                          DecidingAward deciding, AssessmentSummaries summaries, IssuingDocument issuing, IssuedDocuments documents,
+                          Notices notices, RuleRuns runs, AuditTrail audit, Clock clock) {
+        this.sql = sql;
+        this.json = json;
+        this.rounds = rounds;
+        this.tenders = tenders;
+        this.awards = awards;
+        this.decisions = decisions;
+        this.deciding = deciding;
+        this.summaries = summaries;
+        this.issuing = issuing;
+        this.documents = documents;
+        this.notices = notices;
+        this.runs = runs;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A summary as sent: to whom, for which lot, the document and its SHA-256. */
+    public record SentSummary(UUID tenderId, String bidder, String lot, boolean successful, UUID documentId, String sha256, Instant sentAt) {
+    }
+
+    /** The contract award notice and its standstill, and the contract's signing once recorded. */
+    public record AwardNotice(UUID roundId, LocalDate publishedOn, String regime, boolean mandatory, boolean voluntary, LocalDate lastDay,
+                              LocalDate contractFrom, Standstill.Period standstill, LocalDate contractSignedOn) {
+    }
+
+    public record Publishing(LocalDate publishedOn, Boolean voluntaryStandstill) {
+    }
+
+    public record Signing(LocalDate signedOn) {
+    }
+
+    // ---- assessment summaries -------------------------------------------------------------------------------
+
+    @Transactional
+    public List<SentSummary> sendSummaries(UUID roundId, Actor actor) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        requireStatus(round, RoundStatus.AWARD_PROPOSED, "assessment summaries are sent once every lot is decided, before the award notice");
+        AwardResult award = awards.latest(roundId);
+        requireEveryLotDecided(round, award);
+        if (!sent(roundId).isEmpty()) {
+            throw ProblemException.wrongState("The assessment summaries for round '" + round.title() + "' were already sent.", "SENT",
+                    List.of("download them (GET /api/tenders/{id}/assessment-summary.pdf)", "publish the award notice (POST /api/rounds/{id}/award-notice)"));
+        }
+        String regime = regime(round);
+        String standstill = standstillStatement(round, regime);
+        List<Object> facts = new ArrayList<>();
+        List<Object[]> prepared = new ArrayList<>();
+        for (AwardDecisions.Decision d : decisions.ofRound(roundId)) {
+            Lot lot = round.lot(d.lotId()).orElseThrow();
+            LotResult result = lotResult(award, d.lotId());
+            for (TenderResult t : result.tenders()) {
+                AssessmentSummary summary = summaries.build(round, lot, result, t.tenderId(), regime, standstill);
+                facts.add(summaries.fact(summary, t.tenderId(), regime));
+                prepared.add(new Object[] {t, summary});
+            }
+        }
+        Ruleset ruleset = deciding.rulesetFor(round);
+        List<Finding> findings = ruleset.evaluate(Stage.AWARD, facts);
+        refuseIfBlocked("The assessment summaries cannot be sent", findings);
+        Instant now = clock.instant();
+        for (Object[] p : prepared) {
+            TenderResult t = (TenderResult) p[0];
+            AssessmentSummary summary = (AssessmentSummary) p[1];
+            IssuingDocument.Issued issued = issuing.issue(roundId, "ASSESSMENT_SUMMARY", SUMMARY_TEMPLATE, summary,
+                    "assessment-summary-" + t.tenderId() + ".pdf", actor);
+            sql.update("insert into assessment_summary(tender_id, round_id, document_id, sent_at, sent_by) values (?,?,?,?,?)",
+                    t.tenderId(), roundId, issued.documentId(), now, actor.userId());
+            Tender tender = tenders.find(t.tenderId()).orElseThrow();
+            notices.send(roundId, tender.organisationId(), tender.id(), now, "Your assessment summary for lot '" + summary.lot()
+                    + "' of '" + round.title() + "' is ready: " + summary.outcome() + " Download it from /api/tenders/" + tender.id()
+                    + "/assessment-summary.pdf (SHA-256 " + issued.sha256() + ").");
+        }
+        runs.record(roundId, Stage.AWARD, ruleset.version(), now, actor.userId(), "SUMMARIES SENT", findings);
+        audit.append("ASSESSMENT_SUMMARIES_SENT", roundId, actor.userId(), "round " + round.title(), Map.of("count", prepared.size()));
+        return sent(roundId);
+    }
+
+    public List<SentSummary> sent(UUID roundId) {
+        return sql.query("""
+                select s.tender_id, o.name, l.title, s.document_id, d.sha256, s.sent_at, ad.winner_tender_id
+                  from assessment_summary s join tender t on t.id = s.tender_id join organisation o on o.id = t.organisation_id
+                  join lot l on l.id = t.lot_id join issued_document d on d.id = s.document_id
+                  left join award_decision ad on ad.lot_id = t.lot_id
+                 where s.round_id = ? order by l.position, o.name""", rs -> new SentSummary(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3), rs.getObject(1, UUID.class).equals(rs.getObject(7, UUID.class)), rs.getObject(4, UUID.class),
+                rs.getString(5), Sql.instant(rs, "sent_at")), roundId);
+    }
+
+    /** The summary sent for a tender, as issued (the same bytes every time). */
+    public IssuedDocuments.Document summaryOf(Tender tender) {
+        return sql.one("select document_id from assessment_summary where tender_id = ?", rs -> rs.getObject(1, UUID.class), tender.id())
+                .flatMap(documents::find)
+                .orElseThrow(() -> ProblemException.notFound("assessment summary for tender", tender.id()));
+    }
+
+    // ---- the contract award notice and standstill -----------------------------------------------------------
+
+    @Transactional
+    public AwardNotice publishNotice(UUID roundId, Publishing publishing, Actor actor) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON);
+        if (publishing == null || publishing.publishedOn() == null) {
+            throw ProblemException.badInput("publishedOn", "is required: the day the contract award notice is published (YYYY-MM-DD)");
+        }
+        if (publishing.publishedOn().isAfter(today)) {
+            throw ProblemException.badInput("publishedOn", "is " + publishing.publishedOn() + ", in the future; record the notice when it is published");
+        }
+        requireStatus(round, RoundStatus.AWARD_PROPOSED, "the award notice is published after every lot is decided and the summaries are sent");
+        AwardResult award = awards.latest(roundId);
+        requireEveryLotDecided(round, award);
+        String regime = regime(round);
+        boolean lightTouch = lightTouch(round);
+        boolean mandatory = "PCR_2015".equals(regime) || !lightTouch;
+        boolean voluntary = !mandatory && !Boolean.FALSE.equals(publishing.voluntaryStandstill());
+        Standstill.Period period = Standstill.compute("PA_2023".equals(regime) ? Standstill.Regime.PA_2023 : Standstill.Regime.PCR_2015, mandatory,
+                publishing.publishedOn());
+        LocalDate contractFrom = mandatory || voluntary ? period.contractFrom() : publishing.publishedOn();
+        List<Object> facts = new ArrayList<>(sequence(round, publishing.publishedOn(), null));
+        facts.add(new StandstillFact(roundId.toString(), round.title(), regime, mandatory, lightTouch, voluntary, publishing.publishedOn(),
+                period.lastDay(), contractFrom, null, period.basis()));
+        RoundDetails details = round.details() == null ? RoundDetails.NONE : round.details();
+        for (RoundDetails.Incumbent i : details.incumbentsOrEmpty()) {
+            facts.add(new IncumbentFact(roundId.toString(), i.organisation(), i.fundingType(), i.fundingPerYearPence(), i.groupServed(),
+                    i.specialist(), i.fundingEndDate(), i.noticeDate()));
+        }
+        Ruleset ruleset = deciding.rulesetFor(round);
+        List<Finding> findings = ruleset.evaluate(Stage.AWARD, facts);
+        refuseIfBlocked("The award notice cannot be published", findings);
+        Instant now = clock.instant();
+        sql.update("""
+                insert into award_notice(round_id, published_on, regime, mandatory, voluntary, last_day, contract_from, standstill, recorded_at, recorded_by)
+                values (?,?,?,?,?,?,?,cast(? as jsonb),?,?)""", roundId, publishing.publishedOn(), regime, mandatory, voluntary,
+                mandatory || voluntary ? period.lastDay() : null, contractFrom, json.write(period), now, actor.userId());
+        runs.record(roundId, Stage.AWARD, ruleset.version(), now, actor.userId(), "NOTICE PUBLISHED", findings);
+        String summary = mandatory || voluntary
+                ? "Contract award notice published " + publishing.publishedOn() + "; standstill to " + period.lastDay() + "; the contract may be entered into from " + contractFrom + "."
+                : "Contract award notice published " + publishing.publishedOn() + "; no standstill is observed.";
+        rounds.transition(roundId, RoundStatus.AWARD_PROPOSED, RoundStatus.STANDSTILL, now, actor.userId(), summary);
+        for (Tender t : tenders.ofRound(roundId)) {
+            notices.send(roundId, t.organisationId(), t.id(), now, summary + " (" + round.title() + ")");
+        }
+        audit.append("AWARD_NOTICE_PUBLISHED", roundId, actor.userId(), "round " + round.title(), Map.of("publishedOn",
+                publishing.publishedOn().toString(), "regime", regime, "contractFrom", contractFrom.toString()));
+        return notice(roundId).orElseThrow();
+    }
+
+    @Transactional
+    public AwardNotice recordSigning(UUID roundId, Signing signing, Actor actor) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON);
+        if (signing == null || signing.signedOn() == null) {
+            throw ProblemException.badInput("signedOn", "is required: the day the contract was entered into (YYYY-MM-DD)");
+        }
+        if (signing.signedOn().isAfter(today)) {
+            throw ProblemException.badInput("signedOn", "is " + signing.signedOn() + ", in the future; record the contract once it is signed");
+        }
+        requireStatus(round, RoundStatus.STANDSTILL, "the contract is entered into after the award notice, once the standstill ends");
+        AwardNotice notice = notice(roundId).orElseThrow();
+        List<Object> facts = new ArrayList<>(sequence(round, notice.publishedOn(), signing.signedOn()));
+        facts.add(new StandstillFact(roundId.toString(), round.title(), notice.regime(), notice.mandatory(), lightTouch(round), notice.voluntary(),
+                notice.publishedOn(), notice.lastDay(), notice.contractFrom(), signing.signedOn(), notice.standstill().basis()));
+        for (AwardDecisions.Decision d : decisions.ofRound(roundId)) {
+            Lot lot = round.lot(d.lotId()).orElseThrow();
+            facts.add(new ContractValue(roundId.toString(), lot.id().toString(), lot.title(), lot.valueInclVatPence(), signing.signedOn(),
+                    notice.regime()));
+        }
+        Ruleset ruleset = deciding.rulesetFor(round);
+        List<Finding> findings = ruleset.evaluate(Stage.AWARD, facts);
+        refuseIfBlocked("The contract cannot be recorded as entered into", findings);
+        Instant now = clock.instant();
+        sql.update("update award_notice set contract_signed_on = ?, signed_recorded_at = ?, signed_recorded_by = ? where round_id = ?",
+                signing.signedOn(), now, actor.userId(), roundId);
+        runs.record(roundId, Stage.AWARD, ruleset.version(), now, actor.userId(), "CONTRACT ENTERED INTO", findings);
+        rounds.transition(roundId, RoundStatus.STANDSTILL, RoundStatus.AWARDED, now, actor.userId(),
+                "Contract entered into on " + signing.signedOn() + ", after the standstill ended on " + notice.lastDay() + ".");
+        audit.append("CONTRACT_SIGNED", roundId, actor.userId(), "round " + round.title(), Map.of("signedOn", signing.signedOn().toString()));
+        return notice(roundId).orElseThrow();
+    }
+
+    public Optional<AwardNotice> notice(UUID roundId) {
+        return sql.one("select * from award_notice where round_id = ?", rs -> new AwardNotice(rs.getObject("round_id", UUID.class),
+                rs.getObject("published_on", LocalDate.class), rs.getString("regime"), rs.getBoolean("mandatory"), rs.getBoolean("voluntary"),
+                rs.getObject("last_day", LocalDate.class), rs.getObject("contract_from", LocalDate.class),
+                json.read(rs.getString("standstill"), new TypeReference<Standstill.Period>() { }),
+                rs.getObject("contract_signed_on", LocalDate.class)), roundId);
+    }
+
+    // ---- shared ----------------------------------------------------------------------------------------------
+
+    /** PA_2023 or PCR_2015, as REG-02 derives it from the round's commencement date (older regimes are treated as PCR_2015). */
+    public String regime(Round round) {
+        Ruleset ruleset = deciding.rulesetFor(round);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON);
+        List<ProcurementRegime> derived = ruleset.run(Stage.REGIME, List.of(new RoundFact(round.id().toString(), round.title(),
+                round.commencementDate(), today, null, null, null, round.isPooled(), round.partners().size())), ProcurementRegime.class).derived();
+        return derived.stream().map(ProcurementRegime::code).filter("PA_2023"::equals).findFirst().orElse("PCR_2015");
+    }
+
+    private static boolean lightTouch(Round round) {
+        return round.lots().stream().anyMatch(l -> l.terms() != null && "SOCIAL_CARE".equals(l.terms().mainSubjectMatter()));
+    }
+
+    private String standstillStatement(Round round, String regime) {
+        if ("PA_2023".equals(regime)) {
+            return lightTouch(round)
+                    ? "These are light-touch contracts: no standstill is mandatory, but the authority observes a voluntary standstill of 8 working days beginning with the day the contract award notice is published. The contract will not be entered into before it ends."
+                    : "The standstill period is 8 working days beginning with the day the contract award notice is published (Procurement Act 2023 s51). The contract will not be entered into before it ends.";
+        }
+        Standstill.Period p = Standstill.compute(Standstill.Regime.PCR_2015, true, LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON));
+        return "The standstill period runs from the day this letter is sent to " + p.lastDay() + " inclusive (PCR 2015 reg 87); the contract will not be entered into before " + p.contractFrom() + ".";
+    }
+
+    private List<Object> sequence(Round round, LocalDate noticeOn, LocalDate signedOn) {
+        List<SentSummary> sent = sent(round.id());
+        LocalDate sentOn = sent.stream().map(s -> LocalDate.ofInstant(s.sentAt(), ClockFactory.LONDON)).max(Comparator.naturalOrder()).orElse(null);
+        List<String> missing = new ArrayList<>();
+        AwardResult award = awards.latest(round.id());
+        for (AwardDecisions.Decision d : decisions.ofRound(round.id())) {
+            for (TenderResult t : lotResult(award, d.lotId()).tenders()) {
+                if (sent.stream().noneMatch(s -> s.tenderId().equals(t.tenderId()))) {
+                    missing.add(t.bidder());
+                }
+            }
+        }
+        return List.of(new AwardSequence(round.id().toString(), round.title(), sentOn, missing, noticeOn, signedOn));
+    }
+
+    private void requireEveryLotDecided(Round round, AwardResult award) {
+        List<String> undecided = award.lots().stream().filter(l -> l.provisionalWinner() != null)
+                .filter(l -> decisions.ofLot(l.lotId()).isEmpty()).map(LotResult::lot).toList();
+        if (!undecided.isEmpty() || decisions.ofRound(round.id()).isEmpty()) {
+            throw ProblemException.wrongState("Every lot with a provisional winner must be decided first; not yet decided: "
+                    + (undecided.isEmpty() ? "no lot has been decided" : String.join(", ", undecided)) + ".", "AWAITING_DECISION",
+                    List.of("decide each lot (POST /api/rounds/{id}/lots/{lotId}/decision)"));
+        }
+    }
+
+    private static LotResult lotResult(AwardResult award, UUID lotId) {
+        return award.lots().stream().filter(l -> l.lotId().equals(lotId)).findFirst().orElseThrow();
+    }
+
+    private static void requireStatus(Round round, RoundStatus status, String why) {
+        if (round.status() != status) {
+            throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status() + "; " + why + ".", round.status().name(),
+                    round.status().allowedActions());
+        }
+    }
+
+    private static void refuseIfBlocked(String what, List<Finding> findings) {
+        List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
+        if (!blocking.isEmpty()) {
+            throw ProblemException.refusedByRules(what + " while " + blocking.size() + " finding(s) block it: "
+                    + blocking.stream().map(f -> f.ruleId() + " " + f.message()).collect(Collectors.joining("; ")), blocking);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.levelfield.award.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+import org.levelfield.award.model.AwardCalculation.CriterionLine;
+import org.levelfield.award.model.AwardCalculation.EvaluatorScore;
+import org.levelfield.award.model.AwardCalculation.LotResult;
+import org.levelfield.award.model.AwardCalculation.TenderResult;
+import org.levelfield.common.time.ClockFactory;
+import org.levelfield.round.model.Criterion;
+import org.levelfield.round.model.Lot;
+import org.levelfield.round.model.Partner;
+import org.levelfield.round.model.Round;
+import org.levelfield.rules.facts.AssessmentSummaryFact;
+import org.levelfield.rules.facts.Format;
+
+/** Builds each bidder's assessment summary from the award computation, and the facts AW-03 and AW-04 check it by. */
+@Singleton
+public class AssessmentSummaries {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm").withZone(ClockFactory.LONDON);
+
+    private final Clock clock;
+
+    public AssessmentSummaries(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param regime     PA_2023 or PCR_2015
+     * @param standstill what the bidder is told about the standstill
+     */
+    public AssessmentSummary build(Round round, Lot lot, LotResult result, UUID tenderId, String regime, String standstill) {
+        TenderResult own = result.tenders().stream().filter(t -> t.tenderId().equals(tenderId)).findFirst().orElseThrow();
+        TenderResult winner = result.tenders().stream().filter(t -> t.tenderId().equals(result.provisionalWinner())).findFirst().orElse(null);
+        boolean successful = winner != null && winner.tenderId().equals(tenderId);
+        String authority = round.partners().stream().filter(Partner::lead).map(Partner::name).findFirst().orElse(round.title());
+        List<AssessmentSummary.CriterionPart> criteria = lot.criteria().stream().map(c -> new AssessmentSummary.CriterionPart(c.title(),
+                c.kind().name().charAt(0) + c.kind().name().substring(1).toLowerCase() + (c.duty() == null ? "" : " (" + Format.words(c.duty().name()) + ")"),
+                Format.number(c.weight()), scheme(c, result.scaleMax()))).toList();
+        String nonAward = successful ? null : nonAwardReason(own, winner, result);
+        return new AssessmentSummary("Assessment summary: " + own.bidder() + ", " + lot.title(), WHEN.format(clock.instant()), round.title(),
+                authority, lot.title(), own.bidder(), successful, successful ? "Successful: the contracting authority intends to award this lot to you."
+                : "Not successful: the contracting authority intends to award this lot to " + (winner == null ? "no supplier" : winner.bidder()) + ".",
+                "PA_2023".equals(regime) ? "Procurement Act 2023 s50 and the Procurement Regulations 2024 reg 31" : "Public Contracts Regulations 2015 reg 86",
+                criteria, part(own, result.scaleMax()), successful || winner == null ? null : part(winner, result.scaleMax()), nonAward,
+                successful || winner == null ? null : relativeAdvantages(own, winner), standstill,
+                "Scores given by evaluators are shown as they gave them; where the panel moderated a score, or a published rule capped it, the score used and the reason are shown.");
+    }
+
+    /** The facts AW-03 and AW-04 read, taken from the summary as it will be printed. */
+    public AssessmentSummaryFact fact(AssessmentSummary s, UUID tenderId, String regime) {
+        List<String> unexplained = s.own().scores().stream().filter(p -> p.explanation() == null || p.explanation().isBlank())
+                .map(AssessmentSummary.ScorePart::criterion).toList();
+        boolean criteriaListed = !s.criteria().isEmpty() && s.criteria().stream().allMatch(c -> c.scheme() != null && !c.scheme().isBlank());
+        boolean winnerScores = s.winner() != null && !s.winner().scores().isEmpty()
+                && s.winner().scores().stream().allMatch(p -> p.explanation() != null && !p.explanation().isBlank());
+        return new AssessmentSummaryFact(tenderId.toString(), s.bidder(), s.lot(), regime, s.successful(), criteriaListed, unexplained,
+                s.own().total() != null, winnerScores, s.nonAwardReason(), s.winner() != null, s.relativeAdvantages(),
+                s.standstill() != null && !s.standstill().isBlank());
+    }
+
+    private static String scheme(Criterion c, int scaleMax) {
+        if (c.kind().name().equals("PRICE")) {
+            return "lowest compliant price / the tender's price x " + Format.number(c.weight());
+        }
+        String descriptors = c.descriptors() == null || c.descriptors().isBlank() ? "" : "; " + c.descriptors();
+        return "scored 0 to " + scaleMax + ", mean of the evaluators (or the moderated score) / " + scaleMax + " x " + Format.number(c.weight())
+                + descriptors + (c.minScore() == null ? "" : "; minimum " + c.minScore());
+    }
+
+    private static AssessmentSummary.Part part(TenderResult t, int scaleMax) {
+        List<AssessmentSummary.ScorePart> scores = new ArrayList<>();
+        for (CriterionLine line : t.lines()) {
+            String weighted = line.weighted() == null ? "-" : two(line.weighted());
+            if ("PRICE".equals(line.kind())) {
+                scores.add(new AssessmentSummary.ScorePart(line.title(), "price formula", weighted,
+                        "Scored by the published price formula against the lowest compliant price.", null));
+                continue;
+            }
+            StringBuilder explanation = new StringBuilder();
+            List<EvaluatorScore> given = line.evaluatorScores();
+            for (int i = 0; i < given.size(); i++) {
+                if (given.get(i).reason() == null || given.get(i).reason().isBlank()) {
+                    continue;
+                }
+                explanation.append("Evaluator ").append(i + 1).append(" (").append(given.get(i).score()).append("): ")
+                        .append(given.get(i).reason().strip()).append(' ');
+            }
+            String adjustment = null;
+            if (line.consensus() != null) {
+                adjustment = "Moderated to " + line.consensus().score() + ": " + line.consensus().reason();
+            }
+            if (line.cappedBy() != null) {
+                adjustment = (adjustment == null ? "" : adjustment + " ") + "Capped at " + line.cappedBy().cap() + " by rule "
+                        + line.cappedBy().ruleId() + ": " + line.cappedBy().reason();
+            }
+            scores.add(new AssessmentSummary.ScorePart(line.title(), line.score() == null ? "-" : two(line.score()) + " / " + scaleMax, weighted,
+                    explanation.toString().strip(), adjustment));
+        }
+        return new AssessmentSummary.Part(t.bidder(), t.total() == null ? null : t.total().toPlainString(),
+                t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualifiedBecause(), scores);
+    }
+
+    private static String nonAwardReason(TenderResult own, TenderResult winner, LotResult result) {
+        if (own.disqualified()) {
+            return "The tender was not eligible for award: " + String.join(" ", own.disqualifiedBecause());
+        }
+        if (winner == null) {
+            return "No tender is awarded this lot: " + result.outcome();
+        }
+        long ranked = result.tenders().stream().filter(t -> t.rank() != null).count();
+        return "The tender ranked " + own.rank() + " of " + ranked + " with " + own.total() + " points; the winning tender scored "
+                + winner.total() + "." + (result.tieBrokenBy() == null ? "" : " A tie was broken by the published rule " + result.tieBrokenBy() + ".");
+    }
+
+    /** Where the winning tender scored more than this one: the characteristics and relative advantages (reg 86(2)). */
+    private static String relativeAdvantages(TenderResult own, TenderResult winner) {
+        Map<String, BigDecimal> ownPoints = new LinkedHashMap<>();
+        own.lines().forEach(l -> ownPoints.put(l.title(), l.weighted()));
+        List<String> ahead = new ArrayList<>();
+        for (CriterionLine l : winner.lines()) {
+            BigDecimal mine = ownPoints.get(l.title());
+            if (l.weighted() != null && mine != null && l.weighted().compareTo(mine) > 0) {
+                ahead.add(l.title() + " (" + two(l.weighted()) + " against your " + two(mine) + " weighted points)");
+            }
+        }
+        return ahead.isEmpty() ? "The winning tender scored no higher on any single criterion; its total was higher."
+                : "The winning tender scored higher on " + String.join("; ", ahead) + ".";
+    }
+
+    private static String two(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+}

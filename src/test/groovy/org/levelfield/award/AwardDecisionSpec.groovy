@@ -1,0 +1,276 @@
+package org.levelfield.award
+
+import java.time.Instant
+import java.time.LocalDate
+
+import io.micronaut.http.HttpStatus
+import org.levelfield.evaluation.EvaluationRoundSpec
+import org.levelfield.support.OcdsSchemas
+import org.levelfield.support.Pdfs
+import org.levelfield.support.RoundFixture
+import spock.lang.Shared
+import spock.lang.Stepwise
+
+/**
+ * Issue 6, "Done when", on the three-lot round of the evaluation issue (its features run first):
+ * the award is refused while the decision-maker's briefing is missing and while the award-stage
+ * impact assessment is dated after the decision, then made; summaries are sent before the notice of
+ * Wednesday 24 December 2025, whose standstill ends on Wednesday 7 January 2026; the contract cannot
+ * be signed on the 7th and is signed on the 8th.
+ */
+@Stepwise
+class AwardDecisionSpec extends EvaluationRoundSpec {
+
+    @Shared Map<String, String> reports = [:]
+    static final LocalDate DECIDED = LocalDate.of(2025, 12, 10)
+
+    /** A due-regard record as the commissioner would keep it; a test leaves parts out or changes them. */
+    Map record(Map changes = [:]) {
+        def entries = RoundFixture.fullEqia(LocalDate.of(2025, 12, 5)).entries.collect { it + [evidence: "Tenders received and scored, Nov 2025"] }
+        entries.find { it.characteristic == "RACE" && it.limb == "ADVANCE_EQUALITY" }.putAll([adverse: true,
+                impact    : "Black and minoritised women lose the outreach sessions run by the current grant-funded group in lot A",
+                mitigation: "Lot C is awarded to a by-and-for provider; lot A's contract requires a named by-and-for partner within 3 months"])
+        [decisionMaker                  : [name: "Cllr Amina Shah", role: "Cabinet Member for Communities", authority: "Executive decision, constitution Part 3"],
+         briefing                       : [date: "2025-12-09", coversDuty: true, by: "Equalities lead", summary: "Briefed on s149 and the award-stage EqIA"],
+         awardEqia                      : [assessedOn: "2025-12-05", relevance: "HIGH", severity: "MEDIUM", entries: entries],
+         equalityEffect                 : "The equality criteria (30%) decided lot C: without them Cheap Care would have ranked first before its price was disregarded.",
+         consultationResponsesConsidered: "Summarised in the design report",
+         reviewSchedule                 : "Annual equality review of outcomes by characteristic each April",
+         specialistProvisionPlan        : "No specialist incumbent loses funding",
+         monitoringPlan                 : [frequency: "QUARTERLY", disaggregatedBy: ["RACE", "SEX", "GENDER_REASSIGNMENT", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION"],
+                                           suppressionThreshold: 5, needsBaseline: [[group: "Black and minoritised women", expectedSharePct: 22]],
+                                           disparityPct: 25, subcontractSpendReported: true],
+         minutes                        : "Cabinet minutes, 10 December 2025, item 7"] + changes
+    }
+
+    /** Issues the award justification now and returns its document id, as the decision-maker's report. */
+    String issueReport() {
+        def pdf = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner)
+        assert pdf.status == HttpStatus.OK
+        pdf.headers["x-document-id"]
+    }
+
+    def decide(Map lot, String report, LocalDate on = DECIDED) {
+        api("POST", "/api/rounds/$round.id/lots/$lot.id/decision", who.commissioner, [decidedOn: on.toString(), reportDocumentId: report])
+    }
+
+    def "every funding partner signs off the proposed award"() {
+        given:
+        clock.set(Instant.parse("2025-12-08T10:00:00Z"))
+
+        when:
+        def signed = round.partners.collect { p ->
+            api("POST", "/api/rounds/$round.id/award/sign-offs/$p.id", who.commissioner, [signatory: "Director, ${p.name}".toString(), signatoryRole: "Director"])
+        }
+        def again = api("POST", "/api/rounds/$round.id/award/sign-offs/${round.partners[0].id}", who.commissioner, [signatory: "X", signatoryRole: "Y"])
+
+        then:
+        signed*.status.every { it == HttpStatus.CREATED }
+        api("GET", "/api/rounds/$round.id/award/sign-offs", who.scrutiny).body.every { it.signed }
+        again.status == HttpStatus.CONFLICT
+    }
+
+    def "the award is refused while the decision-maker's briefing is missing and the award-stage EqIA is dated after the decision; nothing is stored"() {
+        given:
+        def saved = api("PUT", "/api/rounds/$round.id/due-regard", who.commissioner,
+                record([briefing: null, awardEqia: record().awardEqia + [assessedOn: "2025-12-12"]]))
+        reports.first = issueReport()
+        clock.set(Instant.parse("2025-12-10T15:00:00Z"))
+        long before = count("award_decision")
+
+        when:
+        def refused = decide(lots.A, reports.first)
+
+        then:
+        saved.status == HttpStatus.OK
+        refused.status == HttpStatus.UNPROCESSABLE_ENTITY
+        refused.body.findings*.ruleId.toSet() == ["DR-01", "DR-02"] as Set
+        refused.body.detail.contains("made aware of the equality duty before 2025-12-10")
+        refused.body.detail.contains("dated 2025-12-12, after the decision")
+        count("award_decision") == before
+    }
+
+    def "with the briefing recorded, the EqIA dated after the decision still blocks"() {
+        given:
+        clock.set(Instant.parse("2025-12-10T15:05:00Z"))
+        api("PUT", "/api/rounds/$round.id/due-regard", who.commissioner, record([awardEqia: record().awardEqia + [assessedOn: "2025-12-12"]]))
+        reports.second = issueReport()
+
+        when:
+        def refused = decide(lots.A, reports.second)
+
+        then:
+        refused.status == HttpStatus.UNPROCESSABLE_ENTITY
+        refused.body.findings*.ruleId.toSet() == ["DR-02"] as Set
+    }
+
+    def "once the EqIA is dated before the decision the lots are decided; a report issued before the record in force is refused"() {
+        given:
+        clock.set(Instant.parse("2025-12-10T15:10:00Z"))
+        def saved = api("PUT", "/api/rounds/$round.id/due-regard", who.commissioner, record())
+        def stale = decide(lots.A, reports.second)
+        reports.final = issueReport()
+
+        when:
+        def decided = [lots.A, lots.B, lots.C].collect { decide(it, reports.final) }
+        def listed = api("GET", "/api/rounds/$round.id/decisions", who.scrutiny).body
+
+        then: "the stale report does not set out the record the decision rests on"
+        saved.body.version == 3
+        stale.status == HttpStatus.UNPROCESSABLE_ENTITY
+        stale.body.findings*.ruleId.toSet() == ["DR-03", "DR-08"] as Set
+
+        and:
+        decided*.status.every { it == HttpStatus.CREATED }
+        decided[0].body.decision.winner == who.generic
+        decided[0].body.decision.decisionMaker == "Cllr Amina Shah"
+        decided[0].body.findings.find { it.ruleId == "AW-01" }.message.contains("runner-up")
+        decided[0].body.findings*.ruleId.containsAll(["AW-01", "MON-02"])
+        listed*.decision*.lotId.toSet() == [lots.A.id, lots.B.id, lots.C.id].toSet()
+        api("GET", "/api/rounds/$round.id/due-regard", who.scrutiny).body.versions.size() == 3
+    }
+
+    def "a second award for the same lot, and recomputing the award once a lot is decided, are refused and change nothing"() {
+        given:
+        long decisions = count("award_decision")
+        long computations = count("award_computation")
+
+        when:
+        def second = decide(lots.A, reports.final)
+        def recompute = api("POST", "/api/rounds/$round.id/award", who.commissioner)
+
+        then:
+        second.status == HttpStatus.CONFLICT
+        second.body.detail.contains("already awarded to $who.generic")
+        recompute.status == HttpStatus.CONFLICT
+        count("award_decision") == decisions
+        count("award_computation") == computations
+    }
+
+    def "the award notice is refused before the assessment summaries are sent"() {
+        given:
+        clock.set(Instant.parse("2025-12-22T09:00:00Z"))
+
+        when:
+        def early = api("POST", "/api/rounds/$round.id/award-notice", who.commissioner, [publishedOn: "2025-12-22"])
+
+        then:
+        early.status == HttpStatus.UNPROCESSABLE_ENTITY
+        early.body.findings*.ruleId == ["AW-05"]
+        count("award_notice") == 0
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARD_PROPOSED"
+    }
+
+    def "each bidder's assessment summary is sent: its own scores and reasons per criterion and, if it lost, the winner's and why"() {
+        when:
+        def sent = api("POST", "/api/rounds/$round.id/assessment-summaries", who.commissioner)
+        def own = api("GET", "/api/tenders/$tenders.sistersA.tenderId/assessment-summary.pdf", who.bidder)
+        def others = api("GET", "/api/tenders/$tenders.genericA.tenderId/assessment-summary.pdf", who.bidder)
+        def evaluator = api("GET", "/api/tenders/$tenders.sistersA.tenderId/assessment-summary.pdf", who.evaluator)
+        def text = Pdfs.text(own.bytes)
+
+        then:
+        sent.status == HttpStatus.CREATED
+        sent.body.size() == 6
+        sent.body.count { it.successful } == 3
+        own.status == HttpStatus.OK
+        own.headers["x-document-sha256"] == sent.body.find { it.tenderId == tenders.sistersA.tenderId }.sha256
+        others.status == HttpStatus.NOT_FOUND
+        evaluator.status == HttpStatus.NOT_FOUND
+        Pdfs.pdfaFailures(own.bytes) == []
+        Pdfs.info(own.bytes).title == "Assessment summary: $who.sisters, Community outreach".toString()
+
+        and: "its own scores with explanations, the moderated race score, and the winner's scores and reasons"
+        text.contains("Your tender: $who.sisters")
+        text.contains("82.24")
+        text.contains("evaluator2: section 2 of the tender on race equality earns 4.")
+        text.contains("Moderated to 3: Section 2 names outreach partners but does not cost them")
+        text.contains("The winning tender: $who.generic")
+        text.contains("86.00")
+        text.contains("ranked 2 of 2")
+        text.contains("8 working days beginning with the day the contract award notice is published")
+        !text.contains("£800,000")
+
+        and: "the bidder was told"
+        count("bidder_notice", "tender_id = ? and message like '%assessment summary%'", UUID.fromString(tenders.sistersA.tenderId)) == 1
+    }
+
+    def "the notice of Wednesday 24 December 2025 starts a standstill that ends on Wednesday 7 January 2026"() {
+        given:
+        clock.set(Instant.parse("2025-12-24T09:00:00Z"))
+
+        when:
+        def notice = api("POST", "/api/rounds/$round.id/award-notice", who.commissioner, [publishedOn: "2025-12-24"])
+        def read = api("GET", "/api/rounds/$round.id/award-notice", who.bidder)
+
+        then:
+        notice.status == HttpStatus.CREATED
+        notice.body.regime == "PA_2023"
+        notice.body.mandatory
+        notice.body.lastDay == "2026-01-07"
+        notice.body.contractFrom == "2026-01-08"
+        notice.body.standstill.skipped*.date.containsAll(["2025-12-25", "2025-12-26", "2026-01-01"])
+        read.body.lastDay == "2026-01-07"
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "STANDSTILL"
+    }
+
+    def "the contract cannot be marked signed during the standstill, and is signed the day after it ends"() {
+        given:
+        clock.set(Instant.parse("2026-01-07T16:00:00Z"))
+
+        when:
+        def during = api("POST", "/api/rounds/$round.id/contract-signed", who.commissioner, [signedOn: "2026-01-07"])
+        def statusDuring = api("GET", "/api/rounds/$round.id", who.commissioner).body.status
+        clock.set(Instant.parse("2026-01-08T10:00:00Z"))
+        def after = api("POST", "/api/rounds/$round.id/contract-signed", who.commissioner, [signedOn: "2026-01-08"])
+
+        then:
+        during.status == HttpStatus.UNPROCESSABLE_ENTITY
+        during.body.findings*.ruleId == ["AW-06"]
+        during.body.detail.contains("earliest day is 2026-01-08")
+        statusDuring == "STANDSTILL"
+        after.status == HttpStatus.OK
+        after.body.contractSignedOn == "2026-01-08"
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARDED"
+    }
+
+    def "the full report contains every tender's scores, reasons and findings, and the due-regard record, and is PDF/A"() {
+        when:
+        def pdf = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.scrutiny)
+        def text = Pdfs.text(pdf.bytes)
+        def results = api("GET", "/api/rounds/$round.id/award/results", who.scrutiny).body
+
+        then:
+        pdf.status == HttpStatus.OK
+        Pdfs.pdfaFailures(pdf.bytes) == []
+        results.lots.collectMany { it.tenders }.every { t ->
+            text.contains(t.bidder) && t.criteria.every { c -> c.evaluatorScores.every { e -> text.contains(e.reason) } } &&
+                    t.findings.every { f -> text.contains(f.message) }
+        }
+        text.contains("Cllr Amina Shah")
+        text.contains("Black and minoritised women lose the outreach sessions")
+        text.contains("Former employee of Generic Support (2024)")
+    }
+
+    def "the OCDS release carries the standstill period and the awards as active, and validates"() {
+        when:
+        def release = api("GET", "/api/rounds/$round.id/award/ocds", who.scrutiny).body
+
+        then:
+        OcdsSchemas.validate(release) == []
+        release.awards.every { it.status == "active" }
+        release.tender.standstillPeriod.startDate.startsWith("2025-12-24")
+        release.tender.standstillPeriod.endDate.startsWith("2026-01-07")
+        release.tender.assessmentSummariesDateSent?.startsWith("2025-12-22") ?: release.awards.every { it.assessmentSummariesDateSent }
+    }
+
+    def "the audit trail holds the decisions and the chain is intact"() {
+        when:
+        def verify = api("GET", "/api/audit/verify", who.scrutiny).body
+        def kinds = api("GET", "/api/rounds/$round.id/audit", who.scrutiny).body*.kind
+
+        then:
+        verify.intact
+        kinds.containsAll(["AWARD_SIGNED_OFF", "DUE_REGARD_RECORDED", "AWARD_DECIDED", "ASSESSMENT_SUMMARIES_SENT", "AWARD_NOTICE_PUBLISHED", "CONTRACT_SIGNED"])
+    }
+}
