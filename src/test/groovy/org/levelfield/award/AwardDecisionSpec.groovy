@@ -189,7 +189,7 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         text.contains("86.00")
         text.contains("ranked 2 of 2")
         text.contains("8 working days beginning with the day the contract award notice is published")
-        !text.contains("£800,000")
+        !text.contains("£850,000")
 
         and: "the bidder was told"
         count("bidder_notice", "tender_id = ? and message like '%assessment summary%'", UUID.fromString(tenders.sistersA.tenderId)) == 1
@@ -252,16 +252,42 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         text.contains("Former employee of Generic Support (2024)")
     }
 
+    def "the public version leaves out losing prices, evaluators' names and the conflicts log's names, and anyone signed in can read it"() {
+        when:
+        def full = Pdfs.text(api("GET", "/api/rounds/$round.id/award/justification.pdf", who.scrutiny).bytes)
+        def pub = api("GET", "/api/rounds/$round.id/award/justification-public.pdf", who.bidder2)
+        def text = Pdfs.text(pub.bytes)
+
+        then: "the full version has them"
+        full.contains("£850,000")
+        full.contains("Evaluator4")
+        full.contains("Former employee of Generic Support (2024)")
+
+        and: "the public version does not, but keeps the scores, reasons, findings and the due-regard record"
+        pub.status == HttpStatus.OK
+        Pdfs.pdfaFailures(pub.bytes) == []
+        Pdfs.info(pub.bytes).title.startsWith("Award justification (public version)")
+        !text.contains("£850,000")
+        !text.contains("Evaluator4")
+        !text.contains("Former employee")
+        text.contains("withheld (commercially confidential)")
+        text.contains("evaluator2: section 2 of the tender on race equality earns 4.")
+        text.contains("Cllr Amina Shah")
+    }
+
     def "the OCDS release carries the standstill period and the awards as active, and validates"() {
         when:
         def release = api("GET", "/api/rounds/$round.id/award/ocds", who.scrutiny).body
 
         then:
         OcdsSchemas.validate(release) == []
-        release.awards.every { it.status == "active" }
-        release.tender.standstillPeriod.startDate.startsWith("2025-12-24")
-        release.tender.standstillPeriod.endDate.startsWith("2026-01-07")
-        release.tender.assessmentSummariesDateSent?.startsWith("2025-12-22") ?: release.awards.every { it.assessmentSummariesDateSent }
+        release.awards.size() == 3
+        release.awards.every { it.status == "active" && it.date.startsWith("2025-12-10") }
+        release.awards.every { it.standstillPeriod.startDate.startsWith("2025-12-24") && it.standstillPeriod.endDate.startsWith("2026-01-07") }
+        release.awards.every { it.assessmentSummariesDateSent.startsWith("2025-12-22") }
+        release.tag == ["award", "contract"]
+        release.contracts*.dateSigned.every { it.startsWith("2026-01-08") }
+        release.contracts.every { it.status in OcdsSchemas.codes("contractStatus") }
     }
 
     def "the audit trail holds the decisions and the chain is intact"() {

@@ -159,8 +159,8 @@ public class DecisionFacts {
     }
 
     private DecisionReportFact reportContents(Round round, Lot lot, LotResult result, DueRegardRecord record, List<Tender> submitted) {
-        TenderResult winner = winnerOf(result);
-        boolean winnerReasons = winner != null && winner.lines().stream().allMatch(l -> l.evaluatorScores().stream().allMatch(e -> present(e.reason())));
+        TenderResult winner = winnerOf(result); // no winner at all is AW-01's finding, not a missing section
+        boolean winnerReasons = winner == null || winner.lines().stream().allMatch(l -> l.evaluatorScores().stream().allMatch(e -> present(e.reason())));
         boolean rejectionReasons = result.tenders().stream().filter(t -> winner == null || !t.tenderId().equals(winner.tenderId()))
                 .allMatch(t -> t.disqualified() ? !t.disqualifiedBecause().isEmpty() : t.rank() != null);
         boolean altReasons = submitted.stream().map(t -> abnormallyLow.find(t.id())).flatMap(java.util.Optional::stream)

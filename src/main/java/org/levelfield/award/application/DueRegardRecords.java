@@ -51,7 +51,7 @@ public class DueRegardRecords {
         if (record == null) {
             throw ProblemException.badInput("body", "is required: the due-regard record as JSON");
         }
-        var problems = record.problems();
+        var problems = DueRegardValidation.problems(record);
         if (!problems.isEmpty()) {
             throw ProblemException.badInput(problems);
         }

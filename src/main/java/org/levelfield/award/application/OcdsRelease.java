@@ -35,7 +35,13 @@ public class OcdsRelease {
     private final Tenders tenders;
     private final OrganisationProfiles profiles;
 
-    public OcdsRelease(ComputingAward awards, Rounds rounds, Tenders tenders, OrganisationProfiles profiles) {
+    private final AwardDecisions decisions;
+    private final NotifyingAward notifying;
+
+    public OcdsRelease(ComputingAward awards, Rounds rounds, Tenders tenders, OrganisationProfiles profiles, AwardDecisions decisions,
+                       NotifyingAward notifying) {
+        this.decisions = decisions;
+        this.notifying = notifying;
         this.awards = awards;
         this.rounds = rounds;
         this.tenders = tenders;
@@ -43,7 +49,7 @@ public class OcdsRelease {
     }
 
     public Map<String, Object> release(UUID roundId) {
-        Round round = rounds.find(roundId).orElseThrow();
+        Round round = rounds.find(roundId).orElseThrow(() -> org.levelfield.common.web.ProblemException.notFound("round", roundId));
         AwardResult award = awards.latest(roundId);
         List<Tender> live = tenders.ofRound(roundId);
         Map<String, Object> r = new LinkedHashMap<>();
@@ -90,6 +96,8 @@ public class OcdsRelease {
         }
         r.put("tender", tender);
 
+        var notice = notifying.notice(roundId);
+        var sentOn = notifying.sent(roundId).stream().map(NotifyingAward.SentSummary::sentAt).max(java.util.Comparator.naturalOrder());
         List<Map<String, Object>> awardList = new ArrayList<>();
         List<Map<String, Object>> statistics = new ArrayList<>();
         for (AwardCalculation.LotResult lot : award.lots()) {
@@ -105,25 +113,37 @@ public class OcdsRelease {
             Tender winner = lotTenders.stream().filter(t -> t.id().equals(lot.provisionalWinner())).findFirst().orElseThrow();
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("id", lot.lotId() + "-" + winner.id());
-            a.put("title", "Provisional award: " + lot.lot());
-            a.put("status", "pending");
-            a.put("date", award.computedAt().toString());
+            var decision = decisions.ofLot(lot.lotId());
+            a.put("title", (decision.isPresent() ? "Award: " : "Provisional award: ") + lot.lot());
+            a.put("status", decision.isPresent() && notice.isPresent() ? "active" : "pending");
+            a.put("date", decision.map(d -> startOf(d.decidedOn())).orElse(award.computedAt().toString()));
+            sentOn.ifPresent(at -> a.put("assessmentSummariesDateSent", at.toString()));
+            notice.filter(n -> n.lastDay() != null).ifPresent(n -> a.put("standstillPeriod",
+                    Map.of("startDate", startOf(n.publishedOn()), "endDate", endOf(n.lastDay()))));
             a.put("value", money(winner.pricePence()));
             a.put("suppliers", List.of(Map.of("id", "org-" + winner.organisationId(), "name", winner.organisationName())));
             a.put("relatedLots", List.of(lot.lotId().toString()));
             awardList.add(a);
         }
         r.put("awards", awardList);
+        notice.filter(n -> n.contractSignedOn() != null).ifPresent(n -> {
+            r.put("tag", List.of("award", "contract"));
+            r.put("contracts", awardList.stream().map(a -> Map.of("id", a.get("id") + "-contract", "awardID", a.get("id"),
+                    "title", "Contract: " + a.get("title").toString().replace("Award: ", ""), "status", "active",
+                    "dateSigned", startOf(n.contractSignedOn()))).toList());
+        });
         r.put("bids", Map.of("statistics", statistics));
         return r;
     }
 
-    /** The release with the award's standstill period, once the contract award notice date is known. */
-    public Map<String, Object> withStandstill(Map<String, Object> release, Instant startDate, Instant endDate) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> list = (List<Map<String, Object>>) release.get("awards");
-        list.forEach(a -> a.put("standstillPeriod", Map.of("startDate", startDate.toString(), "endDate", endDate.toString())));
-        return release;
+    private static final java.time.format.DateTimeFormatter RFC3339 = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    private static String startOf(java.time.LocalDate day) {
+        return RFC3339.format(day.atStartOfDay(org.levelfield.common.time.ClockFactory.LONDON));
+    }
+
+    private static String endOf(java.time.LocalDate day) {
+        return RFC3339.format(day.atTime(23, 59, 59).atZone(org.levelfield.common.time.ClockFactory.LONDON));
     }
 
     private static Map<String, Object> party(String id, String name, List<String> roles, Map<String, Object> details) {

@@ -2,14 +2,7 @@ package org.levelfield.award.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-
-import org.levelfield.common.web.FieldChecks;
-import org.levelfield.common.web.ProblemException.FieldError;
-import org.levelfield.round.model.Characteristic;
-import org.levelfield.round.model.Limb;
 
 /**
  * The decision file the award rests on (the due-regard record, DR-01..DR-08): who decides and
@@ -31,7 +24,6 @@ public record DueRegardRecord(DecisionMaker decisionMaker, Briefing briefing, Aw
 
     public static final List<String> LEVELS = List.of("HIGH", "MEDIUM", "LOW");
     public static final List<String> FREQUENCIES = List.of("MONTHLY", "QUARTERLY", "SIX_MONTHLY", "ANNUAL");
-    private static final int MAX_TEXT = 20_000;
 
     /** The named member or officer who makes the decision, and the delegation they act under. */
     public record DecisionMaker(String name, String role, String authority) {
@@ -74,92 +66,8 @@ public record DueRegardRecord(DecisionMaker decisionMaker, Briefing briefing, Aw
     public record Baseline(String group, BigDecimal expectedSharePct) {
     }
 
-    /** What is wrong with the record as sent; empty when it may be saved. Nothing is judged here that the rules judge. */
-    public List<FieldError> problems() {
-        List<FieldError> errors = new ArrayList<>();
-        text(errors, "equalityEffect", equalityEffect);
-        text(errors, "consultationResponsesConsidered", consultationResponsesConsidered);
-        text(errors, "reviewSchedule", reviewSchedule);
-        text(errors, "specialistProvisionPlan", specialistProvisionPlan);
-        text(errors, "minutes", minutes);
-        if (decisionMaker != null) {
-            required(errors, "decisionMaker.name", decisionMaker.name());
-            required(errors, "decisionMaker.role", decisionMaker.role());
-            text(errors, "decisionMaker.authority", decisionMaker.authority());
-        }
-        if (briefing != null) {
-            if (briefing.date() == null) {
-                errors.add(new FieldError("briefing.date", "is required: the day the decision-maker was briefed"));
-            }
-            if (briefing.coversDuty() == null) {
-                errors.add(new FieldError("briefing.coversDuty", "is required: true if the briefing covered the equality duty (s149)"));
-            }
-            text(errors, "briefing.by", briefing.by());
-            text(errors, "briefing.summary", briefing.summary());
-        }
-        if (awardEqia != null) {
-            if (awardEqia.assessedOn() == null) {
-                errors.add(new FieldError("awardEqia.assessedOn", "is required: the date the award-stage assessment was completed"));
-            }
-            FieldChecks.oneOf(errors, "awardEqia.relevance", awardEqia.relevance(), LEVELS);
-            FieldChecks.oneOf(errors, "awardEqia.severity", awardEqia.severity(), LEVELS);
-            List<Entry> entries = awardEqia.entriesOrEmpty();
-            for (int i = 0; i < entries.size(); i++) {
-                Entry e = entries.get(i);
-                String at = "awardEqia.entries[" + i + "]";
-                FieldChecks.oneOf(errors, at + ".characteristic", e.characteristic(), names(Characteristic.values()));
-                FieldChecks.oneOf(errors, at + ".limb", e.limb(), names(Limb.values()));
-                required(errors, at + ".impact", e.impact());
-                for (String[] field : new String[][] {{"evidence", e.evidence()}, {"mitigation", e.mitigation()}, {"dataGap", e.dataGap()},
-                        {"gapAction", e.gapAction()}, {"notApplicableReason", e.notApplicableReason()}}) {
-                    text(errors, at + "." + field[0], field[1]);
-                }
-            }
-        }
-        if (monitoringPlan != null) {
-            FieldChecks.oneOf(errors, "monitoringPlan.frequency", monitoringPlan.frequency(), FREQUENCIES);
-            List<String> by = monitoringPlan.disaggregatedBy() == null ? List.of() : monitoringPlan.disaggregatedBy();
-            for (int i = 0; i < by.size(); i++) {
-                FieldChecks.oneOf(errors, "monitoringPlan.disaggregatedBy[" + i + "]", by.get(i), names(Characteristic.values()));
-            }
-            if (monitoringPlan.suppressionThreshold() != null && monitoringPlan.suppressionThreshold() < 1) {
-                errors.add(new FieldError("monitoringPlan.suppressionThreshold", "must be at least 1; got " + monitoringPlan.suppressionThreshold()));
-            }
-            if (monitoringPlan.disparityPct() != null && (monitoringPlan.disparityPct() < 1 || monitoringPlan.disparityPct() > 100)) {
-                errors.add(new FieldError("monitoringPlan.disparityPct", "must be from 1 to 100; got " + monitoringPlan.disparityPct()));
-            }
-            List<Baseline> baseline = monitoringPlan.needsBaseline() == null ? List.of() : monitoringPlan.needsBaseline();
-            for (int i = 0; i < baseline.size(); i++) {
-                Baseline b = baseline.get(i);
-                required(errors, "monitoringPlan.needsBaseline[" + i + "].group", b.group());
-                if (b.expectedSharePct() == null || b.expectedSharePct().signum() <= 0 || b.expectedSharePct().compareTo(BigDecimal.valueOf(100)) > 0) {
-                    errors.add(new FieldError("monitoringPlan.needsBaseline[" + i + "].expectedSharePct",
-                            "must be more than 0 and at most 100; got " + b.expectedSharePct()));
-                }
-            }
-        }
-        return errors;
-    }
-
     public List<Entry> entries() {
         return awardEqia == null ? List.of() : awardEqia.entriesOrEmpty();
     }
 
-    private static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
-    }
-
-    private static void required(List<FieldError> errors, String field, String value) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
-        } else {
-            text(errors, field, value);
-        }
-    }
-
-    private static void text(List<FieldError> errors, String field, String value) {
-        if (value != null && value.length() > MAX_TEXT) {
-            errors.add(new FieldError(field, "is " + value.length() + " characters; at most " + MAX_TEXT + " are allowed"));
-        }
-    }
 }

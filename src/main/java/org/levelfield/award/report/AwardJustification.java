@@ -24,4 +24,10 @@ public class AwardJustification {
         return documents.issue(roundId, "AWARD_JUSTIFICATION", TEMPLATE, reports.build(roundId),
                 "award-justification-" + roundId + ".pdf", actor);
     }
+
+    /** The public version: the same report with commercially confidential parts and names removed. */
+    public IssuingDocument.Issued issuePublic(UUID roundId, Actor actor) {
+        return documents.issue(roundId, "AWARD_JUSTIFICATION_PUBLIC", TEMPLATE, reports.build(roundId, true),
+                "award-justification-public-" + roundId + ".pdf", actor);
+    }
 }

@@ -8,7 +8,53 @@ import java.util.List;
  */
 public record AwardReport(String title, String generatedAt, String rulesetVersion, String inputsSha256, RoundPart round,
                           Method method, List<LotPart> lots, List<FindingLine> designFindings, List<FindingLine> scoringFindings,
-                          List<HistoryLine> history, List<EligibilityLine> eligibility, List<RobustnessLine> robustness) {
+                          List<HistoryLine> history, List<EligibilityLine> eligibility, List<RobustnessLine> robustness,
+                          boolean publicVersion, DecisionPart decision, List<EqiaLine> equalityAnalysis, List<EqiaLine> adverseImpacts,
+                          List<DutyLine> dutyScores, List<ModerationLine> moderation, List<ConflictLine> conflicts,
+                          List<AltLine> abnormallyLow, List<ProviderLine> providers, List<IncumbentLine> incumbents,
+                          List<FindingLine> awardFindings) {
+
+    /**
+     * The decision file: the record version in force, who decides and how they were briefed, what the
+     * report says about the equality criteria, review and monitoring, the partners' sign-offs and each lot's decision.
+     */
+    public record DecisionPart(String recordVersion, String recordedAt, String decisionMaker, String authority, String briefing,
+                               String eqiaAssessedOn, String severity, String equalityEffect, String reviewSchedule,
+                               String specialistProvisionPlan, String monitoringPlan, String minutes, List<SignOffLine> signOffs,
+                               List<LotDecisionLine> lotDecisions) {
+    }
+
+    public record SignOffLine(String partner, String signed) {
+    }
+
+    public record LotDecisionLine(String lot, String winner, String decidedOn, String decisionMaker) {
+    }
+
+    /** One entry of the award-stage equality analysis: characteristic, duty limb, evidence, impact, mitigation and any data gap. */
+    public record EqiaLine(String characteristic, String limb, String evidence, String impact, String adverse, String mitigation, String gap) {
+    }
+
+    /** A tender's score on each of the race, disability and sex duties as used in the award. */
+    public record DutyLine(String lot, String bidder, String race, String disability, String sex, String gateway) {
+    }
+
+    public record ModerationLine(String lot, String bidder, String criterion, String evaluatorScores, String consensus, String reason,
+                                 String recorded) {
+    }
+
+    public record ConflictLine(String at, String evaluator, String bidder, String conflicted, String nature) {
+    }
+
+    public record AltLine(String bidder, String question, String response, String decision) {
+    }
+
+    /** What happened to each bidder, by size and kind: SME, VCSE, and its result in each lot it bid for. */
+    public record ProviderLine(String bidder, String sme, String vcse, String outcome) {
+    }
+
+    /** A provider the round replaces, and what became of it and of the specialist provision it ran. */
+    public record IncumbentLine(String organisation, String groupServed, String funding, String specialist, String outcome) {
+    }
 
     /** The robustness check of one lot: the summary, and each scenario's winner and lead. */
     public record RobustnessLine(String lot, String summary, List<ScenarioLine> scenarios) {

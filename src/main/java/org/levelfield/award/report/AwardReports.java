@@ -38,8 +38,11 @@ public class AwardReports {
     private final PublishingRound publishing;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AwardReportParts parts;
 
-    public AwardReports(Rounds rounds, ComputingAward awards, RuleRuns runs, PublishingRound publishing, ObjectMapper json, Clock clock) {
+    public AwardReports(Rounds rounds, ComputingAward awards, RuleRuns runs, PublishingRound publishing, ObjectMapper json, Clock clock,
+                        AwardReportParts parts) {
+        this.parts = parts;
         this.publishing = publishing;
         this.rounds = rounds;
         this.awards = awards;
@@ -49,6 +52,14 @@ public class AwardReports {
     }
 
     public AwardReport build(UUID roundId) {
+        return build(roundId, false);
+    }
+
+    /**
+     * @param publicVersion the version for publication: prices, evaluators' names, the conflicts log's names, bidders' answers on
+     *                      abnormally low prices and the eligibility re-check (built from organisations' financial data) are left out
+     */
+    public AwardReport build(UUID roundId, boolean publicVersion) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         AwardResult award = awards.latest(roundId);
         List<JustifiedFinding> design = publishing.judged(round, runs.latest(roundId, Stage.ROUND_DESIGN));
@@ -57,32 +68,41 @@ public class AwardReports {
                 when(round.closedAt()), Format.pounds(round.pooledTotalPence()),
                 round.partners().stream().map(p -> new AwardReport.PartnerLine(p.name(), p.type(), p.lead(),
                         Format.pounds(p.contributionPence()), round.shareOf(p).toPlainString() + "%")).toList());
-        List<AwardReport.LotPart> lots = award.lots().stream().map(result -> lot(round.lot(result.lotId()).orElseThrow(), result)).toList();
-        return new AwardReport("Award justification: " + round.title(), when(clock.instant()), award.rulesetVersion(),
-                inputsHash(award, design), roundPart,
+        List<AwardReport.LotPart> lots = award.lots().stream().map(result -> lot(round.lot(result.lotId()).orElseThrow(), result, publicVersion)).toList();
+        AwardReportParts.Parts extra = parts.of(round, award, publicVersion);
+        List<String> evaluatorNames = award.lots().stream().flatMap(l -> l.tenders().stream()).flatMap(t -> t.lines().stream())
+                .flatMap(l -> l.evaluatorScores().stream()).map(AwardCalculation.EvaluatorScore::evaluator).distinct()
+                .sorted(java.util.Comparator.comparing(String::length).reversed()).toList();
+        return new AwardReport((publicVersion ? "Award justification (public version): " : "Award justification: ") + round.title(),
+                when(clock.instant()), award.rulesetVersion(), inputsHash(award, design, extra.recordJson()), roundPart,
                 new AwardReport.Method(award.thresholds().scaleMax(), award.thresholds().eqSubMin(), Format.number(award.thresholds().eqMeanMin())),
                 lots, design.stream().map(AwardReports::line).toList(),
                 award.findings().stream().map(f -> line(JustifiedFinding.of(f, null))).toList(),
                 rounds.history(roundId).stream().map(h -> new AwardReport.HistoryLine(when(h.at()),
                         h.from() == null ? "(new)" : h.from().name(), h.to().name(), h.reason())).toList(),
-                award.eligibility() == null ? List.of() : award.eligibility().stream().map(e -> new AwardReport.EligibilityLine(e.organisation(),
+                publicVersion || award.eligibility() == null ? List.of() : award.eligibility().stream().map(e -> new AwardReport.EligibilityLine(e.organisation(),
                         e.canBid() ? "Yes" : "No", e.summary(), e.failures().isEmpty() ? "None" : String.join(" ", e.failures()))).toList(),
                 award.robustness() == null ? List.of() : award.robustness().stream().map(r -> new AwardReport.RobustnessLine(r.lot(), r.summary(),
-                        r.scenarios().stream().map(s -> new AwardReport.ScenarioLine(s.name(), s.winner() == null ? "no winner" : s.winner(),
-                                s.margin() == null ? "-" : s.margin().toPlainString(), s.sameWinner() ? "yes" : "NO")).toList())).toList());
+                        r.scenarios().stream().map(s -> new AwardReport.ScenarioLine(publicVersion ? anonymised(s.name(), evaluatorNames) : s.name(), s.winner() == null ? "no winner" : s.winner(),
+                                s.margin() == null ? "-" : s.margin().toPlainString(), s.sameWinner() ? "yes" : "NO")).toList())).toList(),
+                publicVersion, extra.decision(), extra.equalityAnalysis(), extra.adverseImpacts(), extra.dutyScores(), extra.moderation(),
+                extra.conflicts(), extra.abnormallyLow(), extra.providers(), extra.incumbents(),
+                extra.awardFindings().stream().map(f -> line(JustifiedFinding.of(f, null))).toList());
     }
 
-    private static AwardReport.LotPart lot(Lot lot, AwardCalculation.LotResult result) {
+    private static AwardReport.LotPart lot(Lot lot, AwardCalculation.LotResult result, boolean publicVersion) {
         return new AwardReport.LotPart(lot.title(), Format.pounds(lot.valueInclVatPence()), Format.pounds(lot.annualValuePence()),
                 lot.termMonths(),
                 lot.criteria().stream().map(c -> new AwardReport.CriterionLine(c.title(),
                         c.kind().name() + (c.duty() == null ? "" : " (" + c.duty().name() + ")"), Format.number(c.weight()))).toList(),
                 result.outcome(), result.lowestCompliantPricePence() == null ? "none" : Format.pounds(result.lowestCompliantPricePence()),
-                result.tenders().stream().map(t -> tender(t, result.scaleMax())).toList());
+                result.tenders().stream().map(t -> tender(t, result.scaleMax(), publicVersion)).toList());
     }
 
-    private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, int scaleMax) {
-        return new AwardReport.TenderPart(t.bidder(), Format.pounds(t.pricePence()), t.total().toPlainString(),
+    private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, int scaleMax, boolean publicVersion) {
+        boolean winner = t.rank() != null && t.rank() == 1 && !t.disqualified();
+        return new AwardReport.TenderPart(t.bidder(), publicVersion && !winner ? "withheld (commercially confidential)" : Format.pounds(t.pricePence()),
+                t.total().toPlainString(),
                 t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),
                 t.lines().stream().map(line -> new AwardReport.ScoreLine(line.title(), Format.number(line.weight()),
                         ("PRICE".equals(line.kind()) ? "lowest compliant price / this price x weight"
@@ -91,7 +111,7 @@ public class AwardReports {
                                 + (line.cappedBy() == null ? "" : "; capped at " + line.cappedBy().cap() + " by " + line.cappedBy().ruleId()
                                         + ": " + line.cappedBy().reason()),
                         line.score() == null ? "-" : two(line.score()), line.weighted() == null ? "-" : two(line.weighted()),
-                        line.evaluatorScores().stream().map(e -> new AwardReport.EvaluatorLine(e.evaluator(), e.score(), e.reason())).toList()))
+                        evaluators(line.evaluatorScores(), publicVersion)))
                         .toList());
     }
 
@@ -103,9 +123,28 @@ public class AwardReports {
                 f.ruleName(), message);
     }
 
-    private String inputsHash(AwardResult award, List<JustifiedFinding> design) {
+    /** A robustness scenario's name with each evaluator's name replaced, longest first so no name is left half-replaced. */
+    private static String anonymised(String text, List<String> evaluatorNames) {
+        String out = text;
+        for (String name : evaluatorNames) {
+            out = out.replace(name, "an evaluator");
+        }
+        return out;
+    }
+
+    private static List<AwardReport.EvaluatorLine> evaluators(List<AwardCalculation.EvaluatorScore> scores, boolean publicVersion) {
+        List<AwardReport.EvaluatorLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
+            var e = scores.get(i);
+            lines.add(new AwardReport.EvaluatorLine(publicVersion ? "Evaluator " + (i + 1) : e.evaluator(), e.score(), e.reason()));
+        }
+        return lines;
+    }
+
+    /** SHA-256 over the award computation, the round-design findings and the due-regard record with the decisions: all the report's inputs. */
+    private String inputsHash(AwardResult award, List<JustifiedFinding> design, String record) {
         try {
-            return Hashing.sha256(json.writeValueAsString(award) + json.writeValueAsString(design));
+            return Hashing.sha256(json.writeValueAsString(award) + json.writeValueAsString(design) + record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

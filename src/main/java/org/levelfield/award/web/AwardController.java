@@ -26,7 +26,11 @@ public class AwardController {
     private final AwardJustification justification;
     private final org.levelfield.award.application.OcdsRelease ocds;
 
-    public AwardController(ComputingAward computing, AwardJustification justification, org.levelfield.award.application.OcdsRelease ocds) {
+    private final org.levelfield.round.infrastructure.Rounds rounds;
+
+    public AwardController(ComputingAward computing, AwardJustification justification, org.levelfield.award.application.OcdsRelease ocds,
+                           org.levelfield.round.infrastructure.Rounds rounds) {
+        this.rounds = rounds;
         this.ocds = ocds;
         this.computing = computing;
         this.justification = justification;
@@ -62,5 +66,24 @@ public class AwardController {
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public HttpResponse<byte[]> justification(UUID roundId, Authentication authentication) {
         return justification.issue(roundId, Actor.of(authentication)).asDownload();
+    }
+
+    /**
+     * The public version of the report: for the commissioner, scrutiny and admins at any time after the award is
+     * computed, and for everyone signed in once the contract award notice is published.
+     */
+    @Get(value = "/justification-public.pdf", produces = "application/pdf")
+    @Secured(io.micronaut.security.rules.SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<byte[]> publicJustification(UUID roundId, Authentication authentication) {
+        Actor actor = Actor.of(authentication);
+        var round = rounds.find(roundId).orElseThrow(() -> org.levelfield.common.web.ProblemException.notFound("round", roundId));
+        boolean officer = actor.is(org.levelfield.access.Role.COMMISSIONER) || actor.is(org.levelfield.access.Role.SCRUTINY)
+                || actor.is(org.levelfield.access.Role.ADMIN);
+        boolean published = round.status() == org.levelfield.round.model.RoundStatus.STANDSTILL
+                || round.status() == org.levelfield.round.model.RoundStatus.AWARDED;
+        if (!officer && !published) {
+            throw org.levelfield.common.web.ProblemException.notFound("published award report for round", roundId);
+        }
+        return justification.issuePublic(roundId, actor).asDownload();
     }
 }
