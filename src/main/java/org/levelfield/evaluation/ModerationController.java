@@ -32,7 +32,7 @@ public class ModerationController {
     @Get("/rounds/{roundId}/moderation")
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public List<Moderation.Line> sheet(UUID roundId) {
-        if (!rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId)).status().isInEvaluation()) {
+        if (!rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId)).status().isPastDeadline()) {
             throw ProblemException.forbidden("Scores exist only once the round has closed.");
         }
         return moderation.sheet(roundId);

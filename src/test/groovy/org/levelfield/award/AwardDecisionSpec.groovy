@@ -290,6 +290,30 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         release.contracts.every { it.status in OcdsSchemas.codes("contractStatus") }
     }
 
+    def "the scrutiny panel finds the round, reads every part of it, checks a summary by its hash, and can change none of it"() {
+        when:
+        def listed = api("GET", "/api/scrutiny/rounds", who.scrutiny).body.find { it.id == round.id }
+        def reads = listed.read.findAll { k, v -> k != "verifyDocument" }.collectEntries { k, v -> [(k): api("GET", v, who.scrutiny).status] }
+        def documents = api("GET", "/api/rounds/$round.id/documents", who.scrutiny).body
+        def summary = documents.find { it.kind == "ASSESSMENT_SUMMARY" }
+        def verdict = api("GET", "/api/documents/verify?sha256=$summary.sha256", who.scrutiny).body
+        def base = "/api/rounds/$round.id"
+        def writes = [["PUT", "$base/due-regard"], ["POST", "$base/lots/$lots.A.id/decision"], ["POST", "$base/assessment-summaries"],
+                      ["POST", "$base/award-notice"], ["POST", "$base/contract-signed"], ["POST", "$base/award/sign-offs/${round.partners[0].id}"],
+                      ["POST", "$base/award"]].collect { api(it[0], it[1].toString(), who.scrutiny, [:]).status }
+
+        then:
+        listed.status == "AWARDED"
+        listed.lotsDecided == 3
+        listed.assessmentSummariesSent == 6
+        listed.contractSignedOn == "2026-01-08"
+        reads.every { k, v -> v == HttpStatus.OK }
+        documents*.kind.toSet().containsAll(["AWARD_JUSTIFICATION", "AWARD_JUSTIFICATION_PUBLIC", "ASSESSMENT_SUMMARY"])
+        verdict.issued
+        verdict.documents[0].kind == "ASSESSMENT_SUMMARY"
+        writes.every { it == HttpStatus.FORBIDDEN }
+    }
+
     def "the audit trail holds the decisions and the chain is intact"() {
         when:
         def verify = api("GET", "/api/audit/verify", who.scrutiny).body

@@ -43,4 +43,13 @@ public class IssuedDocuments {
                 rs -> new Document(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), Sql.instant(rs, "issued_at"), rs.getBytes(7)), id);
     }
+
+    /** Every document issued for a round, newest first, without content. */
+    public java.util.List<Issued> ofRound(UUID roundId) {
+        return sql.query("""
+                select d.id, d.round_id, r.title, d.kind, d.file_name, d.sha256, d.issued_at, u.display_name
+                from issued_document d join round r on r.id = d.round_id left join app_user u on u.id = d.issued_by
+                where d.round_id = ? order by d.issued_at desc, d.file_name""", rs -> new Issued(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), Sql.instant(rs, "issued_at"), rs.getString(8)), roundId);
+    }
 }

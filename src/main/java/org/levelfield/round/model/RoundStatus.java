@@ -72,6 +72,11 @@ public enum RoundStatus {
         return this != AWARDED && this != CANCELLED;
     }
 
+    /** Closed to tenders, whatever happened since: evaluation, award, or cancellation after closing. */
+    public boolean isPastDeadline() {
+        return this != DRAFT && this != DESIGN_APPROVED && this != PUBLISHED;
+    }
+
     public boolean isInEvaluation() {
         return this == CLOSED || this == EVALUATION || this == AWARD_PROPOSED;
     }
