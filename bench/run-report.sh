@@ -14,11 +14,12 @@ mkdir -p target/bench
 run() { "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dtenders="${TENDERS:-50}" \
   -cp "target/bench:$CP" "$@" ReportBenchmark 2>&1 | grep -v "^SLF4J\|WARNING"; }
 run -Dmode=warm -Druns="${RUNS:-30}" -Dwarmups="${WARMUPS:-20}"
+# FLAGS adds JVM options to the fresh runs, e.g. FLAGS=-XX:TieredStopAtLevel=1 (C1 only: the usual choice for a short-lived JVM).
 for i in $(seq 1 "${FRESH:-5}"); do
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "  (max resident set size %M KB, wall %e s for the whole JVM)" "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED \
+    /usr/bin/time -f "  (max resident set size %M KB, wall %e s for the whole JVM)" "$JAVA" -Xmx1g ${FLAGS:-} --enable-native-access=ALL-UNNAMED \
       --sun-misc-unsafe-memory-access=allow -Dtenders="${TENDERS:-50}" -Dmode=fresh -cp "target/bench:$CP" ReportBenchmark 2>&1 | grep -v "^SLF4J\|WARNING"
   else
-    run -Dmode=fresh
+    run ${FLAGS:-} -Dmode=fresh
   fi
 done
