@@ -184,6 +184,11 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         text.contains("Your tender: $who.sisters")
         text.contains("82.24")
         text.contains("evaluator2: section 2 of the tender on race equality earns 4.")
+
+        and: "evaluators are not named, but each keeps one number on every criterion"
+        !text.contains("Evaluator2 ")
+        text.contains("Evaluator 2 (4): evaluator2: section 2 of the tender on race equality earns 4.")
+        text.contains("Evaluator 2 (4): evaluator2: section 2 of the tender on service delivery and safety earns 4.")
         text.contains("Moderated to 3: Section 2 names outreach partners but does not cost them")
         text.contains("The winning tender: $who.generic")
         text.contains("86.00")

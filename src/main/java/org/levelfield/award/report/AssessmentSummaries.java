@@ -48,11 +48,14 @@ public class AssessmentSummaries {
                 c.kind().name().charAt(0) + c.kind().name().substring(1).toLowerCase() + (c.duty() == null ? "" : " (" + Format.words(c.duty().name()) + ")"),
                 Format.number(c.weight()), scheme(c, result.scaleMax()))).toList();
         String nonAward = successful ? null : nonAwardReason(own, winner, result);
+        // One number per evaluator across the lot, so "Evaluator 2" is the same person on every criterion and tender.
+        List<UUID> panel = result.tenders().stream().flatMap(t -> t.lines().stream()).flatMap(l -> l.evaluatorScores().stream())
+                .sorted(java.util.Comparator.comparing(EvaluatorScore::evaluator)).map(EvaluatorScore::evaluatorId).distinct().toList();
         return new AssessmentSummary("Assessment summary: " + own.bidder() + ", " + lot.title(), WHEN.format(clock.instant()), round.title(),
                 authority, lot.title(), own.bidder(), successful, successful ? "Successful: the contracting authority intends to award this lot to you."
                 : "Not successful: the contracting authority intends to award this lot to " + (winner == null ? "no supplier" : winner.bidder()) + ".",
                 "PA_2023".equals(regime) ? "Procurement Act 2023 s50 and the Procurement Regulations 2024 reg 31" : "Public Contracts Regulations 2015 reg 86",
-                criteria, part(own, result.scaleMax()), successful || winner == null ? null : part(winner, result.scaleMax()), nonAward,
+                criteria, part(own, result.scaleMax(), panel), successful || winner == null ? null : part(winner, result.scaleMax(), panel), nonAward,
                 successful || winner == null ? null : relativeAdvantages(own, winner), standstill,
                 "Scores given by evaluators are shown as they gave them; where the panel moderated a score, or a published rule capped it, the score used and the reason are shown.");
     }
@@ -78,7 +81,7 @@ public class AssessmentSummaries {
                 + descriptors + (c.minScore() == null ? "" : "; minimum " + c.minScore());
     }
 
-    private static AssessmentSummary.Part part(TenderResult t, int scaleMax) {
+    private static AssessmentSummary.Part part(TenderResult t, int scaleMax, List<UUID> panel) {
         List<AssessmentSummary.ScorePart> scores = new ArrayList<>();
         for (CriterionLine line : t.lines()) {
             String weighted = line.weighted() == null ? "-" : two(line.weighted());
@@ -93,7 +96,7 @@ public class AssessmentSummaries {
                 if (given.get(i).reason() == null || given.get(i).reason().isBlank()) {
                     continue;
                 }
-                explanation.append("Evaluator ").append(i + 1).append(" (").append(given.get(i).score()).append("): ")
+                explanation.append("Evaluator ").append(panel.indexOf(given.get(i).evaluatorId()) + 1).append(" (").append(given.get(i).score()).append("): ")
                         .append(given.get(i).reason().strip()).append(' ');
             }
             String adjustment = null;

@@ -96,10 +96,17 @@ public class AwardReports {
                 lot.criteria().stream().map(c -> new AwardReport.CriterionLine(c.title(),
                         c.kind().name() + (c.duty() == null ? "" : " (" + c.duty().name() + ")"), Format.number(c.weight()))).toList(),
                 result.outcome(), result.lowestCompliantPricePence() == null ? "none" : Format.pounds(result.lowestCompliantPricePence()),
-                result.tenders().stream().map(t -> tender(t, result.scaleMax(), publicVersion)).toList());
+                result.tenders().stream().map(t -> tender(t, result.scaleMax(), publicVersion, panelOf(result))).toList());
     }
 
-    private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, int scaleMax, boolean publicVersion) {
+    /** The lot's evaluators in name order: in the public version each is "Evaluator n" by this position, the same on every line. */
+    private static List<UUID> panelOf(AwardCalculation.LotResult result) {
+        return result.tenders().stream().flatMap(t -> t.lines().stream()).flatMap(l -> l.evaluatorScores().stream())
+                .sorted(java.util.Comparator.comparing(AwardCalculation.EvaluatorScore::evaluator))
+                .map(AwardCalculation.EvaluatorScore::evaluatorId).distinct().toList();
+    }
+
+    private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, int scaleMax, boolean publicVersion, List<UUID> panel) {
         boolean winner = t.rank() != null && t.rank() == 1 && !t.disqualified();
         return new AwardReport.TenderPart(t.bidder(), publicVersion && !winner ? "withheld (commercially confidential)" : Format.pounds(t.pricePence()),
                 t.total().toPlainString(),
@@ -111,7 +118,7 @@ public class AwardReports {
                                 + (line.cappedBy() == null ? "" : "; capped at " + line.cappedBy().cap() + " by " + line.cappedBy().ruleId()
                                         + ": " + line.cappedBy().reason()),
                         line.score() == null ? "-" : two(line.score()), line.weighted() == null ? "-" : two(line.weighted()),
-                        evaluators(line.evaluatorScores(), publicVersion)))
+                        evaluators(line.evaluatorScores(), publicVersion, panel)))
                         .toList());
     }
 
@@ -132,13 +139,9 @@ public class AwardReports {
         return out;
     }
 
-    private static List<AwardReport.EvaluatorLine> evaluators(List<AwardCalculation.EvaluatorScore> scores, boolean publicVersion) {
-        List<AwardReport.EvaluatorLine> lines = new java.util.ArrayList<>();
-        for (int i = 0; i < scores.size(); i++) {
-            var e = scores.get(i);
-            lines.add(new AwardReport.EvaluatorLine(publicVersion ? "Evaluator " + (i + 1) : e.evaluator(), e.score(), e.reason()));
-        }
-        return lines;
+    private static List<AwardReport.EvaluatorLine> evaluators(List<AwardCalculation.EvaluatorScore> scores, boolean publicVersion, List<UUID> panel) {
+        return scores.stream().map(e -> new AwardReport.EvaluatorLine(publicVersion ? "Evaluator " + (panel.indexOf(e.evaluatorId()) + 1) : e.evaluator(),
+                e.score(), e.reason())).toList();
     }
 
     /** SHA-256 over the award computation, the round-design findings and the due-regard record with the decisions: all the report's inputs. */
