@@ -226,6 +226,7 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         when:
         def during = api("POST", "/api/rounds/$round.id/contract-signed", who.commissioner, [signedOn: "2026-01-07"])
         def statusDuring = api("GET", "/api/rounds/$round.id", who.commissioner).body.status
+        long signedDuring = count("award_notice", "contract_signed_on is not null")
         clock.set(Instant.parse("2026-01-08T10:00:00Z"))
         def after = api("POST", "/api/rounds/$round.id/contract-signed", who.commissioner, [signedOn: "2026-01-08"])
 
@@ -234,6 +235,7 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         during.body.findings*.ruleId == ["AW-06"]
         during.body.detail.contains("earliest day is 2026-01-08")
         statusDuring == "STANDSTILL"
+        signedDuring == 0
         after.status == HttpStatus.OK
         after.body.contractSignedOn == "2026-01-08"
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARDED"

@@ -220,9 +220,7 @@ class ConsortiumTenderSpec extends IntegrationSpec {
     def "the award justification shows eligibility as checked again at award"() {
         when:
         def pdf = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner)
-        def document = org.apache.pdfbox.Loader.loadPDF(pdf.bytes)
-        def text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll(/\s+/, " ")
-        document.close()
+        def text = org.levelfield.support.Pdfs.text(pdf.bytes)
 
         then:
         pdf.status == HttpStatus.OK

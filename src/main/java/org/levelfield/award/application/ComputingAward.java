@@ -195,7 +195,7 @@ public class ComputingAward {
         }
         List<Finding> findings = new ArrayList<>(first.findings());
         findings.addAll(ruleset.evaluate(Stage.SCORING, gateways));
-        refuseIfBlocked(findings);
+        Blocking.refuseIfBlocked("The award cannot be computed", findings);
         Map<UUID, List<String>> disqualified = new HashMap<>();
         Instant now = clock.instant();
         // Eligibility is checked again and reported (with what changed since submission); excluding a
@@ -232,7 +232,7 @@ public class ComputingAward {
         }
         rankings.addAll(clarifications.records(roundId));
         List<Finding> rankingFindings = ruleset.evaluate(Stage.SCORING, rankings);
-        refuseIfBlocked(rankingFindings);
+        Blocking.refuseIfBlocked("The award cannot be computed", rankingFindings);
         findings.addAll(rankingFindings);
         String version = ruleset.version();
         UUID runId = runs.record(roundId, Stage.SCORING, version, now, actor.userId(), "COMPUTED", findings);
@@ -252,15 +252,6 @@ public class ComputingAward {
         AwardComputations.Stored stored = computations.latest(roundId).orElseThrow(() -> ProblemException.wrongState(
                 "No award has been computed for this round yet.", "NO_AWARD", List.of("compute the award (POST /api/rounds/{id}/award)")));
         return json.read(stored.resultJson(), AwardResult.class);
-    }
-
-    /** A BLOCK from any pass stops the award, naming every blocking finding; nothing is stored. */
-    private static void refuseIfBlocked(List<Finding> findings) {
-        List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
-        if (!blocking.isEmpty()) {
-            throw ProblemException.refusedByRules("The award cannot be computed while " + blocking.size() + " finding(s) block it: "
-                    + blocking.stream().map(f -> f.ruleId() + " " + f.message()).collect(Collectors.joining("; ")), blocking);
-        }
     }
 
     private Map<UUID, Map<UUID, List<EvaluatorScore>>> scoresByTender(UUID roundId) {

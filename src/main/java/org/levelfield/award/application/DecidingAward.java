@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -26,7 +25,6 @@ import org.levelfield.rules.engine.Ruleset;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.infrastructure.RuleRuns;
 import org.levelfield.rules.model.Finding;
-import org.levelfield.rules.model.Severity;
 import org.levelfield.rules.model.Stage;
 
 /**
@@ -108,13 +106,9 @@ public class DecidingAward {
         List<Object> decisionFacts = facts.forDecision(round, lot, result, award, computation, record, report, deciding.decidedOn());
         List<Finding> findings = new ArrayList<>(ruleset.evaluate(Stage.AWARD, decisionFacts));
         findings.addAll(ruleset.evaluate(Stage.MONITORING, decisionFacts));
-        List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
-        if (!blocking.isEmpty()) {
-            throw ProblemException.refusedByRules("Lot '" + lot.title() + "' cannot be awarded while " + blocking.size() + " finding(s) block it: "
-                    + blocking.stream().map(f -> f.ruleId() + " " + f.message()).collect(Collectors.joining("; ")), blocking);
-        }
+        Blocking.refuseIfBlocked("Lot '" + lot.title() + "' cannot be awarded", findings);
         Instant now = clock.instant();
-        TenderResult winner = result.tenders().stream().filter(t -> t.tenderId().equals(result.provisionalWinner())).findFirst().orElseThrow();
+        TenderResult winner = result.winner().orElseThrow();
         UUID runId = runs.record(roundId, Stage.AWARD, ruleset.version(), now, actor.userId(), "DECIDED " + lot.title(), findings);
         var maker = record.record().decisionMaker();
         AwardDecisions.Decision decision = new AwardDecisions.Decision(UUID.randomUUID(), roundId, lotId, winner.tenderId(), winner.bidder(),
@@ -140,8 +134,8 @@ public class DecidingAward {
 
     private IssuedDocuments.Document checkInput(Round round, Deciding deciding, AwardComputations.Stored computation) {
         List<ProblemException.FieldError> errors = new ArrayList<>();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON);
-        LocalDate computed = LocalDate.ofInstant(computation.computedAt(), ClockFactory.LONDON);
+        LocalDate today = ClockFactory.londonDate(clock.instant());
+        LocalDate computed = ClockFactory.londonDate(computation.computedAt());
         if (deciding == null || deciding.decidedOn() == null) {
             errors.add(new ProblemException.FieldError("decidedOn", "is required: the day the decision-maker decided (YYYY-MM-DD)"));
         } else if (deciding.decidedOn().isAfter(today)) {

@@ -3,8 +3,6 @@ package org.levelfield.award.application;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
@@ -84,16 +82,16 @@ public class DecisionFacts {
         facts.addAll(artefacts(round, lot, result, award, record, submitted, reportCurrent, reportBeforeDecision, report));
         facts.add(reportContents(round, lot, result, record, submitted));
 
-        TenderResult winner = winnerOf(result);
-        TenderResult runnerUp = result.tenders().stream().filter(t -> t.rank() != null && t.rank() == 2).findFirst().orElse(null);
+        TenderResult winner = result.winner().orElse(null);
+        TenderResult runnerUp = result.runnerUp().orElse(null);
         facts.add(new ProvisionalAward(roundId, lot.id().toString(), lot.title(), winner == null ? null : winner.tenderId().toString(),
                 winner == null ? null : winner.bidder(), winner == null ? null : winner.total(), runnerUp == null ? null : runnerUp.bidder(),
                 runnerUp == null ? null : runnerUp.total(), result.outcome()));
 
         RoundDetails details = round.details() == null ? RoundDetails.NONE : round.details();
-        List<String> winners = award.lots().stream().map(DecisionFacts::winnerOf).filter(Objects::nonNull).map(TenderResult::bidder).toList();
-        List<String> specialistsLosing = details.incumbentsOrEmpty().stream().filter(i -> Boolean.TRUE.equals(i.specialist()))
-                .map(RoundDetails.Incumbent::organisation).filter(name -> winners.stream().noneMatch(w -> sameOrganisation(w, name))).toList();
+        List<String> winners = award.lots().stream().flatMap(l -> l.winner().stream()).map(TenderResult::bidder).toList();
+        List<String> specialistsLosing = details.incumbentsOrEmpty().stream().filter(RoundDetails.Incumbent::isSpecialist)
+                .filter(i -> winners.stream().noneMatch(i::isNamed)).map(RoundDetails.Incumbent::organisation).toList();
         facts.add(new ContractTerms(roundId, round.title(), details.contractClauses(), record.reviewSchedule(), record.monitoringPlan() != null,
                 specialistsLosing, record.specialistProvisionPlan()));
 
@@ -159,7 +157,7 @@ public class DecisionFacts {
     }
 
     private DecisionReportFact reportContents(Round round, Lot lot, LotResult result, DueRegardRecord record, List<Tender> submitted) {
-        TenderResult winner = winnerOf(result); // no winner at all is AW-01's finding, not a missing section
+        TenderResult winner = result.winner().orElse(null); // no winner at all is AW-01's finding, not a missing section
         boolean winnerReasons = winner == null || winner.lines().stream().allMatch(l -> l.evaluatorScores().stream().allMatch(e -> present(e.reason())));
         boolean rejectionReasons = result.tenders().stream().filter(t -> winner == null || !t.tenderId().equals(winner.tenderId()))
                 .allMatch(t -> t.disqualified() ? !t.disqualifiedBecause().isEmpty() : t.rank() != null);
@@ -172,23 +170,11 @@ public class DecisionFacts {
                 lotsDecision, conflictsRecorded, present(record.equalityEffect()));
     }
 
-    static TenderResult winnerOf(LotResult result) {
-        return result.provisionalWinner() == null ? null
-                : result.tenders().stream().filter(t -> t.tenderId().equals(result.provisionalWinner())).findFirst().orElse(null);
-    }
-
-    /** A winner's name and an incumbent's as typed in the design match if one contains the other, ignoring case. */
-    static boolean sameOrganisation(String a, String b) {
-        String x = a.toLowerCase(Locale.UK).strip();
-        String y = b.toLowerCase(Locale.UK).strip();
-        return x.contains(y) || y.contains(x);
-    }
-
     private static boolean present(String s) {
         return s != null && !s.isBlank();
     }
 
     private static LocalDate date(java.time.Instant instant) {
-        return instant == null ? null : LocalDate.ofInstant(instant, ClockFactory.LONDON);
+        return ClockFactory.londonDate(instant);
     }
 }

@@ -75,19 +75,10 @@ public class DueRegardRecords {
     }
 
     public List<Version> versions(UUID roundId) {
-        List<Version> stored = sql.query("""
-                select d.id, d.round_id, d.content, d.recorded_at, u.display_name from due_regard_record d
-                  join app_user u on u.id = d.recorded_by where d.round_id = ? order by d.seq""",
-                rs -> new Version(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), 0,
-                        json.read(rs.getString(3), DueRegardRecord.class), Sql.instant(rs, "recorded_at"), rs.getString(5)), roundId);
-        return java.util.stream.IntStream.range(0, stored.size()).mapToObj(i -> {
-            Version v = stored.get(i);
-            return new Version(v.id(), v.roundId(), i + 1, v.record(), v.recordedAt(), v.recordedBy());
-        }).toList();
-    }
-
-    public Optional<Version> find(UUID id) {
-        return sql.one("select round_id from due_regard_record where id = ?", rs -> rs.getObject(1, UUID.class), id)
-                .flatMap(roundId -> versions(roundId).stream().filter(v -> v.id().equals(id)).findFirst());
+        return sql.query("""
+                select d.id, d.round_id, row_number() over (order by d.seq) as version, d.content, d.recorded_at, u.display_name
+                  from due_regard_record d join app_user u on u.id = d.recorded_by where d.round_id = ? order by d.seq""",
+                rs -> new Version(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        json.read(rs.getString(4), DueRegardRecord.class), Sql.instant(rs, "recorded_at"), rs.getString(6)), roundId);
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.inject.Singleton;
@@ -41,7 +40,6 @@ import org.levelfield.rules.facts.RoundFact;
 import org.levelfield.rules.facts.StandstillFact;
 import org.levelfield.rules.infrastructure.RuleRuns;
 import org.levelfield.rules.model.Finding;
-import org.levelfield.rules.model.Severity;
 import org.levelfield.rules.model.Stage;
 import org.levelfield.tender.infrastructure.Notices;
 import org.levelfield.tender.infrastructure.Tenders;
@@ -133,7 +131,7 @@ public class NotifyingAward {
         }
         Ruleset ruleset = deciding.rulesetFor(round);
         List<Finding> findings = ruleset.evaluate(Stage.AWARD, facts);
-        refuseIfBlocked("The assessment summaries cannot be sent", findings);
+        Blocking.refuseIfBlocked("The assessment summaries cannot be sent", findings);
         Instant now = clock.instant();
         for (Object[] p : prepared) {
             TenderResult t = (TenderResult) p[0];
@@ -175,7 +173,7 @@ public class NotifyingAward {
     @Transactional
     public AwardNotice publishNotice(UUID roundId, Publishing publishing, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON);
+        LocalDate today = ClockFactory.londonDate(clock.instant());
         if (publishing == null || publishing.publishedOn() == null) {
             throw ProblemException.badInput("publishedOn", "is required: the day the contract award notice is published (YYYY-MM-DD)");
         }
@@ -202,7 +200,7 @@ public class NotifyingAward {
         }
         Ruleset ruleset = deciding.rulesetFor(round);
         List<Finding> findings = ruleset.evaluate(Stage.AWARD, facts);
-        refuseIfBlocked("The award notice cannot be published", findings);
+        Blocking.refuseIfBlocked("The award notice cannot be published", findings);
         Instant now = clock.instant();
         sql.update("""
                 insert into award_notice(round_id, published_on, regime, mandatory, voluntary, last_day, contract_from, standstill, recorded_at, recorded_by)
@@ -224,7 +222,7 @@ public class NotifyingAward {
     @Transactional
     public AwardNotice recordSigning(UUID roundId, Signing signing, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON);
+        LocalDate today = ClockFactory.londonDate(clock.instant());
         if (signing == null || signing.signedOn() == null) {
             throw ProblemException.badInput("signedOn", "is required: the day the contract was entered into (YYYY-MM-DD)");
         }
@@ -243,7 +241,7 @@ public class NotifyingAward {
         }
         Ruleset ruleset = deciding.rulesetFor(round);
         List<Finding> findings = ruleset.evaluate(Stage.AWARD, facts);
-        refuseIfBlocked("The contract cannot be recorded as entered into", findings);
+        Blocking.refuseIfBlocked("The contract cannot be recorded as entered into", findings);
         Instant now = clock.instant();
         sql.update("update award_notice set contract_signed_on = ?, signed_recorded_at = ?, signed_recorded_by = ? where round_id = ?",
                 signing.signedOn(), now, actor.userId(), roundId);
@@ -267,7 +265,7 @@ public class NotifyingAward {
     /** PA_2023 or PCR_2015, as REG-02 derives it from the round's commencement date (older regimes are treated as PCR_2015). */
     public String regime(Round round) {
         Ruleset ruleset = deciding.rulesetFor(round);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON);
+        LocalDate today = ClockFactory.londonDate(clock.instant());
         List<ProcurementRegime> derived = ruleset.run(Stage.REGIME, List.of(new RoundFact(round.id().toString(), round.title(),
                 round.commencementDate(), today, null, null, null, round.isPooled(), round.partners().size())), ProcurementRegime.class).derived();
         return derived.stream().map(ProcurementRegime::code).filter("PA_2023"::equals).findFirst().orElse("PCR_2015");
@@ -283,13 +281,13 @@ public class NotifyingAward {
                     ? "These are light-touch contracts: no standstill is mandatory, but the authority observes a voluntary standstill of 8 working days beginning with the day the contract award notice is published. The contract will not be entered into before it ends."
                     : "The standstill period is 8 working days beginning with the day the contract award notice is published (Procurement Act 2023 s51). The contract will not be entered into before it ends.";
         }
-        Standstill.Period p = Standstill.compute(Standstill.Regime.PCR_2015, true, LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON));
+        Standstill.Period p = Standstill.compute(Standstill.Regime.PCR_2015, true, ClockFactory.londonDate(clock.instant()));
         return "The standstill period runs from the day this letter is sent to " + p.lastDay() + " inclusive (PCR 2015 reg 87); the contract will not be entered into before " + p.contractFrom() + ".";
     }
 
     private List<Object> sequence(Round round, LocalDate noticeOn, LocalDate signedOn) {
         List<SentSummary> sent = sent(round.id());
-        LocalDate sentOn = sent.stream().map(s -> LocalDate.ofInstant(s.sentAt(), ClockFactory.LONDON)).max(Comparator.naturalOrder()).orElse(null);
+        LocalDate sentOn = sent.stream().map(s -> ClockFactory.londonDate(s.sentAt())).max(Comparator.naturalOrder()).orElse(null);
         List<String> missing = new ArrayList<>();
         AwardResult award = awards.latest(round.id());
         for (AwardDecisions.Decision d : decisions.ofRound(round.id())) {
@@ -323,11 +321,4 @@ public class NotifyingAward {
         }
     }
 
-    private static void refuseIfBlocked(String what, List<Finding> findings) {
-        List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
-        if (!blocking.isEmpty()) {
-            throw ProblemException.refusedByRules(what + " while " + blocking.size() + " finding(s) block it: "
-                    + blocking.stream().map(f -> f.ruleId() + " " + f.message()).collect(Collectors.joining("; ")), blocking);
-        }
-    }
 }

@@ -66,6 +66,25 @@ public final class AwardCalculation {
     /** @param tieBrokenBy the published tie-break step that separated a tie for first, or null if there was none to break */
     public record LotResult(UUID lotId, String lot, int scaleMax, Long lowestCompliantPricePence, List<TenderResult> tenders,
                             UUID provisionalWinner, String outcome, String tieBrokenBy) {
+
+        /** The provisional winner's result, if the lot has one. */
+        public java.util.Optional<TenderResult> winner() {
+            return tenders.stream().filter(t -> t.tenderId().equals(provisionalWinner)).findFirst();
+        }
+
+        /** The tender ranked second, if any. */
+        public java.util.Optional<TenderResult> runnerUp() {
+            return tenders.stream().filter(t -> t.rank() != null && t.rank() == 2).findFirst();
+        }
+
+        /**
+         * Everyone who scored in this lot, in name order: where evaluators are not named (to bidders, in the
+         * public report) each is "Evaluator n" by this position, the same person on every criterion and tender.
+         */
+        public List<UUID> evaluatorsByName() {
+            return tenders.stream().flatMap(t -> t.lines().stream()).flatMap(l -> l.evaluatorScores().stream())
+                    .sorted(java.util.Comparator.comparing(EvaluatorScore::evaluator)).map(EvaluatorScore::evaluatorId).distinct().toList();
+        }
     }
 
     /**

@@ -41,16 +41,14 @@ public class AssessmentSummaries {
      */
     public AssessmentSummary build(Round round, Lot lot, LotResult result, UUID tenderId, String regime, String standstill) {
         TenderResult own = result.tenders().stream().filter(t -> t.tenderId().equals(tenderId)).findFirst().orElseThrow();
-        TenderResult winner = result.tenders().stream().filter(t -> t.tenderId().equals(result.provisionalWinner())).findFirst().orElse(null);
+        TenderResult winner = result.winner().orElse(null);
         boolean successful = winner != null && winner.tenderId().equals(tenderId);
         String authority = round.partners().stream().filter(Partner::lead).map(Partner::name).findFirst().orElse(round.title());
         List<AssessmentSummary.CriterionPart> criteria = lot.criteria().stream().map(c -> new AssessmentSummary.CriterionPart(c.title(),
                 c.kind().name().charAt(0) + c.kind().name().substring(1).toLowerCase() + (c.duty() == null ? "" : " (" + Format.words(c.duty().name()) + ")"),
                 Format.number(c.weight()), scheme(c, result.scaleMax()))).toList();
         String nonAward = successful ? null : nonAwardReason(own, winner, result);
-        // One number per evaluator across the lot, so "Evaluator 2" is the same person on every criterion and tender.
-        List<UUID> panel = result.tenders().stream().flatMap(t -> t.lines().stream()).flatMap(l -> l.evaluatorScores().stream())
-                .sorted(java.util.Comparator.comparing(EvaluatorScore::evaluator)).map(EvaluatorScore::evaluatorId).distinct().toList();
+        List<UUID> panel = result.evaluatorsByName();
         return new AssessmentSummary("Assessment summary: " + own.bidder() + ", " + lot.title(), WHEN.format(clock.instant()), round.title(),
                 authority, lot.title(), own.bidder(), successful, successful ? "Successful: the contracting authority intends to award this lot to you."
                 : "Not successful: the contracting authority intends to award this lot to " + (winner == null ? "no supplier" : winner.bidder()) + ".",

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -212,16 +211,14 @@ public class AwardReportParts {
 
     private static List<AwardReport.IncumbentLine> incumbents(Round round, AwardResult award) {
         RoundDetails details = round.details() == null ? RoundDetails.NONE : round.details();
-        List<String> winners = award.lots().stream().map(l -> l.tenders().stream().filter(t -> t.tenderId().equals(l.provisionalWinner()))
-                .findFirst().map(TenderResult::bidder).orElse(null)).filter(Objects::nonNull).toList();
+        List<String> winners = award.lots().stream().flatMap(l -> l.winner().stream()).map(TenderResult::bidder).toList();
         List<String> bidders = award.lots().stream().flatMap(l -> l.tenders().stream()).map(TenderResult::bidder).distinct().toList();
         return details.incumbentsOrEmpty().stream().map(i -> {
-            String name = i.organisation().toLowerCase();
-            boolean won = winners.stream().anyMatch(w -> w.toLowerCase().contains(name) || name.contains(w.toLowerCase()));
-            boolean bid = bidders.stream().anyMatch(w -> w.toLowerCase().contains(name) || name.contains(w.toLowerCase()));
+            boolean won = winners.stream().anyMatch(i::isNamed);
+            boolean bid = bidders.stream().anyMatch(i::isNamed);
             return new AwardReport.IncumbentLine(i.organisation(), orDash(i.groupServed()),
                     i.fundingPerYearPence() == null ? "-" : Format.pounds(i.fundingPerYearPence()) + " a year (" + orDash(i.fundingType()) + ")",
-                    Boolean.TRUE.equals(i.specialist()) ? "Specialist" : "-",
+                    i.isSpecialist() ? "Specialist" : "-",
                     won ? "won a lot" : bid ? "bid and did not win" : "did not bid");
         }).toList();
     }

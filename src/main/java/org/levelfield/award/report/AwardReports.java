@@ -96,14 +96,7 @@ public class AwardReports {
                 lot.criteria().stream().map(c -> new AwardReport.CriterionLine(c.title(),
                         c.kind().name() + (c.duty() == null ? "" : " (" + c.duty().name() + ")"), Format.number(c.weight()))).toList(),
                 result.outcome(), result.lowestCompliantPricePence() == null ? "none" : Format.pounds(result.lowestCompliantPricePence()),
-                result.tenders().stream().map(t -> tender(t, result.scaleMax(), publicVersion, panelOf(result))).toList());
-    }
-
-    /** The lot's evaluators in name order: in the public version each is "Evaluator n" by this position, the same on every line. */
-    private static List<UUID> panelOf(AwardCalculation.LotResult result) {
-        return result.tenders().stream().flatMap(t -> t.lines().stream()).flatMap(l -> l.evaluatorScores().stream())
-                .sorted(java.util.Comparator.comparing(AwardCalculation.EvaluatorScore::evaluator))
-                .map(AwardCalculation.EvaluatorScore::evaluatorId).distinct().toList();
+                result.tenders().stream().map(t -> tender(t, result.scaleMax(), publicVersion, result.evaluatorsByName())).toList());
     }
 
     private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, int scaleMax, boolean publicVersion, List<UUID> panel) {

@@ -3,7 +3,6 @@ package org.levelfield.award.web;
 import java.util.UUID;
 
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -15,6 +14,7 @@ import org.levelfield.access.Actor;
 import org.levelfield.access.Role;
 import org.levelfield.award.application.NotifyingAward;
 import org.levelfield.award.report.IssuedDocuments;
+import org.levelfield.common.document.IssuingDocument;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.tender.infrastructure.Tenders;
 import org.levelfield.tender.model.Tender;
@@ -46,9 +46,6 @@ public class AssessmentSummaryController {
             throw ProblemException.notFound("assessment summary for tender", tenderId);
         }
         IssuedDocuments.Document document = notifying.summaryOf(tender);
-        return HttpResponse.ok(document.content()).contentType(MediaType.of("application/pdf"))
-                .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"")
-                .header("X-Document-Id", document.id().toString())
-                .header("X-Document-SHA256", document.sha256());
+        return new IssuingDocument.Issued(document.id(), document.fileName(), document.sha256(), document.content()).asDownload();
     }
 }

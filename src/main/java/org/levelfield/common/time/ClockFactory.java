@@ -12,6 +12,11 @@ public class ClockFactory {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+    /** The day an instant falls on in London, or null for null. */
+    public static java.time.LocalDate londonDate(java.time.Instant instant) {
+        return instant == null ? null : java.time.LocalDate.ofInstant(instant, LONDON);
+    }
+
     @Singleton
     Clock clock() {
         return Clock.system(LONDON);

@@ -73,6 +73,17 @@ public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String
      */
     public record Incumbent(String organisation, String fundingType, Long fundingPerYearPence, String groupServed, Boolean specialist,
                             LocalDate fundingEndDate, LocalDate noticeDate) {
+
+        public boolean isSpecialist() {
+            return Boolean.TRUE.equals(specialist);
+        }
+
+        /** Whether a bidder's name is this provider's, as typed in the design: one contains the other, ignoring case. */
+        public boolean isNamed(String name) {
+            String a = organisation.toLowerCase(java.util.Locale.UK).strip();
+            String b = name.toLowerCase(java.util.Locale.UK).strip();
+            return a.contains(b) || b.contains(a);
+        }
     }
 
     public List<Incumbent> incumbentsOrEmpty() {
