@@ -16,6 +16,8 @@ import java.time.ZoneId
 class MutableClock extends Clock {
 
     private volatile Instant now = Instant.now()
+    /** When set, the clock reads the system clock (with its nanoseconds), as the service does in real use. */
+    private volatile boolean system = false
 
     @Override
     ZoneId getZone() { ZoneId.of("Europe/London") }
@@ -24,9 +26,12 @@ class MutableClock extends Clock {
     Clock withZone(ZoneId zone) { this }
 
     @Override
-    Instant instant() { now }
+    Instant instant() { system ? Instant.now() : now }
 
-    void set(Instant instant) { now = instant }
+    void set(Instant instant) { system = false; now = instant }
 
-    void advance(Duration duration) { now = now.plus(duration) }
+    /** Follows the real clock from now on, nanoseconds included, until the next set(). */
+    void followSystemClock() { system = true }
+
+    void advance(Duration duration) { now = (system ? Instant.now() : now).plus(duration); system = false }
 }

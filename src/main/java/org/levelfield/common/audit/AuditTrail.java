@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.common.Hashing;
 import org.levelfield.common.database.Sql;
+import org.levelfield.common.time.ClockFactory;
 
 /**
  * The append-only, hash-chained audit trail. Each entry's hash is the SHA-256 of the previous
@@ -49,7 +50,7 @@ public class AuditTrail {
     public void append(String kind, UUID roundId, UUID actorId, String subject, Map<String, ?> detail) {
         sql.query("select pg_advisory_xact_lock(?)", rs -> null, LOCK);
         String previous = sql.one("select hash from audit_entry order by seq desc limit 1", rs -> rs.getString(1)).orElse(GENESIS);
-        Instant at = clock.instant();
+        Instant at = ClockFactory.stored(clock.instant());
         String json = canonical(detail);
         String hash = hash(previous, at, roundId, actorId, kind, subject, json);
         sql.update("""

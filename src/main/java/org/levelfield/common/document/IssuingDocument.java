@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.levelfield.access.Actor;
 import org.levelfield.award.report.IssuedDocuments;
 import org.levelfield.common.Hashing;
+import org.levelfield.common.time.ClockFactory;
 
 /**
  * Issues a PDF: fills a template from templates/ with an immutable report model, lays it out, and
@@ -44,7 +45,7 @@ public class IssuingDocument {
         byte[] pdf = renderer.render(templates.render(template, model), "en-GB", "Levelfield for " + actor.displayName());
         String sha256 = Hashing.sha256(pdf);
         UUID id = UUID.randomUUID();
-        issued.insert(id, roundId, kind, fileName, sha256, pdf, clock.instant(), actor.userId());
+        issued.insert(id, roundId, kind, fileName, sha256, pdf, ClockFactory.stored(clock.instant()), actor.userId());
         return new Issued(id, fileName, sha256, pdf);
     }
 }

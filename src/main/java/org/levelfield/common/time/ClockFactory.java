@@ -17,8 +17,17 @@ public class ClockFactory {
         return instant == null ? null : java.time.LocalDate.ofInstant(instant, LONDON);
     }
 
+    /**
+     * An instant as PostgreSQL's timestamptz keeps it (microseconds). Anything hashed and stored
+     * goes through this first, so that what is read back hashes to the same value.
+     */
+    public static java.time.Instant stored(java.time.Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** The system clock ticking in microseconds: every instant the service takes is one the database keeps exactly. */
     @Singleton
     Clock clock() {
-        return Clock.system(LONDON);
+        return Clock.tick(Clock.system(LONDON), java.time.Duration.ofNanos(1_000));
     }
 }

@@ -15,6 +15,7 @@ import org.levelfield.bidder.EligibilityChanges;
 import org.levelfield.bidder.EligibilityRuns;
 import org.levelfield.bidder.OrganisationProfile;
 import org.levelfield.bidder.OrganisationProfiles;
+import org.levelfield.common.time.ClockFactory;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Lot;
@@ -156,6 +157,7 @@ public class SubmittingTender {
 
     private Receipt store(Round round, Lot lot, TenderValidation.Valid valid, OrganisationProfile profile, Actor actor, Instant now,
                           UUID id, UUID fromDraft) {
+        now = ClockFactory.stored(now);
         List<Tender.AttachmentRef> refs = refs(valid);
         String hash = Tender.contentHash(round.id(), lot.id(), actor.organisationId(), valid.pricePence(), valid.answers(), valid.details(), refs);
         Tender tender = new Tender(id, round.id(), lot.id(), actor.organisationId(), profile.name(), Tender.SUBMITTED,
