@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -17,7 +21,7 @@ import org.levelfield.common.web.ProblemException;
 
 /**
  * Who the token belongs to and the organisations they belong to. Sign in with POST /api/login
- * {"username": …, "password": …}. Members of an organisation can add another bidder account to it.
+ * {"username": …, "password": …}. Members of an organisation invite colleagues by email and can end memberships.
  */
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -25,9 +29,11 @@ import org.levelfield.common.web.ProblemException;
 public class MeController {
 
     private final Memberships memberships;
+    private final Invitations invitations;
 
-    public MeController(Memberships memberships) {
+    public MeController(Memberships memberships, Invitations invitations) {
         this.memberships = memberships;
+        this.invitations = invitations;
     }
 
     public record Me(UUID userId, String username, String displayName, Role role, UUID organisationId,
@@ -47,13 +53,33 @@ public class MeController {
         return memberships.members(id);
     }
 
-    /** Adds a bidder account to the organisation (a member or an admin may). Takes effect at their next sign-in. */
-    @Post("/organisations/{id}/members")
+    /**
+     * Invites a colleague by email to join the organisation (a member or an admin may). They join
+     * when they open the link and accept: nobody becomes a member without saying yes.
+     */
+    @Post("/organisations/{id}/invitations")
     @Secured({"BIDDER", "ADMIN"})
-    public Memberships.Member add(UUID id, @Body Map<String, String> body, Authentication authentication) {
+    @Status(HttpStatus.CREATED)
+    public Invitations.Invitation invite(UUID id, @Nullable @Body Map<String, String> body, Authentication authentication) {
         Actor actor = Actor.of(authentication);
         memberOrAdmin(id, actor);
-        return memberships.add(id, body == null ? null : body.get("username"), actor);
+        return Invitations.Invitation.of(invitations.inviteMember(id, body == null ? null : body.get("email"), actor).link());
+    }
+
+    @Get("/organisations/{id}/invitations")
+    @Secured({"BIDDER", "ADMIN"})
+    public List<Invitations.Invitation> invitations(UUID id, Authentication authentication) {
+        memberOrAdmin(id, Actor.of(authentication));
+        return invitations.openMemberInvitations(id);
+    }
+
+    /** Ends a membership (a member, including the person themself, or an admin may); it takes effect at once. */
+    @Delete("/organisations/{id}/members/{userId}")
+    @Secured({"BIDDER", "ADMIN"})
+    public List<Memberships.Member> remove(UUID id, UUID userId, Authentication authentication) {
+        memberOrAdmin(id, Actor.of(authentication));
+        memberships.remove(id, userId);
+        return memberships.members(id);
     }
 
     private void memberOrAdmin(UUID organisation, Actor actor) {

@@ -23,12 +23,10 @@ public class Memberships {
     }
 
     private final Sql sql;
-    private final UserAccounts accounts;
     private final Clock clock;
 
-    public Memberships(Sql sql, UserAccounts accounts, Clock clock) {
+    public Memberships(Sql sql, Clock clock) {
         this.sql = sql;
-        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -57,24 +55,31 @@ public class Memberships {
                 organisationId, organisationId);
     }
 
-    /** Adds a bidder account to the organisation; refused for non-bidders and existing members. */
+    /** Makes the account a member (after they accepted an invitation); the first organisation becomes their default one. */
     @Transactional
-    public Member add(UUID organisationId, String username, Actor by) {
-        if (username == null || username.isBlank()) {
-            throw ProblemException.badInput("username", "is required: the username of the bidder account to add");
+    public void join(UUID organisationId, UUID userId, UUID invitedBy) {
+        sql.update("insert into organisation_member(organisation_id, user_id, added_at, added_by) values (?,?,?,?) on conflict do nothing",
+                organisationId, userId, clock.instant(), invitedBy);
+        sql.update("update app_user set organisation_id = ? where id = ? and organisation_id is null", organisationId, userId);
+    }
+
+    /**
+     * Ends a membership; it takes effect at the person's next request. The last member of an
+     * organisation cannot be removed (the organisation would have nobody to act for it).
+     */
+    @Transactional
+    public void remove(UUID organisationId, UUID userId) {
+        List<Member> members = members(organisationId);
+        if (members.stream().noneMatch(m -> m.userId().equals(userId))) {
+            throw ProblemException.notFound("member of this organisation", userId);
         }
-        UserAccount user = accounts.findByUsername(username.strip())
-                .orElseThrow(() -> ProblemException.badInput("username", "no account is called '" + username.strip() + "'"));
-        if (user.role() != Role.BIDDER) {
-            throw ProblemException.badInput("username", "'" + user.username() + "' is a " + user.role()
-                    + " account; only bidder accounts can be members of a bidding organisation");
+        if (members.size() == 1) {
+            throw ProblemException.wrongState("This is the organisation's only member: invite someone else first, then remove this member.",
+                    "LAST_MEMBER", List.of("invite a member"));
         }
-        int added = organisationId.equals(user.organisationId()) ? 0 : sql.update("""
-                insert into organisation_member(organisation_id, user_id, added_at, added_by) values (?,?,?,?)
-                on conflict do nothing""", organisationId, user.id(), clock.instant(), by.userId());
-        if (added == 0) {
-            throw ProblemException.badInput("username", "'" + user.username() + "' is already a member of this organisation");
-        }
-        return members(organisationId).stream().filter(m -> m.userId().equals(user.id())).findFirst().orElseThrow();
+        sql.update("delete from organisation_member where organisation_id = ? and user_id = ?", organisationId, userId);
+        sql.update("""
+                update app_user set organisation_id = (select organisation_id from organisation_member where user_id = ? order by added_at limit 1)
+                where id = ? and organisation_id = ?""", userId, userId, organisationId);
     }
 }

@@ -8,6 +8,6 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.core.annotation.Nullable;
 
 @MappedEntity("app_user")
-public record UserAccount(@Id UUID id, String username, String displayName, String passwordHash, Role role,
+public record UserAccount(@Id UUID id, String username, String displayName, @Nullable String passwordHash, Role role,
                           @Nullable UUID organisationId, Instant createdAt) {
 }

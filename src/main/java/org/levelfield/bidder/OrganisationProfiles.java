@@ -49,6 +49,7 @@ public class OrganisationProfiles {
     public OrganisationProfile update(UUID id, OrganisationProfile p) {
         find(id).orElseThrow(() -> ProblemException.notFound("organisation", id));
         validate(p);
+        refuseNumbersOfAnother(id, p.registrationNumber(), p.charityNumber(), p.companyNumber());
         sql.update("""
                 update organisation set name = ?, legal_form = ?, registration_number = ?, charity_number = ?, company_number = ?,
                        income_pence = ?, balance_sheet_pence = ?, staff_headcount = ?, accounts_type = ?, insurance_held = ?,
@@ -57,6 +58,38 @@ public class OrganisationProfiles {
                 p.balanceSheetPence(), p.staffHeadcount(), p.accountsType(), p.insuranceHeld(), p.insuranceUndertaking(),
                 write(p.experience() == null ? List.of() : p.experience()), clock.instant(), id);
         return find(id).orElseThrow();
+    }
+
+    /**
+     * A registration number belongs to one organisation: refuses (409) a number another organisation
+     * already holds, without saying which organisation that is.
+     */
+    public void refuseNumbersOfAnother(UUID self, String registrationNumber, String charityNumber, String companyNumber) {
+        numberHeldByAnother(self, registrationNumber, charityNumber, companyNumber).ifPresent(number -> {
+            throw ProblemException.wrongState("The " + number + " is already registered to another organisation on Levelfield. "
+                    + "If that organisation is yours, ask one of its members to invite you (they can do it from their organisation's members page). "
+                    + "If you think the number has been used wrongly, contact the Levelfield administrator.", "NUMBER_REGISTERED", List.of("ask for an invitation"));
+        });
+    }
+
+    /** Which of these numbers another organisation (not {@code self}, which may be null) already holds, as words. */
+    public Optional<String> numberHeldByAnother(UUID self, String registrationNumber, String charityNumber, String companyNumber) {
+        String[][] checks = {{"registration_number", upper(registrationNumber), "registration number"},
+                {"charity_number", upper(charityNumber), "charity number"}, {"company_number", upper(companyNumber), "company number"}};
+        for (String[] check : checks) {
+            if (check[1] != null && sql.one("select 1 from organisation where upper(" + check[0] + ") = ? and id is distinct from ?",
+                    rs -> 1, check[1], self).isPresent()) {
+                return Optional.of(check[2] + " " + check[1]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Checks the format of registration numbers (for sign-up, as for the profile). */
+    public static void checkNumbers(List<FieldError> errors, String registrationNumber, String charityNumber, String companyNumber) {
+        format(errors, "registrationNumber", upper(registrationNumber), Codes.ORG_ID, Codes.ORG_ID_EXAMPLE);
+        format(errors, "charityNumber", charityNumber == null ? null : charityNumber.strip(), CHARITY_NUMBER, "a Charity Commission number of 6 to 8 digits, e.g. 1190001");
+        format(errors, "companyNumber", upper(companyNumber), COMPANY_NUMBER, "a Companies House number of 8 characters, e.g. 01234567 or SC123456");
     }
 
     private static void validate(OrganisationProfile p) {
@@ -71,9 +104,7 @@ public class OrganisationProfiles {
         if (p.accountsType() != null) {
             FieldChecks.oneOf(errors, "accountsType", p.accountsType(), Codes.ACCOUNTS_TYPES);
         }
-        format(errors, "registrationNumber", upper(p.registrationNumber()), Codes.ORG_ID, Codes.ORG_ID_EXAMPLE);
-        format(errors, "charityNumber", p.charityNumber(), CHARITY_NUMBER, "a Charity Commission number of 6 to 8 digits, e.g. 1190001");
-        format(errors, "companyNumber", upper(p.companyNumber()), COMPANY_NUMBER, "a Companies House number of 8 characters, e.g. 01234567 or SC123456");
+        checkNumbers(errors, p.registrationNumber(), p.charityNumber(), p.companyNumber());
         if (p.incomePence() != null && p.incomePence() < 0) {
             errors.add(new FieldError("incomePence", "must be zero or more pence"));
         }
@@ -101,7 +132,7 @@ public class OrganisationProfiles {
     }
 
 
-    private static String upper(String s) {
+    static String upper(String s) {
         return s == null || s.isBlank() ? null : s.strip().toUpperCase(java.util.Locale.UK);
     }
 

@@ -41,7 +41,7 @@ class AccessSpec extends IntegrationSpec {
     def "passwords are stored hashed, never as given"() {
         expect:
         sql.query("select password_hash from app_user where username like 'bidder-%'", { it.getString(1) } as org.levelfield.common.database.Sql.Row)
-                .every { it.startsWith("pbkdf2-sha256\$") && !it.contains(PASSWORD) }
+                .every { it.startsWith("argon2id\$v=19\$") && !it.contains(PASSWORD) }
     }
 
     def "without a token the API answers 401 with what to do"() {

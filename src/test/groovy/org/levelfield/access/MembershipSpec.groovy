@@ -20,40 +20,59 @@ class MembershipSpec extends IntegrationSpec {
     @Shared String bidder2Username
     @Shared String bidder2Token
 
-    def "a member of Sister Space adds a bidder from another organisation; the new member sees both at next sign-in"() {
+    def "a member of Sister Space invites a bidder of another organisation; once they accept, they act for both at once"() {
         given:
         who = people()
         sistersId = api("GET", "/api/me", who.bidder).body.organisationId
         genericId = api("GET", "/api/me", who.bidder2).body.organisationId
         bidder2Username = api("GET", "/api/me", who.bidder2).body.username
+        bidder2Token = who.bidder2
+        String email = "${bidder2Username}@example.org"
 
-        when:
-        def added = api("POST", "/api/organisations/$sistersId/members", who.bidder, [username: bidder2Username])
-        bidder2Token = login(bidder2Username)
+        when: "the invitation is sent"
+        def invited = api("POST", "/api/organisations/$sistersId/invitations", who.bidder, [email: email.toUpperCase()])
+
+        then: "nobody is a member until they say yes"
+        invited.status == HttpStatus.CREATED
+        invited.body.email == email
+        api("GET", "/api/organisations/$sistersId/invitations", who.bidder).body*.email == [email]
+        api("GET", "/api/me", bidder2Token).body.organisations*.organisationId == [genericId]
+        api("GET", "/api/organisations/$sistersId/profile", bidder2Token).status == HttpStatus.NOT_FOUND
+
+        when: "they open the link from the email and accept"
+        String secret = linkSecret(email, "/account/invitation/")
+        def preview = api("GET", "/api/account/invitation?token=$secret")
+        def accepted = api("POST", "/api/account/invitation/accept", null, [token: secret])
         def me = api("GET", "/api/me", bidder2Token).body
 
-        then:
-        added.status == HttpStatus.OK
-        added.body.username == bidder2Username
+        then: "their existing sign-in now acts for both organisations"
+        preview.body.organisationName == who.sisters
+        preview.body.hasAccount
+        accepted.status == HttpStatus.CREATED
         me.organisationId == genericId
         me.organisations*.organisationId == [genericId, sistersId]
         me.organisations*.name == [who.generic, who.sisters]
         api("GET", "/api/organisations/$sistersId/members", who.bidder).body*.username.contains(bidder2Username)
         api("GET", "/api/organisations/$sistersId/profile", bidder2Token).status == HttpStatus.OK
+
+        and: "the link works once"
+        api("POST", "/api/account/invitation/accept", null, [token: secret]).body.errors[0].message.contains("already been used")
     }
 
-    def "adding is refused for non-members, non-bidder accounts, unknown names and existing members, and changes nothing"() {
+    def "inviting is refused for non-members, staff accounts, malformed addresses and existing members, and changes nothing"() {
         given:
-        long before = count("organisation_member")
-        String commissionerName = api("GET", "/api/me", who.commissioner).body.username
+        long members = count("organisation_member")
+        long links = count("account_link")
+        String commissionerEmail = api("GET", "/api/me", who.commissioner).body.username + "@example.org"
 
         expect:
-        api("POST", "/api/organisations/$genericId/members", who.bidder, [username: "anyone"]).status == HttpStatus.NOT_FOUND
-        api("POST", "/api/organisations/$sistersId/members", who.bidder, [username: commissionerName]).body.errors[0].message.contains("only bidder accounts")
-        api("POST", "/api/organisations/$sistersId/members", who.bidder, [username: "nobody-${UUID.randomUUID()}"]).body.errors[0].message.contains("no account is called")
-        api("POST", "/api/organisations/$sistersId/members", who.bidder, [username: bidder2Username]).body.errors[0].message.contains("already a member")
-        api("POST", "/api/organisations/$sistersId/members", who.evaluator, [username: bidder2Username]).status == HttpStatus.FORBIDDEN
-        count("organisation_member") == before
+        api("POST", "/api/organisations/$genericId/invitations", who.bidder, [email: "anyone@example.org"]).status == HttpStatus.NOT_FOUND
+        api("POST", "/api/organisations/$sistersId/invitations", who.bidder, [email: commissionerEmail]).body.errors[0].message.contains("council staff account")
+        api("POST", "/api/organisations/$sistersId/invitations", who.bidder, [email: "not an address"]).body.errors[0].message.contains("correct format")
+        api("POST", "/api/organisations/$sistersId/invitations", who.bidder, [email: "${bidder2Username}@example.org"]).body.errors[0].message.contains("already a member")
+        api("POST", "/api/organisations/$sistersId/invitations", who.evaluator, [email: "anyone@example.org"]).status == HttpStatus.FORBIDDEN
+        count("organisation_member") == members
+        count("account_link") == links
     }
 
     def "the member of two organisations submits for each by naming it, and reads both tenders; a third organisation cannot be named"() {

@@ -10,9 +10,11 @@ import spock.lang.Shared
 class OrganisationProfileSpec extends IntegrationSpec {
 
     @Shared Map<String, String> who
+    /** This spec's own charity number: a number belongs to one organisation, and specs share the database. */
+    @Shared String charity = uniqueDigits(7)
 
-    static Map profile(Map changes = [:]) {
-        [name: "Sister Space CIO", legalForm: "CIO", registrationNumber: "gb-chc-1190001", charityNumber: "1190001", incomePence: 30_000_000,
+    Map profile(Map changes = [:]) {
+        [name: "Sister Space CIO", legalForm: "CIO", registrationNumber: "gb-chc-$charity".toString(), charityNumber: charity, incomePence: 30_000_000,
          balanceSheetPence: 8_000_000, staffHeadcount: 8, accountsType: "INDEPENDENT_EXAMINATION", insuranceHeld: false, insuranceUndertaking: true,
          experience: [[description: "Refuge outreach for Black and minoritised women", kind: "GRANT_FUNDED", valuePerYearPence: 12_000_000, fromYear: 2019]]] + changes
     }
@@ -32,7 +34,7 @@ class OrganisationProfileSpec extends IntegrationSpec {
 
         then:
         saved.status == HttpStatus.OK
-        read.body.registrationNumber == "GB-CHC-1190001"
+        read.body.registrationNumber == "GB-CHC-$charity"
         read.body.experience[0].kind == "GRANT_FUNDED"
         read.body.accountsType == "INDEPENDENT_EXAMINATION"
     }

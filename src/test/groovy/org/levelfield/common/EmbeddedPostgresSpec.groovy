@@ -1,6 +1,7 @@
 package org.levelfield.common
 
 import org.levelfield.common.database.DatabaseBootstrap
+import org.levelfield.common.database.EmbeddedPostgres
 import org.levelfield.common.database.DatabaseTarget
 import spock.lang.Specification
 
@@ -43,5 +44,9 @@ class EmbeddedPostgresSpec extends Specification {
 
         then:
         kept == 42
+
+        cleanup: "the server is stopped and its folder deleted: a test run leaves nothing behind"
+        EmbeddedPostgres.stopAndDelete(home)
+        assert !Files.exists(home)
     }
 }

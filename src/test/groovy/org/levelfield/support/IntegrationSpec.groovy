@@ -114,8 +114,9 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
         String run = UUID.randomUUID().toString().substring(0, 8)
         String hash = PasswordHasher.hash(PASSWORD)
         Instant now = Instant.now()
-        def sisters = organisations.save(new Organisation(UUID.randomUUID(), "Sister Space CIO $run", "GB-CHC-1190001", now))
-        def generic = organisations.save(new Organisation(UUID.randomUUID(), "Generic Support Ltd $run", "GB-COH-09990001", now))
+        // A registration number belongs to one organisation: each spec's organisations get numbers of their own.
+        def sisters = organisations.save(new Organisation(UUID.randomUUID(), "Sister Space CIO $run", "GB-CHC-" + uniqueDigits(7), now))
+        def generic = organisations.save(new Organisation(UUID.randomUUID(), "Generic Support Ltd $run", "GB-COH-" + uniqueDigits(8), now))
         completeProfile(sisters.id(), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
         completeProfile(generic.id(), "COMPANY", 1_200_000_000, 310, "AUDITED")
         def users = [
@@ -124,10 +125,23 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
                 scrutiny    : [Role.SCRUTINY, null], admin: [Role.ADMIN, null]]
         users.collectEntries { key, value ->
             String username = "$key-$run"
-            accounts.save(new UserAccount(UUID.randomUUID(), username, "${key.capitalize()} $run", hash, value[0] as Role, value[1] as UUID, now))
+            def saved = accounts.save(new UserAccount(UUID.randomUUID(), username, "${key.capitalize()} $run", hash, value[0] as Role, value[1] as UUID, now))
+            sql.update("update app_user set email = ? where id = ?", "${username}@example.org".toString(), saved.id())
             [(key): login(username)]
         } + [sisters: sisters.name(), generic: generic.name()]
     }
+
+    /** Digits no other organisation in this test run has used, for registration numbers. */
+    static synchronized String uniqueDigits(int length) {
+        String digits
+        do {
+            digits = (1..length).collect { RANDOM.nextInt(10) }.join("")
+        } while (!USED_NUMBERS.add(digits))
+        digits
+    }
+
+    private static final Random RANDOM = new Random()
+    private static final Set<String> USED_NUMBERS = new HashSet<>()
 
     /** Fills in what an organisation's profile must hold before it can submit a tender. */
     void completeProfile(UUID organisation, String legalForm, long incomePence, int staff, String accounts) {
@@ -163,6 +177,17 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
                     [declarations: bidders.collect { [organisationId: it.organisationId, conflicted: false] }])
             assert reply.status == HttpStatus.OK: "declaration failed: $reply"
         }
+    }
+
+    /** The secret of the newest link to {@code path} in the emails queued for this address (read from the outbox). */
+    String linkSecret(String email, String path) {
+        def bodies = sql.query("select body from outbox_message where lower(recipient) = lower(?) order by created_at desc, id",
+                { rs -> rs.getString(1) } as Sql.Row, email)
+        for (String body : bodies) {
+            def m = body =~ ("https?://[^\\s]*" + java.util.regex.Pattern.quote(path) + "([A-Za-z0-9_-]+)")
+            if (m.find()) return m.group(1)
+        }
+        throw new AssertionError("no email to $email holds a link to $path; emails: $bodies")
     }
 
     long count(String table, String where = "true", Object... args) {

@@ -2,6 +2,7 @@ package org.levelfield.support
 
 import org.levelfield.common.database.DatabaseBootstrap
 import org.levelfield.common.database.DatabaseTarget
+import org.levelfield.common.database.EmbeddedPostgres
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -25,10 +26,14 @@ class TestDatabase {
     /** A new, empty database of its own. */
     static DatabaseTarget fresh() {
         DatabaseTarget server = DatabaseTarget.fromEnvironment(System.getenv())
-        Path embeddedHome = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "levelfield-test-postgres"))
+        // Made only if no server answers; stopped and deleted when the test JVM ends.
+        Path embeddedHome = Path.of(System.getProperty("java.io.tmpdir"), "levelfield-test-postgres-" + ProcessHandle.current().pid())
         String name = "levelfield_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
         DatabaseTarget target = DatabaseBootstrap.prepare(server.withDatabase(name), embeddedHome)
-        Runtime.runtime.addShutdownHook(new Thread({ DatabaseBootstrap.dropDatabase(target) }))
+        Runtime.runtime.addShutdownHook(new Thread({
+            DatabaseBootstrap.dropDatabase(target)
+            if (Files.exists(embeddedHome)) EmbeddedPostgres.stopAndDelete(embeddedHome)
+        }))
         target
     }
 

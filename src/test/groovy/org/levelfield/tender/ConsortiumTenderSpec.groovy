@@ -193,7 +193,7 @@ class ConsortiumTenderSpec extends IntegrationSpec {
         given: "the charity's income has fallen since it submitted"
         String sistersId = api("GET", "/api/me", who.bidder).body.organisationId
         assert api("PUT", "/api/organisations/$sistersId/profile", who.bidder,
-                RoundFixture.profile(who.sisters, "GB-CHC-1190001", [incomePence: 5_000_000])).status == HttpStatus.OK
+                RoundFixture.profile(who.sisters, api("GET", "/api/organisations/$sistersId/profile", who.bidder).body.registrationNumber, [incomePence: 5_000_000])).status == HttpStatus.OK
         assert api("POST", "/api/rounds/$round.id/close", who.commissioner).status == HttpStatus.OK
         seatPanel(round, who)
         declareNoConflicts(round, who)

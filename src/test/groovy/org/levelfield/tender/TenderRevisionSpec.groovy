@@ -60,23 +60,28 @@ class TenderRevisionSpec extends IntegrationSpec {
         again.status == HttpStatus.CREATED
     }
 
-    def "the same organisation cannot hold a second live tender under another name (same registration number)"() {
-        given: "a second organisation record with the same charity number, and a member of it"
-        def twin = organisations.save(new org.levelfield.access.Organisation(UUID.randomUUID(), "Sister Space Trading", "gb-chc-1190001", Instant.now()))
+    def "another organisation cannot take the registration number of one that bids, so cannot hold a second live tender under another name"() {
+        given: "a second organisation with a number of its own, and a member of it"
+        def twin = organisations.save(new org.levelfield.access.Organisation(UUID.randomUUID(), "Sister Space Trading", "GB-CHC-" + uniqueDigits(7), Instant.now()))
         accounts.save(new org.levelfield.access.UserAccount(UUID.randomUUID(), "twin-${twin.id()}", "Twin", org.levelfield.access.PasswordHasher.hash(PASSWORD),
                 org.levelfield.access.Role.BIDDER, twin.id(), Instant.now()))
         completeProfile(twin.id(), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
         String token = login("twin-${twin.id()}")
-        long before = count("tender", "round_id = ?::uuid", round.id)
+        String sistersId = api("GET", "/api/me", who.bidder).body.organisationId
+        String sistersNumber = api("GET", "/api/organisations/$sistersId/profile", who.bidder).body.registrationNumber
+        def before = api("GET", "/api/organisations/${twin.id()}/profile", token).body
 
-        when:
-        def reply = api("POST", "/api/rounds/$round.id/lots/${round.lots[0].id}/tenders", token,
-                RoundFixture.tender(round.lots[0], 70_000_000))
+        when: "it puts Sister Space's registration number into its own profile"
+        def reply = api("PUT", "/api/organisations/${twin.id()}/profile", token,
+                RoundFixture.profile("Sister Space Trading", sistersNumber.toLowerCase()))
 
-        then:
+        then: "refused, without naming the organisation that holds the number, and nothing changed"
         reply.status == HttpStatus.CONFLICT
-        reply.body.detail.contains("same registration number")
-        count("tender", "round_id = ?::uuid", round.id) == before
+        reply.body.detail.contains("already registered to another organisation")
+        reply.body.detail.contains("ask one of its members to invite you")
+        !reply.body.detail.contains("Sister Space CIO")
+        !reply.body.toString().contains(sistersId)
+        api("GET", "/api/organisations/${twin.id()}/profile", token).body == before
     }
 
     def "after the deadline nothing can be revised or withdrawn, and nothing changes"() {

@@ -33,11 +33,21 @@ public final class DatabaseBootstrap {
      * @return the target to connect to (the embedded server's, if one was started)
      */
     public static DatabaseTarget prepare(DatabaseTarget target, Path embeddedHome) {
+        return prepare(target, embeddedHome, java.time.Duration.ZERO);
+    }
+
+    /**
+     * As {@link #prepare(DatabaseTarget, Path)}, but a server that does not answer is tried again for
+     * up to {@code wait} first (a database starting beside the service, or briefly down).
+     */
+    public static DatabaseTarget prepare(DatabaseTarget target, Path embeddedHome, java.time.Duration wait) {
         DatabaseTarget effective = target;
-        if (!isReachable(target.host(), target.port())) {
+        if (!answersWithin(target, wait)) {
             if (embeddedHome == null) {
-                throw new IllegalStateException("No PostgreSQL server is reachable at " + target.host() + ":" + target.port()
-                        + ". Start one (pg_ctlcluster 15 main start) or set DATABASE_URL.");
+                throw new IllegalStateException("No PostgreSQL server answers at " + target.host() + ":" + target.port()
+                        + (wait.isZero() ? "" : " (tried for " + wait.toSeconds() + " s)")
+                        + ". Levelfield never replaces a configured database with an empty embedded one. "
+                        + "Start the server (pg_ctlcluster 15 main start) or correct DATABASE_URL.");
             }
             LOG.warn("No PostgreSQL server at {}:{}; starting an embedded PostgreSQL under {}", target.host(), target.port(), embeddedHome);
             EmbeddedPostgres embedded = EmbeddedPostgres.start(embeddedHome);
@@ -45,6 +55,25 @@ public final class DatabaseBootstrap {
         }
         createDatabaseIfMissing(effective);
         return effective;
+    }
+
+    private static boolean answersWithin(DatabaseTarget target, java.time.Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        while (true) {
+            if (isReachable(target.host(), target.port())) {
+                return true;
+            }
+            if (System.nanoTime() >= until) {
+                return false;
+            }
+            LOG.warn("PostgreSQL at {}:{} does not answer yet; trying again", target.host(), target.port());
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     public static boolean isReachable(String host, int port) {

@@ -57,8 +57,10 @@ public final class EmbeddedPostgres {
             Path absoluteHome = home.toAbsolutePath().normalize();
             Integer running = runningPort(absoluteHome.resolve("pgdata"));
             if (running != null && DatabaseBootstrap.isReachable("127.0.0.1", running)) {
-                LOG.info("Embedded PostgreSQL already running on port {}", running);
-                return new EmbeddedPostgres(absoluteHome, running);
+                LOG.info("Embedded PostgreSQL already running on port {} (left by an earlier run); it is stopped when this one ends", running);
+                EmbeddedPostgres adopted = new EmbeddedPostgres(absoluteHome, running);
+                Runtime.getRuntime().addShutdownHook(new Thread(adopted::stop, "embedded-postgres-stop"));
+                return adopted;
             }
             EmbeddedPostgres server = new EmbeddedPostgres(absoluteHome, freePort());
             server.unpackBinaries();
@@ -159,6 +161,24 @@ public final class EmbeddedPostgres {
         run(List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-l", log.toString(),
                 "-w", "-t", "60", "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories=''", "start"), 90);
         LOG.info("Embedded PostgreSQL listening on 127.0.0.1:{} (data in {})", port, data);
+    }
+
+    /** Stops the embedded PostgreSQL whose folder this is, if one is running there (for tests and tools). */
+    public static void stop(Path home) {
+        Path absoluteHome = home.toAbsolutePath().normalize();
+        if (Files.exists(absoluteHome.resolve("pgdata/postmaster.pid"))) {
+            new EmbeddedPostgres(absoluteHome, 0).stop();
+        }
+    }
+
+    /** Stops the server in this folder, if any, and deletes the folder. */
+    public static void stopAndDelete(Path home) {
+        stop(home);
+        try {
+            deleteRecursively(home.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", home, e.getMessage());
+        }
     }
 
     private void stop() {

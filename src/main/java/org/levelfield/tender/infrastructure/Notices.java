@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.inject.Singleton;
 import org.levelfield.common.database.Sql;
+import org.levelfield.common.mail.Emails;
 
 /** Notices to a bidding organisation: an amendment, a published clarification, an eligibility change. Kept, never edited. */
 @Singleton
@@ -15,14 +19,34 @@ public class Notices {
     }
 
     private final Sql sql;
+    private final Emails emails;
 
-    public Notices(Sql sql) {
+    public Notices(Sql sql, Emails emails) {
         this.sql = sql;
+        this.emails = emails;
     }
 
+    /** Keeps the notice and emails it to every active member of the organisation, in the caller's transaction. */
     public void send(UUID roundId, UUID organisationId, UUID tenderId, Instant at, String message) {
         sql.update("insert into bidder_notice(id, round_id, organisation_id, tender_id, sent_at, message) values (?,?,?,?,?,?)",
                 UUID.randomUUID(), roundId, organisationId, tenderId, at, message);
+        String round = roundId == null ? null : sql.one("select title from round where id = ?", rs -> rs.getString(1), roundId).orElse(null);
+        String organisation = sql.one("select name from organisation where id = ?", rs -> rs.getString(1), organisationId).orElse("your organisation");
+        Map<String, Object> model = new HashMap<>();
+        model.put("subject", round == null ? "A new notice from Levelfield" : "A new notice about " + round);
+        model.put("organisation", organisation);
+        model.put("round", round);
+        model.put("message", message);
+        for (String address : memberAddresses(organisationId)) {
+            emails.send(address, "notice", model);
+        }
+    }
+
+    private List<String> memberAddresses(UUID organisationId) {
+        return sql.query("""
+                select distinct u.email from app_user u left join organisation_member m on m.user_id = u.id and m.organisation_id = ?
+                where (m.organisation_id is not null or u.organisation_id = ?) and u.email is not null and u.status = 'ACTIVE'
+                order by u.email""", rs -> rs.getString(1), organisationId, organisationId);
     }
 
     public List<Notice> ofOrganisations(List<UUID> organisations) {
