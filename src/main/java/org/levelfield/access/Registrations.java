@@ -56,7 +56,7 @@ public class Registrations {
      */
     @Transactional
     public void alreadyRegistered(String email) {
-        accounts.byEmail(email).ifPresent(u -> emails.send(u.username(), "already-registered", Map.of("name", u.displayName(),
+        accounts.byEmail(email).flatMap(u -> accounts.details(u.id())).ifPresent(u -> emails.send(u.email(), "already-registered", Map.of("name", u.displayName(),
                 "signIn", emails.publicUrl() + "/sign-in", "reset", emails.publicUrl() + "/account/reset-password")));
     }
 
