@@ -67,7 +67,7 @@ class OutboxSpec extends IntegrationSpec {
 
         then:
         early == 0
-        later == 1
+        later >= 1   // with anything else waiting in the shared test database
         mail.to(email)*.subject == ["Reset your Levelfield password"]
         count("outbox_message", "recipient = ? and sent_at is not null", email) == 1
     }
