@@ -45,7 +45,7 @@ public class Application {
             System.err.println("Levelfield did not start: " + refused.getMessage());
             System.exit(1);
         }
-        Micronaut.run(Application.class, args);
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
     }
 
     static boolean isDevelopment(Map<String, String> env) {

@@ -55,6 +55,7 @@ public final class Ruleset {
             return new Run<>(List.of(), List.of());
         }
         KieSession session = base.newKieSession();
+        long started = System.nanoTime();
         try {
             facts.forEach(session::insert);
             session.fireAllRules();
@@ -70,6 +71,9 @@ public final class Ruleset {
             return new Run<>(findings, derived);
         } finally {
             session.dispose();
+            io.micrometer.core.instrument.Timer.builder("levelfield.rules.run").description("One run of a stage's rules")
+                    .tag("stage", stage.name()).register(io.micrometer.core.instrument.Metrics.globalRegistry)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 }
