@@ -54,7 +54,7 @@ public class Outbox {
         long delaySeconds = Math.min(3600, 30L << Math.min(message.attempts(), 7));
         sql.update("update outbox_message set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?",
                 error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000)),
-                clock.instant().plus(Duration.ofSeconds(delaySeconds)), message.id());
+                ClockFactory.stored(clock.instant()).plus(Duration.ofSeconds(delaySeconds)), message.id());
     }
 
     /** Messages not yet accepted by the mail server. */
