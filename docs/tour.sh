@@ -4,6 +4,8 @@
 #   BASE_URL      service address (default http://localhost:8080)
 #   DEADLINE_SECS how long the tour's round stays open for tenders (default 20)
 #   OUT           where the award justification PDF is written (default ./award-justification.pdf)
+#   ACCOUNTS      a file of "role email password" lines (commissioner, evaluator, evaluator2, evaluator3,
+#                 bidder, bidder2) to run the tour with real accounts instead of the demo ones
 set -euo pipefail
 
 BASE_URL="${BASE_URL:-http://localhost:8080}"
@@ -33,11 +35,16 @@ call() {
 }
 
 login() {
-  call 200 POST /api/login "" "{\"username\":\"$1\",\"password\":\"$PASSWORD\"}"
+  local name="$1" password="$PASSWORD"
+  if [ -n "${ACCOUNTS:-}" ]; then
+    read -r name password < <(awk -v r="$1" '$1 == r { $1 = ""; sub(/^ /, ""); n = $1; $1 = ""; sub(/^ /, ""); print n, $0 }' "$ACCOUNTS")
+    [ -n "$name" ] || fail "no '$1' line in $ACCOUNTS"
+  fi
+  call 200 POST /api/login "" "$(python3 -c 'import json,sys; print(json.dumps({"username": sys.argv[1], "password": sys.argv[2]}))' "$name" "$password")"
   json 'd["access_token"]'
 }
 
-step "Sign in as the demo commissioner, three evaluators and two bidders"
+step "Sign in as the commissioner, three evaluators and two bidders (demo accounts unless ACCOUNTS is set)"
 COMMISSIONER="$(login commissioner)"
 EVALUATOR="$(login evaluator)"
 EVALUATOR2="$(login evaluator2)"
