@@ -6,11 +6,14 @@
 #   BASE_URL      service address (default http://localhost:8080)
 #   DATABASE_URL  the service's database, for create-admin and for reading the outbox
 #   JAR           the packaged service (default target/levelfield-0.1.0-SNAPSHOT.jar)
+#   JAVA          a Java 25 runtime (default: the JDK 25 under /usr/lib/jvm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BASE_URL="${BASE_URL:-http://localhost:8080}"
 JAR="${JAR:-target/levelfield-0.1.0-SNAPSHOT.jar}"
+# A Java 25 runtime: JAVA, or the JDK 25 under /usr/lib/jvm (the default java here may be 17), or java.
+JAVA="${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}"; JAVA="${JAVA:-java}"
 : "${DATABASE_URL:?set DATABASE_URL to the database of the service}"
 ACCOUNTS="$(mktemp)"
 trap 'rm -f "$ACCOUNTS"' EXIT
@@ -23,7 +26,7 @@ link() { psql "$DATABASE_URL" -Atc "select body from outbox_message where lower(
            | grep -o "/account/$2/[A-Za-z0-9_-]*" | head -1 | sed "s|/account/$2/||"; }
 
 echo "== The first admin, from the command (the password read from standard input)"
-echo "riverside admin lantern 42" | java --enable-native-access=ALL-UNNAMED -jar "$JAR" create-admin --email ada@riverside.gov.uk --name "Ada Admin" --password-stdin
+echo "riverside admin lantern 42" | "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" create-admin --email ada@riverside.gov.uk --name "Ada Admin" --password-stdin
 ADMIN="$(token ada@riverside.gov.uk 'riverside admin lantern 42')"
 
 echo "== The admin invites a commissioner, three evaluators and a scrutiny member; each accepts and chooses a password"
@@ -66,5 +69,5 @@ ACCOUNTS="$ACCOUNTS" BASE_URL="$BASE_URL" bash docs/tour.sh
 
 echo "== The audit trail, on the real clock"
 SCRUTINY="$(token cllr.sam@riverside.gov.uk 'quiet library scrutiny')"
-curl -s "$BASE_URL/api/audit/verify" -H "Authorization: Bearer $SCRUTINY" | tee /dev/stderr | field '["intact"]' | grep -qx True || fail "the audit trail does not verify"
+curl -s "$BASE_URL/api/audit/verify" -H "Authorization: Bearer $SCRUTINY" | python3 -c "import sys; t = sys.stdin.read(); print(t, file=sys.stderr); print(t)" | field '["intact"]' | grep -qx True || fail "the audit trail does not verify"
 echo "first run complete: the audit trail is intact"
