@@ -29,6 +29,8 @@ public class SessionAuthentication implements JwtAuthenticationFactory {
 
     public static final String SESSION_CLAIM = "sid";
     static final String SESSION_ID = "sessionId";
+    /** When the session ends, in epoch seconds: pages warn before it does. */
+    public static final String SESSION_ENDS = "sessionEndsAt";
     private static final Logger LOG = LoggerFactory.getLogger(SessionAuthentication.class);
 
     /** Looked up when first needed: resolving them while the security beans are being decided recurses. */
@@ -60,6 +62,7 @@ public class SessionAuthentication implements JwtAuthenticationFactory {
         attributes.put(Actor.USER_ID, user.id().toString());
         attributes.put(Actor.DISPLAY_NAME, user.displayName());
         attributes.put(SESSION_ID, open.sessionId().toString());
+        attributes.put(SESSION_ENDS, open.expiresAt().getEpochSecond());
         if (user.organisationId() != null) {
             attributes.put(Actor.ORGANISATION_ID, user.organisationId().toString());
         }

@@ -80,7 +80,7 @@ public class SignInController {
         return HttpResponse.noContent();
     }
 
-    static String addressOf(HttpRequest<?> request) {
+    public static String addressOf(HttpRequest<?> request) {
         var remote = request.getRemoteAddress();
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }

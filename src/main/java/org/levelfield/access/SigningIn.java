@@ -111,4 +111,15 @@ public class SigningIn {
         }
         return ended;
     }
+
+    /** A fresh session in place of one about to end ("stay signed in"); the old one ends. Empty if it is no longer open. */
+    @Transactional
+    public Optional<SignedIn> renew(UUID sessionId, String address) {
+        Optional<Sessions.Open> open = sessions.open(sessionId);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        sessions.end(sessionId, "renewed");
+        return Optional.of(issue(open.get().account(), address, "renewed"));
+    }
 }

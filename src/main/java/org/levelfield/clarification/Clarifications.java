@@ -137,6 +137,13 @@ public class Clarifications {
                 .filter(c -> c.published() || c.yours() || !actor.is(Role.BIDDER)).toList();
     }
 
+    /** The answered clarifications of a published round, as anyone (signed in or not) may read them. */
+    public List<Clarification> answered(UUID roundId) {
+        published(roundId);
+        return sql.query("select * from clarification where round_id = ? and answer is not null order by sequence",
+                rs -> row(rs, null), roundId);
+    }
+
     /** Every clarification of a round as recorded, for the rules at award (SC-14): answered ones are published to all bidders. */
     public List<org.levelfield.rules.facts.ClarificationRecord> records(UUID roundId) {
         return sql.query("select sequence, question, answer from clarification where round_id = ? order by sequence",
@@ -156,6 +163,7 @@ public class Clarifications {
     private static Clarification row(java.sql.ResultSet rs, Actor actor) throws java.sql.SQLException {
         return new Clarification(rs.getObject("id", UUID.class), rs.getInt("sequence"), rs.getObject("round_id", UUID.class),
                 rs.getObject("lot_id", UUID.class), rs.getString("question"), Sql.instant(rs, "asked_at"), rs.getString("answer"),
-                Sql.instant(rs, "answered_at"), rs.getString("answer") != null, actor.belongsTo(rs.getObject("asked_by_org", UUID.class)));
+                Sql.instant(rs, "answered_at"), rs.getString("answer") != null,
+                actor != null && actor.belongsTo(rs.getObject("asked_by_org", UUID.class)));
     }
 }

@@ -1,0 +1,338 @@
+package org.levelfield.bidder.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.levelfield.access.Actor;
+import org.levelfield.access.Invitations;
+import org.levelfield.access.Memberships;
+import org.levelfield.bidder.Codes;
+import org.levelfield.bidder.OrganisationProfile;
+import org.levelfield.bidder.OrganisationProfiles;
+import org.levelfield.bidder.SigningUp;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.common.web.pages.Form;
+import org.levelfield.common.web.pages.Labels;
+import org.levelfield.common.web.pages.Money;
+import org.levelfield.common.web.pages.Page;
+import org.levelfield.monitoring.MonitoringReturn;
+import org.levelfield.monitoring.MonitoringReturns;
+import org.levelfield.round.model.Characteristic;
+
+/**
+ * A bidding organisation's own pages: register, the profile (prefilled from the "can we bid?"
+ * answers when it is new), the monitoring questions on their own page, and colleagues. Each calls
+ * the same service as the JSON API.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(MediaType.TEXT_HTML)
+@Hidden
+public class OrganisationPages {
+
+    private static final Map<String, String> PROFILE_FIELDS = Map.of("incomePence", "income", "balanceSheetPence", "balanceSheet",
+            "staffHeadcount", "staff", "organisationName", "name");
+
+    private final SigningUp signingUp;
+    private final OrganisationProfiles profiles;
+    private final MonitoringReturns monitoring;
+    private final Memberships memberships;
+    private final Invitations invitations;
+    private final EligibilityPages eligibility;
+    private final Labels labels;
+
+    public OrganisationPages(SigningUp signingUp, OrganisationProfiles profiles, MonitoringReturns monitoring, Memberships memberships,
+                             Invitations invitations, EligibilityPages eligibility, Labels labels) {
+        this.signingUp = signingUp;
+        this.profiles = profiles;
+        this.monitoring = monitoring;
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.eligibility = eligibility;
+        this.labels = labels;
+    }
+
+    @Get("/register")
+    public HttpResponse<?> registerPage(HttpRequest<?> request) {
+        Map<String, Object> model = Page.model("Register your organisation");
+        Map<String, Object> answers = eligibility.answers(request);
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("organisationName", answers.get("name"));
+        typed.put("legalForm", answers.get("legalForm"));
+        model.put("typed", typed);
+        return Page.render("bidder/register", model);
+    }
+
+    @Post(value = "/register", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> register(HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
+        Map<String, Object> model = Page.model("Register your organisation");
+        model.put("typed", Form.of(body).typed());
+        try {
+            Form f = Form.read(request, body);
+            String message = signingUp.register(new SigningUp.Registration(f.text("organisationName"), f.text("legalForm"),
+                    f.text("registrationNumber"), f.text("charityNumber"), f.text("companyNumber"), f.text("name"), f.text("email"),
+                    f.list("password").isEmpty() ? null : Form.of(body).list("password").getFirst()));
+            Map<String, Object> done = Page.model("Check your email");
+            done.put("message", message);
+            return Page.render("account/done", done);
+        } catch (ProblemException refused) {
+            return Page.render("bidder/register", Page.refused(model, refused, f -> f.startsWith("body") ? "organisationName" : f));
+        }
+    }
+
+    @Get("/organisation")
+    public HttpResponse<?> organisation(HttpRequest<?> request, @Nullable Authentication authentication) {
+        Actor actor = member(authentication, request);
+        OrganisationProfile profile = profiles.find(actor.organisationId()).orElseThrow();
+        Map<String, Object> model = Page.model(profile.name());
+        model.put("profile", profile);
+        model.put("complete", profile.incomePence() != null && profile.staffHeadcount() != null && profile.accountsType() != null);
+        model.put("monitoringDone", monitoring.find(actor.organisationId()).isPresent());
+        model.put("members", memberships.members(actor.organisationId()));
+        model.put("invitations", invitations.openMemberInvitations(actor.organisationId()));
+        model.put("sme", profile.qualifiesAsSme());
+        model.put("numbers", String.join(", ", java.util.stream.Stream.of(profile.registrationNumber(), profile.charityNumber(), profile.companyNumber())
+                .filter(java.util.Objects::nonNull).toList()));
+        model.put("vcse", profile.qualifiesAsVcse());
+        return Page.render("bidder/organisation", model);
+    }
+
+    @Get("/organisation/profile")
+    public HttpResponse<?> profilePage(HttpRequest<?> request, @Nullable Authentication authentication) {
+        Actor actor = member(authentication, request);
+        OrganisationProfile p = profiles.find(actor.organisationId()).orElseThrow();
+        Map<String, Object> typed = typedProfile(p);
+        Map<String, Object> model = Page.model("Your organisation's profile");
+        Map<String, Object> answers = eligibility.answers(request);
+        if (p.incomePence() == null && !answers.isEmpty()) {
+            for (String k : List.of("income", "balanceSheet", "staff", "accountsType")) {
+                typed.put(k, answers.get(k));
+            }
+            typed.put("insuranceHeld", answers.get("insuranceHeld"));
+            typed.put("insuranceUndertaking", answers.get("insuranceUndertaking"));
+            model.put("fromCheck", true);
+        }
+        model.put("typed", typed);
+        model.put("experience", p.experience());
+        return Page.render("bidder/profile", model);
+    }
+
+    @Post(value = "/organisation/profile", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> saveProfile(HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
+        Actor actor = member(authentication, request);
+        Map<String, Object> model = Page.model("Your organisation's profile");
+        model.put("typed", Form.of(body).typed());
+        try {
+            Form f = Form.read(request, body);
+            OrganisationProfile current = profiles.find(actor.organisationId()).orElseThrow();
+            Money.Read income = Money.pounds(f.text("income"), "yearly income or turnover");
+            Money.Read balance = Money.pounds(f.text("balanceSheet"), "the balance sheet total");
+            Integer staff = null;
+            if (!income.ok()) {
+                Page.error(model, "income", income.problem());
+            } else if (income.pence() == null) {
+                Page.error(model, "income", "Enter your yearly income or turnover, like £210,000");
+            }
+            if (!balance.ok()) {
+                Page.error(model, "balanceSheet", balance.problem());
+            }
+            try {
+                staff = f.text("staff") == null ? null : Integer.parseInt(f.text("staff").replace(",", ""));
+                if (staff == null) {
+                    Page.error(model, "staff", "Enter how many people it employs, like 6");
+                }
+            } catch (NumberFormatException notANumber) {
+                Page.error(model, "staff", "Enter how many people it employs as a whole number, like 6");
+            }
+            if (!Codes.ACCOUNTS_TYPES.contains(String.valueOf(f.text("accountsType")))) {
+                Page.error(model, "accountsType", "Select the kind of accounts it prepares");
+            }
+            if (!Codes.LEGAL_FORMS.contains(String.valueOf(f.text("legalForm")))) {
+                Page.error(model, "legalForm", "Select what kind of organisation it is");
+            }
+            if (f.yesNo("insuranceHeld") == null) {
+                Page.error(model, "insuranceHeld", "Select yes if your organisation has the insurance contracts need");
+            }
+            List<OrganisationProfile.Experience> experience = new ArrayList<>(current.experience() == null ? List.of() : current.experience());
+            if (f.has("experienceDescription") || f.has("experienceKind")) {
+                Money.Read value = Money.pounds(f.text("experienceValue"), "the yearly value");
+                if (!f.has("experienceDescription")) {
+                    Page.error(model, "experienceDescription", "Describe the work, or leave all the experience questions empty");
+                }
+                if (!Codes.EXPERIENCE_KINDS.contains(String.valueOf(f.text("experienceKind")))) {
+                    Page.error(model, "experienceKind", "Select how the work was funded");
+                }
+                if (!value.ok()) {
+                    Page.error(model, "experienceValue", value.problem());
+                }
+                Integer from = null;
+                try {
+                    from = f.text("experienceFrom") == null ? null : Integer.parseInt(f.text("experienceFrom"));
+                    if (from != null && (from < 1900 || from > 2100)) {
+                        Page.error(model, "experienceFrom", "Enter the year the work started, like 2019");
+                    }
+                } catch (NumberFormatException bad) {
+                    Page.error(model, "experienceFrom", "Enter the year the work started, like 2019");
+                }
+                experience.add(new OrganisationProfile.Experience(f.text("experienceDescription"), f.text("experienceKind"), value.pence(), from, null));
+            }
+            for (String removed : f.list("removeExperience")) {
+                try {
+                    int i = Integer.parseInt(removed);
+                    if (i >= 0 && i < current.experience().size()) {
+                        experience.remove(current.experience().get(i));
+                    }
+                } catch (NumberFormatException ignored) {
+                    Page.error(model, "removeExperience", "Select the experience to remove from the list");
+                }
+            }
+            if (Page.hasErrors(model)) {
+                return profileAgain(model, current);
+            }
+            profiles.update(actor.organisationId(), new OrganisationProfile(current.id(), f.text("name"), f.text("legalForm"),
+                    f.text("registrationNumber"), f.text("charityNumber"), f.text("companyNumber"), income.pence(), balance.pence(), staff,
+                    f.text("accountsType"), f.yesNo("insuranceHeld"), Boolean.TRUE.equals(f.yesNo("insuranceUndertaking")), experience, null));
+            return Page.redirect("/organisation?saved=profile");
+        } catch (ProblemException refused) {
+            Page.refused(model, refused, f -> PROFILE_FIELDS.getOrDefault(f, f.startsWith("experience[") ? "experienceDescription" : f));
+            return profileAgain(model, profiles.find(actor.organisationId()).orElseThrow());
+        }
+    }
+
+    private HttpResponse<?> profileAgain(Map<String, Object> model, OrganisationProfile current) {
+        model.put("experience", current.experience());
+        return Page.render("bidder/profile", model);
+    }
+
+    @Get("/organisation/monitoring")
+    public HttpResponse<?> monitoringPage(HttpRequest<?> request, @Nullable Authentication authentication) {
+        Actor actor = member(authentication, request);
+        Map<String, Object> model = Page.model("About the people your organisation is led by and serves");
+        Map<String, Object> typed = new LinkedHashMap<>();
+        monitoring.find(actor.organisationId()).ifPresent(r -> {
+            for (var a : r.identityAnswers()) {
+                if (Boolean.TRUE.equals(a.asked()) && a.reply() != null) {
+                    typed.put(a.about() + "-" + a.characteristic(), a.reply());
+                }
+            }
+            typed.put("profileFlags", r.profileFlags());
+            typed.put("consentToPublish", r.consentToPublish() == null ? null : r.consentToPublish() ? "yes" : "no");
+        });
+        model.put("typed", typed);
+        return Page.render("bidder/monitoring", monitoringModel(model));
+    }
+
+    @Post(value = "/organisation/monitoring", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> saveMonitoring(HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
+        Actor actor = member(authentication, request);
+        Map<String, Object> model = Page.model("About the people your organisation is led by and serves");
+        model.put("typed", Form.of(body).typed());
+        try {
+            Form f = Form.read(request, body);
+            List<MonitoringReturn.IdentityAnswer> answers = new ArrayList<>();
+            for (String about : MonitoringReturn.ABOUT) {
+                for (Characteristic c : Characteristic.values()) {
+                    String reply = f.text(about + "-" + c.name());
+                    if (reply != null && !MonitoringReturn.REPLIES.contains(reply)) {
+                        Page.error(model, about + "-" + c.name(), "Select yes, no or prefer not to say");
+                    }
+                    answers.add(new MonitoringReturn.IdentityAnswer(about, c.name(), reply != null, reply, null));
+                }
+            }
+            if (f.yesNo("consentToPublish") == null) {
+                Page.error(model, "consentToPublish", "Select yes if your answers may count in published totals");
+            }
+            if (Page.hasErrors(model)) {
+                return Page.render("bidder/monitoring", monitoringModel(model));
+            }
+            monitoring.save(actor.organisationId(), new MonitoringReturn(actor.organisationId(), answers, f.list("profileFlags"),
+                    f.yesNo("consentToPublish"), null), actor);
+            return Page.redirect("/organisation?saved=monitoring");
+        } catch (ProblemException refused) {
+            return Page.render("bidder/monitoring", monitoringModel(Page.refused(model, refused,
+                    f -> f.startsWith("profileFlags") ? "profileFlags" : f)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> monitoringModel(Map<String, Object> model) {
+        Object flagsTyped = ((Map<String, Object>) model.get("typed")).get("profileFlags");
+        model.put("flagValues", flagsTyped instanceof List<?> l ? l : flagsTyped == null ? List.of() : List.of(flagsTyped));
+        model.put("abouts", MonitoringReturn.ABOUT);
+        model.put("replies", List.of(new Labels.Option("YES", "Yes", null), new Labels.Option("NO", "No", null),
+                new Labels.Option("PREFER_NOT_TO_SAY", "Prefer not to say", null)));
+        model.put("characteristics", labels.options("CHARACTERISTIC"));
+        model.put("flags", List.of(new Labels.Option("WOMEN_LED", "Women-led", null),
+                new Labels.Option("BME_LED", "Led by Black and minoritised people", null),
+                new Labels.Option("DISABLED_PEOPLES_ORGANISATION", "Deaf or disabled people's organisation", null),
+                new Labels.Option("BY_AND_FOR", "By and for: run by the community it serves", null),
+                new Labels.Option("USER_LED", "Led by people who use its services", null),
+                new Labels.Option("LGBT_LED", "Led by LGBT+ people", null)));
+        return model;
+    }
+
+    @Post(value = "/organisation/colleagues", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> invite(HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
+        Actor actor = member(authentication, request);
+        try {
+            Form f = Form.read(request, body);
+            invitations.inviteMember(actor.organisationId(), f.text("email"), actor);
+            return Page.redirect("/organisation?saved=invitation");
+        } catch (ProblemException refused) {
+            HttpResponse<?> page = organisation(request, authentication);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> model = (Map<String, Object>) ((io.micronaut.views.ModelAndView<?>) page.body()).getModel().orElseThrow();
+            model.put("typed", Form.of(body).typed());
+            Page.refused(model, refused, f -> "email");
+            return Page.render("bidder/organisation", model);
+        }
+    }
+
+    private static Map<String, Object> typedProfile(OrganisationProfile p) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("name", p.name());
+        typed.put("legalForm", p.legalForm());
+        typed.put("registrationNumber", p.registrationNumber());
+        typed.put("charityNumber", p.charityNumber());
+        typed.put("companyNumber", p.companyNumber());
+        typed.put("income", Money.typed(p.incomePence()));
+        typed.put("balanceSheet", Money.typed(p.balanceSheetPence()));
+        typed.put("staff", p.staffHeadcount());
+        typed.put("accountsType", p.accountsType());
+        typed.put("insuranceHeld", p.insuranceHeld() == null ? null : p.insuranceHeld() ? "yes" : "no");
+        typed.put("insuranceUndertaking", p.insuranceUndertaking() == null ? null : p.insuranceUndertaking() ? "yes" : "no");
+        return typed;
+    }
+
+    /** A signed-in member of a bidding organisation; anyone else is told this part is for bidders. */
+    static Actor member(Authentication authentication, HttpRequest<?> request) {
+        Actor actor = Page.person(authentication, request);
+        if (actor.organisationId() == null) {
+            throw ProblemException.forbidden("This part of Levelfield is for organisations that bid. Your account is not a member of one.");
+        }
+        return actor;
+    }
+
+    static UUID organisationOf(Actor actor) {
+        return actor.organisationId();
+    }
+}

@@ -1,0 +1,135 @@
+package org.levelfield.common.web.pages;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import org.levelfield.access.Actor;
+import org.levelfield.common.web.ProblemException;
+
+/**
+ * What every page controller needs: a model with the GOV.UK error summary's entries, the signed-in
+ * person (or a trip to the sign-in page), and a rendered view with its status.
+ */
+public final class Page {
+
+    private Page() {
+    }
+
+    public static Map<String, Object> model(String title) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("errors", new ArrayList<Map<String, String>>());
+        model.put("fieldErrors", new LinkedHashMap<String, String>());
+        model.put("typed", Map.of());
+        return model;
+    }
+
+    /**
+     * Puts a refusal's messages into the model, each against the page's field it is about:
+     * {@code field} maps the application's field name (such as "turnoverPence") to the page's
+     * (such as "income"); names it does not know are kept as they are.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> refused(Map<String, Object> model, ProblemException refused, Function<String, String> field) {
+        List<Map<String, String>> errors = (List<Map<String, String>>) model.get("errors");
+        Map<String, String> byField = (Map<String, String>) model.get("fieldErrors");
+        if (refused instanceof Form.FormRefused expired) {
+            model.put("typed", expired.form().typed());
+        }
+        Object listed = refused.extensions().get("errors");
+        if (listed instanceof List<?> list && !list.isEmpty()) {
+            for (Object o : list) {
+                if (o instanceof ProblemException.FieldError e) {
+                    String name = field.apply(e.field());
+                    add(errors, byField, name == null ? e.field() : name, e.message());
+                }
+            }
+        } else {
+            add(errors, byField, "main-content", refused.getMessage());
+        }
+        return model;
+    }
+
+    public static Map<String, Object> refused(Map<String, Object> model, ProblemException refused) {
+        return refused(model, refused, Function.identity());
+    }
+
+    /** Adds one message against a field of the page. */
+    @SuppressWarnings("unchecked")
+    public static void error(Map<String, Object> model, String field, String message) {
+        add((List<Map<String, String>>) model.get("errors"), (Map<String, String>) model.get("fieldErrors"), field, message);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static boolean hasErrors(Map<String, Object> model) {
+        return !((List<?>) model.get("errors")).isEmpty();
+    }
+
+    private static void add(List<Map<String, String>> errors, Map<String, String> byField, String field, String message) {
+        if (!byField.containsKey(field)) {
+            byField.put(field, sentence(message));
+            errors.add(Map.of("field", field, "message", sentence(message)));
+        }
+    }
+
+    /** "is required" on its own reads badly in an error summary: it becomes "This is required". */
+    private static String sentence(String message) {
+        if (message == null || message.isBlank()) {
+            return "Check this answer";
+        }
+        String m = message.strip();
+        if (m.startsWith("is ") || m.startsWith("must ")) {
+            m = "This " + m;
+        }
+        return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+
+    public static HttpResponse<?> render(String view, Map<String, Object> model) {
+        return render(view, model, hasErrors(model) ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
+    }
+
+    public static HttpResponse<?> render(String view, Map<String, Object> model, HttpStatus status) {
+        return HttpResponse.status(status).body(new ModelAndView<>(view, model));
+    }
+
+    public static io.micronaut.http.MutableHttpResponse<?> redirect(String path) {
+        return HttpResponse.seeOther(java.net.URI.create(path));
+    }
+
+    /** The person signed in, or a trip to the sign-in page that comes back to this page. */
+    public static Actor person(Authentication authentication, HttpRequest<?> request) {
+        if (authentication == null) {
+            boolean posted = request.getMethod() == HttpMethod.POST;
+            String back = posted ? request.getHeaders().findFirst("Referer").map(Page::localPath).orElse("/") : localPath(request.getUri().toString());
+            throw new SignInRequired(back, posted);
+        }
+        return Actor.of(authentication);
+    }
+
+    /** Only a path on this service, never another site (an open redirect). */
+    public static String localPath(String target) {
+        if (target == null) {
+            return "/";
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(target);
+            String path = uri.getRawPath();
+            if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+                return "/";
+            }
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException bad) {
+            return "/";
+        }
+    }
+}
