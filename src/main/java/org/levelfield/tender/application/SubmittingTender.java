@@ -40,9 +40,11 @@ public class SubmittingTender {
     private final OrganisationProfiles profiles;
     private final EligibilityRuns eligibility;
     private final Clock clock;
+    private final org.levelfield.tender.infrastructure.Notices notices;
 
     public SubmittingTender(Rounds rounds, Tenders tenders, Attachments attachments, OrganisationProfiles profiles,
-                            EligibilityRuns eligibility, Clock clock) {
+                            EligibilityRuns eligibility, Clock clock, org.levelfield.tender.infrastructure.Notices notices) {
+        this.notices = notices;
         this.rounds = rounds;
         this.tenders = tenders;
         this.attachments = attachments;
@@ -119,6 +121,37 @@ public class SubmittingTender {
         return store(round, lot, valid, profile, acting, now, draft.id(), draft.id());
     }
 
+    /**
+     * Submits the draft as a revision of the organisation's live tender for the lot: the live one is
+     * kept as SUPERSEDED, pointing at the new one, which gets its own receipt. Without a live tender
+     * it is an ordinary submission of the draft.
+     */
+    @Transactional
+    public Receipt submitDraftAsRevision(UUID draftId, Actor actor) {
+        Tender draft = ownDraft(draftId, actor);
+        Actor acting = actor.actingFor(draft.organisationId());
+        var live = tenders.liveTender(draft.lotId(), draft.organisationId());
+        if (live.isEmpty()) {
+            return submitDraft(draftId, actor);
+        }
+        Instant now = clock.instant();
+        Round round = openRound(draft.roundId(), acting, now);
+        Lot lot = round.lot(draft.lotId()).orElseThrow();
+        var valid = TenderValidation.check(round, lot, commandOf(draft), Mode.SUBMISSION, ownAttachments(acting));
+        OrganisationProfile profile = completeProfile(acting);
+        if (!tenders.retire(live.get().id(), "SUPERSEDED", null)) {
+            throw ProblemException.wrongState("Your tender was changed by another request; reload it.", "CHANGED", List.of("reload"));
+        }
+        Receipt receipt = store(round, lot, valid, profile, acting, now, draft.id(), draft.id());
+        tenders.linkSuccessor(live.get().id(), draft.id());
+        return receipt;
+    }
+
+    /** The content of a tender as a command, to start a draft from it (a revision) or to submit it. */
+    public static TenderCommand contentOf(Tender tender) {
+        return commandOf(tender);
+    }
+
     @Transactional
     public Tender discardDraft(UUID draftId, Actor actor) {
         Tender draft = ownDraft(draftId, actor);
@@ -171,6 +204,10 @@ public class SubmittingTender {
         }
         var run = eligibility.run(round, lot, actor.organisationId(), id, EligibilityRuns.Stage.SUBMISSION,
                 TenderEligibility.profile(profile, valid.details()), now);
+        notices.emailMembers(actor.organisationId(), "receipt", new java.util.HashMap<>(java.util.Map.of("organisation", profile.name(),
+                "lot", lot.title(), "round", round.title(), "tenderId", id.toString(), "sha256", hash,
+                "receivedAt", java.time.format.DateTimeFormatter.ofPattern("h:mm:ss a 'on' d MMMM yyyy (z)", java.util.Locale.UK)
+                        .format(now.atZone(ClockFactory.LONDON)))));
         return new Receipt(id, round.id(), lot.id(), profile.name(), now, hash, EligibilityAtSubmission.of(run));
     }
 

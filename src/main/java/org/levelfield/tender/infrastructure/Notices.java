@@ -42,6 +42,13 @@ public class Notices {
         }
     }
 
+    /** Emails every active member of the organisation from a template, in the caller's transaction, without keeping a notice. */
+    public void emailMembers(UUID organisationId, String template, Map<String, Object> model) {
+        for (String address : memberAddresses(organisationId)) {
+            emails.send(address, template, model);
+        }
+    }
+
     private List<String> memberAddresses(UUID organisationId) {
         return sql.query("""
                 select distinct u.email from app_user u left join organisation_member m on m.user_id = u.id and m.organisation_id = ?

@@ -49,6 +49,13 @@ public final class Form {
         return form;
     }
 
+    /** For a multipart form (a file upload), whose token comes as its own part: refuses a missing or wrong one. */
+    public static void requireToken(HttpRequest<?> request, String token) {
+        if (!FormTokens.matches(request, token)) {
+            throw new FormRefused(new Form(new LinkedHashMap<>()));
+        }
+    }
+
     /** The first value sent for a field, trimmed, or null when it was left empty or not sent. */
     public String text(String name) {
         List<String> list = values.get(name);
