@@ -101,19 +101,24 @@ public class OrganisationPages {
 
     @Get("/organisation")
     public HttpResponse<?> organisation(HttpRequest<?> request, @Nullable Authentication authentication) {
-        Actor actor = member(authentication, request);
+        return Page.render("bidder/organisation", organisationModel(member(authentication, request)));
+    }
+
+    private Map<String, Object> organisationModel(Actor actor) {
         OrganisationProfile profile = profiles.find(actor.organisationId()).orElseThrow();
         Map<String, Object> model = Page.model(profile.name());
         model.put("profile", profile);
         model.put("complete", profile.incomePence() != null && profile.staffHeadcount() != null && profile.accountsType() != null);
         model.put("monitoringDone", monitoring.find(actor.organisationId()).isPresent());
         model.put("members", memberships.members(actor.organisationId()));
-        model.put("invitations", invitations.openMemberInvitations(actor.organisationId()));
+        var open = invitations.openMemberInvitations(actor.organisationId());
+        model.put("invitations", open);
+        model.put("invitedEmails", String.join(", ", open.stream().map(Invitations.Invitation::email).toList()));
         model.put("sme", profile.qualifiesAsSme());
         model.put("numbers", String.join(", ", java.util.stream.Stream.of(profile.registrationNumber(), profile.charityNumber(), profile.companyNumber())
                 .filter(java.util.Objects::nonNull).toList()));
         model.put("vcse", profile.qualifiesAsVcse());
-        return Page.render("bidder/organisation", model);
+        return model;
     }
 
     @Get("/organisation/profile")
@@ -298,9 +303,7 @@ public class OrganisationPages {
             invitations.inviteMember(actor.organisationId(), f.text("email"), actor);
             return Page.redirect("/organisation?saved=invitation");
         } catch (ProblemException refused) {
-            HttpResponse<?> page = organisation(request, authentication);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> model = (Map<String, Object>) ((io.micronaut.views.ModelAndView<?>) page.body()).getModel().orElseThrow();
+            Map<String, Object> model = organisationModel(actor);
             model.put("typed", Form.of(body).typed());
             Page.refused(model, refused, f -> "email");
             return Page.render("bidder/organisation", model);

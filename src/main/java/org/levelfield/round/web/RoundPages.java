@@ -56,6 +56,8 @@ public class RoundPages {
                 .sorted(Comparator.comparing(Round::tenderDeadline)).toList();
         Map<String, Object> model = Page.model("Find a round");
         model.put("open", published.stream().filter(r -> r.status() == RoundStatus.PUBLISHED && !r.isPastDeadline(now)).toList());
+        model.put("partnerNames", published.stream().collect(java.util.stream.Collectors.toMap(Round::id,
+                r -> String.join(", ", r.partners().stream().map(org.levelfield.round.model.Partner::name).toList()))));
         model.put("closed", published.stream().filter(r -> !(r.status() == RoundStatus.PUBLISHED && !r.isPastDeadline(now))).toList());
         return Page.render("round/list", model);
     }

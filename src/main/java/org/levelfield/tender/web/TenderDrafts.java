@@ -30,11 +30,12 @@ public class TenderDrafts {
     }
 
     public Optional<Tender> draft(Lot lot, Actor actor) {
-        return tenders.draft(lot.id(), actor.organisationId());
+        // The lookup by lot gives the row only; find gives it with its answers and attachments.
+        return tenders.draft(lot.id(), actor.organisationId()).flatMap(t -> tenders.find(t.id()));
     }
 
     public Optional<Tender> live(Lot lot, Actor actor) {
-        return tenders.liveTender(lot.id(), actor.organisationId());
+        return tenders.liveTender(lot.id(), actor.organisationId()).flatMap(t -> tenders.find(t.id()));
     }
 
     /** What the draft holds now, or nothing yet. */

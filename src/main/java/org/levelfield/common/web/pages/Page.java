@@ -98,8 +98,27 @@ public final class Page {
         return render(view, model, hasErrors(model) ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
     }
 
+    /**
+     * Renders the page now, so that a fault in a template is a 500 page with a reference (and in the
+     * log), never a response that does not arrive.
+     */
     public static HttpResponse<?> render(String view, Map<String, Object> model, HttpStatus status) {
-        return HttpResponse.status(status).body(new ModelAndView<>(view, model));
+        HttpRequest<?> request = io.micronaut.http.context.ServerRequestContext.currentRequest().orElse(null);
+        if (request == null) {
+            return HttpResponse.status(status).body(new ModelAndView<>(view, model));
+        }
+        String html = ErrorPages.render(request, view, model);
+        if (html == null) {
+            String reference = java.util.UUID.randomUUID().toString();
+            org.slf4j.LoggerFactory.getLogger(Page.class).error("Page {} could not be rendered; reference {}", view, reference);
+            Map<String, Object> problem = model("Sorry, there is a problem with the service");
+            problem.put("detail", "The page could not be shown because of a fault in the service, not in anything you did. Nothing you sent was lost.");
+            problem.put("reference", reference);
+            String page = ErrorPages.render(request, "errors/problem", problem);
+            return HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR).body(page == null ? "Sorry, there is a problem with the service. Reference " + reference : page)
+                    .contentType(io.micronaut.http.MediaType.TEXT_HTML_TYPE);
+        }
+        return HttpResponse.status(status).body(html).contentType(io.micronaut.http.MediaType.TEXT_HTML_TYPE);
     }
 
     public static io.micronaut.http.MutableHttpResponse<?> redirect(String path) {
