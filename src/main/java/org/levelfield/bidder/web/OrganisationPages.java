@@ -93,6 +93,7 @@ public class OrganisationPages {
                     f.list("password").isEmpty() ? null : Form.of(body).list("password").getFirst()));
             Map<String, Object> done = Page.model("Check your email");
             done.put("message", message);
+            done.put("signIn", false);
             return Page.render("account/done", done);
         } catch (ProblemException refused) {
             return Page.render("bidder/register", Page.refused(model, refused, f -> f.startsWith("body") ? "organisationName" : f));
@@ -129,9 +130,11 @@ public class OrganisationPages {
         Map<String, Object> model = Page.model("Your organisation's profile");
         Map<String, Object> answers = eligibility.answers(request);
         if (p.incomePence() == null && !answers.isEmpty()) {
-            for (String k : List.of("income", "balanceSheet", "staff", "accountsType")) {
-                typed.put(k, answers.get(k));
+            for (String k : List.of("income", "balanceSheet")) {
+                typed.put(k, Money.typed(Money.pounds(answers.get(k) == null ? null : answers.get(k).toString(), "").pence()));
             }
+            typed.put("staff", answers.get("staff"));
+            typed.put("accountsType", answers.get("accountsType"));
             typed.put("insuranceHeld", answers.get("insuranceHeld"));
             typed.put("insuranceUndertaking", answers.get("insuranceUndertaking"));
             model.put("fromCheck", true);
