@@ -19,7 +19,6 @@ import org.levelfield.common.database.Sql;
 import org.levelfield.common.time.ClockFactory;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.common.web.ProblemException.FieldError;
-import org.levelfield.round.application.AmendingRound;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
@@ -29,8 +28,8 @@ import org.levelfield.tender.infrastructure.Notices;
  * Reasonable adjustments (Equality Act 2010 s20 and the s149 duty): a bidder asks for one on any
  * open round (more time, another format, BSL, easy read, a meeting instead of writing); the
  * commissioner answers. The request, the answer and any deadline change are in the round's audit
- * trail. More time is never given to one bidder alone: it moves the deadline for every bidder, as an
- * amendment that notifies them all (equal treatment, PA 2023 s12(2)).
+ * trail. More time is never given to one bidder alone: it moves the deadline for every bidder and
+ * every organisation taking part is told (equal treatment, PA 2023 s12(2)).
  */
 @Singleton
 public class Adjustments {
@@ -52,15 +51,13 @@ public class Adjustments {
 
     private final Sql sql;
     private final Rounds rounds;
-    private final AmendingRound amending;
     private final Notices notices;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public Adjustments(Sql sql, Rounds rounds, AmendingRound amending, Notices notices, AuditTrail audit, Clock clock) {
+    public Adjustments(Sql sql, Rounds rounds, Notices notices, AuditTrail audit, Clock clock) {
         this.sql = sql;
         this.rounds = rounds;
-        this.amending = amending;
         this.notices = notices;
         this.audit = audit;
         this.clock = clock;
@@ -129,10 +126,7 @@ public class Adjustments {
         }
         Instant now = ClockFactory.stored(clock.instant());
         if (answer.newDeadline() != null) {
-            // Equal treatment: more time for one bidder is more time for all, given as an amendment that notifies everyone taking part.
-            amending.amend(request.roundId(), new AmendingRound.AmendmentCommand(
-                    "Deadline extended after a request for a reasonable adjustment. The extension applies to every bidder.",
-                    answer.newDeadline(), List.of()), actor);
+            extendForAll(request.roundId(), ClockFactory.stored(answer.newDeadline()), now, actor);
         }
         sql.update("""
                 update adjustment_request set decision = ?, answer = ?, answered_by = ?, answered_at = ?, new_deadline = ? where id = ?""",
@@ -142,6 +136,30 @@ public class Adjustments {
         notices.send(request.roundId(), request.organisationId(), null, now, "Your request for a reasonable adjustment was answered ("
                 + answer.decision().toLowerCase(java.util.Locale.UK).replace('_', ' ') + "): " + answer.answer().strip());
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Equal treatment: more time for one bidder is more time for all. The round's deadline moves, the
+     * change is audited, and every organisation taking part is told.
+     */
+    private void extendForAll(UUID roundId, Instant deadline, Instant now, Actor actor) {
+        Round round = published(roundId);
+        if (round.status() != RoundStatus.PUBLISHED || round.isPastDeadline(now)) {
+            throw ProblemException.wrongState("The deadline of round '" + round.title() + "' has passed; it can no longer be extended.",
+                    round.status().name(), round.status().allowedActions());
+        }
+        if (!deadline.isAfter(round.tenderDeadline())) {
+            throw ProblemException.badInput("newDeadline", "must be later than the current deadline, " + round.tenderDeadline());
+        }
+        rounds.changeDeadline(roundId, deadline);
+        audit.append("DEADLINE_EXTENDED", roundId, actor.userId(), "round " + roundId,
+                Map.of("from", round.tenderDeadline().toString(), "to", deadline.toString(), "reason", "reasonable adjustment"));
+        String when = java.time.format.DateTimeFormatter.ofPattern("h:mma 'on' d MMMM yyyy", java.util.Locale.UK)
+                .format(deadline.atZone(ClockFactory.LONDON)).replace("AM", "am").replace("PM", "pm");
+        for (UUID organisation : notices.participants(roundId)) {
+            notices.send(roundId, organisation, null, now, "The deadline for tenders has been extended to " + when
+                    + " for every bidder, after a request for a reasonable adjustment.");
+        }
     }
 
     /** A bidder sees its own organisation's requests; the commissioning side and scrutiny see every request of the round. */

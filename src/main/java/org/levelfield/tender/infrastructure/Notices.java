@@ -63,10 +63,11 @@ public class Notices {
                 (Object) organisations.toArray(UUID[]::new));
     }
 
-    /** Organisations taking part in a round: any tender or draft, or a question asked. */
+    /** Organisations taking part in a round: any tender or draft, a question asked or an adjustment asked for. */
     public List<UUID> participants(UUID roundId) {
         return sql.query("""
                 select organisation_id from tender where round_id = ?
-                union select asked_by_org from clarification where round_id = ?""", rs -> rs.getObject(1, UUID.class), roundId, roundId);
+                union select asked_by_org from clarification where round_id = ?
+                union select organisation_id from adjustment_request where round_id = ?""", rs -> rs.getObject(1, UUID.class), roundId, roundId, roundId);
     }
 }

@@ -143,7 +143,7 @@ public final class Page {
         try {
             java.net.URI uri = java.net.URI.create(target);
             String path = uri.getRawPath();
-            if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+            if (uri.getScheme() != null || uri.getRawAuthority() != null || path == null || !path.startsWith("/") || path.startsWith("//")) {
                 return "/";
             }
             return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();

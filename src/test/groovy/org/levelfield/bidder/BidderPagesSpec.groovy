@@ -1,0 +1,251 @@
+package org.levelfield.bidder
+
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import io.micronaut.web.router.Router
+import jakarta.inject.Inject
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.RoundFixture
+import spock.lang.Shared
+
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.time.Duration
+import java.time.Instant
+
+/**
+ * The bidder pages at the service, as a browser talks to it: cookies, form tokens, refusals shown
+ * in place with what was typed, and nothing stored when a form is refused.
+ */
+@MicronautTest(transactional = false)
+class BidderPagesSpec extends IntegrationSpec {
+
+    @Shared Map<String, String> who
+    @Shared Map round
+    @Inject EmbeddedServer server
+    @Inject Router router
+
+    /** A browser: keeps cookies, never follows redirects. */
+    class Visitor {
+        final Map<String, String> cookies = [:]
+        final List<String> setCookies = []
+        final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+
+        Map send(String method, String path, String body = null, String type = "application/x-www-form-urlencoded", Map<String, String> headers = [:]) {
+            def b = HttpRequest.newBuilder(URI.create(server.URL.toString() + path)).header("Accept", "text/html")
+            if (!cookies.isEmpty()) b.header("Cookie", cookies.collect { k, v -> "$k=$v" }.join("; "))
+            headers.each { k, v -> b.header(k, v) }
+            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            if (body != null) b.header("Content-Type", type)
+            def r = client.send(b.build(), HttpResponse.BodyHandlers.ofString())
+            r.headers().allValues("set-cookie").each { c ->
+                setCookies << c
+                def (name, value) = c.split(";")[0].split("=", 2) as List
+                if (value) cookies[name] = value else cookies.remove(name)
+            }
+            [status: r.statusCode(), body: r.body(), location: r.headers().firstValue("location").orElse(null)]
+        }
+
+        Map open(String path) { send("GET", path) }
+
+        Map post(String path, Map<String, ?> form, boolean withToken = true) {
+            def fields = withToken ? [formToken: cookies["levelfield-form"]] + form : form
+            send("POST", path, fields.collectMany { k, v -> (v instanceof List ? v : [v]).collect { "${enc(k)}=${enc(it as String)}" } }.join("&"))
+        }
+
+        String token() { cookies["levelfield-form"] }
+
+        void signIn(String username) {
+            open("/sign-in")
+            def r = post("/sign-in", [email: username, password: PASSWORD, next: "/tenders"])
+            assert r.status == 303 && r.location == "/tenders": "sign-in failed: ${r.status} ${r.body?.take(400)}"
+        }
+    }
+
+    static String enc(String s) { URLEncoder.encode(s ?: "", "UTF-8") }
+
+    def setup() {
+        if (who == null) {
+            who = people()
+            def created = api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(Instant.now().plus(Duration.ofDays(40))))
+            round = created.body
+            assert approveAndPublish(round, who.commissioner).status.code == 200
+        }
+        clock.followSystemClock()
+    }
+
+    String username(String key) { api("GET", "/api/me", who[key]).body.username }
+
+    def "cookies are HttpOnly and SameSite; Secure when served over TLS; the session cookie is never read by the API"() {
+        given:
+        def v = new Visitor()
+
+        when:
+        v.signIn(username("bidder"))
+        def session = v.setCookies.find { it.startsWith("levelfield-session=") }
+        def form = v.setCookies.find { it.startsWith("levelfield-form=") }
+        def apiWithCookie = v.send("GET", "/api/me", null, null, ["Accept": "application/json"])
+        def overTls = new Visitor()
+        overTls.send("GET", "/", null, null, ["X-Forwarded-Proto": "https"])
+
+        then:
+        session.contains("HTTPOnly") && session.contains("SameSite=Lax") && !session.contains("Secure")
+        form.contains("HTTPOnly") && form.contains("SameSite=Strict")
+        apiWithCookie.status == 401
+        overTls.setCookies.find { it.startsWith("levelfield-form=") }.contains("Secure")
+    }
+
+    def "every form on the pages is refused without its token, or with another browser's, and nothing is stored"() {
+        given: "a signed-in bidder, and every POST route of the pages"
+        def v = new Visitor()
+        v.signIn(username("bidder"))
+        def lot = round.lots[1]
+        def criterion = lot.criteria.find { it.kind != "PRICE" }
+        def routes = router.uriRoutes().toList().findAll { it.httpMethodName == "POST" }*.uriMatchTemplate*.toPathString()
+                .findAll { !it.startsWith("/api") && !it.startsWith("/oauth") && !it.startsWith("/account/") && it != "/token_info" }
+        def paths = routes.collect { t ->
+            t.replace("{roundId}", round.id as String).replace("{lotId}", lot.id as String).replace("{criterionId}", criterion.id as String)
+                    .replace("{step}", "organisation").replaceAll(/\{section[^}]*}/, "price")
+        }
+        def before = [tenders: count("tender"), adjustments: count("adjustment_request"), questions: count("clarification"), sessions: count("user_session")]
+        def refused = [:]
+
+        when:
+        paths.each { p ->
+            def form = [question: "Q?", answer: "A", price: "100", vatBasis: "VAT_EXEMPT", kinds: "BSL", details: "d", email: "x@example.org",
+                        name: "N", legalForm: "CIO", staff: "1", password: PASSWORD, organisationName: "O", next: "/"]
+            def missing = v.post(p, form, false)
+            def wrong = v.post(p, [formToken: "not-the-token"] + form, false)
+            refused[p] = [missing.status, wrong.status]
+        }
+
+        then: "each is refused, none with a 500, and nothing was stored"
+        paths.size() >= 20
+        refused.findAll { p, s -> !(s.every { it in [303, 400, 403, 415] }) }.isEmpty()
+        refused.findAll { p, s -> s.any { it == 200 } }.isEmpty()
+        count("tender") == before.tenders
+        count("adjustment_request") == before.adjustments
+        count("clarification") == before.questions
+    }
+
+    def "a refused form shows GOV.UK error messages in place and keeps what was typed"() {
+        given:
+        def v = new Visitor()
+        v.signIn(username("bidder"))
+        def orgBefore = sql.query("select income_pence from organisation o join app_user u on u.organisation_id = o.id where u.username = ?",
+                { rs -> rs.getObject(1) } as org.levelfield.common.database.Sql.Row, username("bidder")).first()
+
+        when: "money with letters and a negative number"
+        def letters = v.post("/organisation/profile", [name: "Sister Space", legalForm: "CIO", income: "£21O,000", staff: "-3", accountsType: "AUDITED", insuranceHeld: "no"])
+        def negative = v.post("/rounds/$round.id/can-we-bid/money", [income: "-£5", accountsType: "AUDITED"])
+
+        then:
+        letters.status == 400
+        letters.body.contains("govuk-error-summary")
+        letters.body.contains('href="#income"')
+        letters.body.contains("Enter yearly income or turnover in pounds, using numbers only")
+        letters.body.contains('value="£21O,000"')
+        negative.status == 400
+        negative.body.contains("Yearly income or turnover must be £0 or more")
+        sql.query("select income_pence from organisation o join app_user u on u.organisation_id = o.id where u.username = ?",
+                { rs -> rs.getObject(1) } as org.levelfield.common.database.Sql.Row, username("bidder")).first() == orgBefore
+
+        when: "a word limit exceeded"
+        def lot = round.lots[1]
+        def criterion = lot.criteria.find { it.wordLimit }
+        def tooLong = v.post("/rounds/$round.id/lots/$lot.id/tender/answers/$criterion.id", [answer: (["word"] * 51).join(" ")])
+
+        then:
+        tooLong.status == 400
+        tooLong.body.contains("Your answer has 51 words: it must be 50 words or fewer")
+        tooLong.body.contains("word word word")
+        count("tender", "lot_id = ?", UUID.fromString(lot.id as String)) == 0
+
+        when: "an impossible date"
+        def date = v.post("/rounds/$round.id/adjustments/new", [kinds: "BSL", details: "Interpreter please", "neededBy-day": "31", "neededBy-month": "2", "neededBy-year": "2027"])
+
+        then:
+        date.status == 400
+        date.body.contains("The date you need it by must be a real date")
+        date.body.contains("Interpreter please")
+        count("adjustment_request", "round_id = ?", UUID.fromString(round.id as String)) == 0
+    }
+
+    def "a form sent after the deadline or after signing out changes nothing"() {
+        given:
+        def v = new Visitor()
+        v.signIn(username("bidder2"))
+        def lot = round.lots[1]
+        def criterion = lot.criteria.find { it.kind != "PRICE" }
+        String path = "/rounds/$round.id/lots/$lot.id/tender/answers/$criterion.id"
+
+        when: "after the deadline"
+        clock.set(Instant.parse(round.tenderDeadline as String).plusSeconds(1))
+        def late = v.post(path, [answer: "Late answer"])
+        clock.followSystemClock()
+
+        then:
+        late.status == 400
+        late.body.contains("Nothing was saved")
+        count("tender", "lot_id = ?", UUID.fromString(lot.id as String)) == 0
+
+        when: "after signing out"
+        v.post("/sign-out", [:])
+        def signedOut = v.post(path, [answer: "After sign-out"])
+
+        then:
+        signedOut.status == 303
+        signedOut.location.startsWith("/sign-in?next=")
+        signedOut.location.contains("signedOut=form")
+        count("tender", "lot_id = ?", UUID.fromString(lot.id as String)) == 0
+    }
+
+    def "sign-in only ever sends a person back to a page of this service"() {
+        given:
+        def v = new Visitor()
+        v.open("/sign-in")
+
+        when:
+        def r = v.post("/sign-in", [email: username("bidder"), password: PASSWORD, next: "https://evil.example/steal"])
+
+        then:
+        r.status == 303
+        r.location == "/tenders"
+    }
+
+    def "unknown pages and ids answer a GOV.UK 404 page, never a 500"() {
+        given:
+        def v = new Visitor()
+
+        expect:
+        ["/nowhere", "/rounds/not-a-uuid", "/rounds/${UUID.randomUUID()}", "/rounds/$round.id/can-we-bid/nothing"].every { p ->
+            def r = v.open(p as String)
+            r.status == 404 && r.body.contains("Page not found")
+        }
+    }
+
+    def "more time for one bidder who asks for an adjustment is more time for every bidder, and each step is audited"() {
+        given:
+        def asked = api("POST", "/api/rounds/$round.id/adjustments", who.bidder, [kinds: ["MORE_TIME", "BSL"], details: "Our manager is Deaf; BSL takes longer to arrange"])
+        Instant later = Instant.parse(round.tenderDeadline as String).plus(Duration.ofDays(7))
+
+        when:
+        def refusedByBidder = api("POST", "/api/adjustments/$asked.body.id/answer", who.bidder, [decision: "AGREED", answer: "x"])
+        def bad = api("POST", "/api/adjustments/$asked.body.id/answer", who.commissioner, [decision: "MAYBE"])
+        def answered = api("POST", "/api/adjustments/$asked.body.id/answer", who.commissioner,
+                [decision: "AGREED", answer: "Agreed: an interpreter is booked and the deadline moves a week for everyone.", newDeadline: later.toString()])
+        def seenByOther = api("GET", "/api/rounds/$round.id/adjustments", who.bidder2)
+
+        then:
+        asked.status.code == 201
+        refusedByBidder.status.code == 403
+        bad.status.code == 400
+        answered.status.code == 200
+        Instant.parse(api("GET", "/api/rounds/$round.id", who.commissioner).body.tenderDeadline as String) == later.truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+        seenByOther.body.isEmpty()
+        count("audit_entry", "round_id = ? and kind in ('ADJUSTMENT_REQUESTED', 'ADJUSTMENT_ANSWERED', 'DEADLINE_EXTENDED')", UUID.fromString(round.id as String)) == 3
+        count("bidder_notice", "round_id = ? and message like 'The deadline for tenders has been extended%'", UUID.fromString(round.id as String)) >= 1
+        count("bidder_notice", "round_id = ? and message like 'Your request for a reasonable adjustment%'", UUID.fromString(round.id as String)) == 1
+    }
+}
