@@ -33,7 +33,8 @@ class BidderPagesSpec extends IntegrationSpec {
         final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
 
         Map send(String method, String path, String body = null, String type = "application/x-www-form-urlencoded", Map<String, String> headers = [:]) {
-            def b = HttpRequest.newBuilder(URI.create(server.URL.toString() + path)).header("Accept", "text/html")
+            def b = HttpRequest.newBuilder(URI.create(server.URL.toString() + path))
+            if (!headers.containsKey("Accept")) b.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
             if (!cookies.isEmpty()) b.header("Cookie", cookies.collect { k, v -> "$k=$v" }.join("; "))
             headers.each { k, v -> b.header(k, v) }
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
@@ -247,5 +248,30 @@ class BidderPagesSpec extends IntegrationSpec {
         count("audit_entry", "round_id = ? and kind in ('ADJUSTMENT_REQUESTED', 'ADJUSTMENT_ANSWERED', 'DEADLINE_EXTENDED')", UUID.fromString(round.id as String)) == 3
         count("bidder_notice", "round_id = ? and message like 'The deadline for tenders has been extended%'", UUID.fromString(round.id as String)) >= 1
         count("bidder_notice", "round_id = ? and message like 'Your request for a reasonable adjustment%'", UUID.fromString(round.id as String)) == 1
+    }
+
+    def "after sending, a bidder's award page says what has and has not been sent yet; another organisation cannot open it"() {
+        given: "bidder2 sends a tender through the API"
+        def me = api("GET", "/api/me", who.bidder2).body
+        completeProfile(UUID.fromString(me.organisationId as String), "COMPANY", 500_000_000, 80, "AUDITED")
+        def lot = round.lots[0]
+        def sent = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 40_000_000))
+        def own = new Visitor()
+        own.signIn(username("bidder2"))
+        def other = new Visitor()
+        other.signIn(username("bidder"))
+
+        when:
+        def page = own.open("/tenders/$sent.body.tenderId/award")
+        def pdf = own.open("/tenders/$sent.body.tenderId/award/assessment-summary.pdf")
+        def stranger = other.open("/tenders/$sent.body.tenderId/award")
+
+        then:
+        sent.status.code == 201
+        page.status == 200
+        page.body.contains("Your assessment summary has not been sent yet")
+        page.body.contains("The award notice has not been published yet")
+        pdf.status == 404
+        stranger.status == 404
     }
 }

@@ -85,8 +85,18 @@ class Journey {
     private void navigate(WebElement target, CharSequence key) {
         WebElement page = browser.driver.findElement(By.tagName("html"))
         act(target, key)
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page))
+        // The old page is gone once its root element is stale (Chromium may also say the node left the document).
+        long until = System.currentTimeMillis() + 15_000
+        while (System.currentTimeMillis() < until) {
+            try {
+                page.tagName
+                page.enabled
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return
+            }
+            Thread.sleep(50)
+        }
+        throw new AssertionError("the page did not change after the action, on ${browser.driver.currentUrl}")
     }
 
     private void focusGroup(String name) {

@@ -33,13 +33,11 @@ import org.levelfield.common.web.pages.Form;
 import org.levelfield.common.web.pages.Labels;
 import org.levelfield.common.web.pages.Money;
 import org.levelfield.common.web.pages.Page;
-import org.levelfield.monitoring.MonitoringReturn;
-import org.levelfield.monitoring.MonitoringReturns;
-import org.levelfield.round.model.Characteristic;
 
 /**
  * A bidding organisation's own pages: register, the profile (prefilled from the "can we bid?"
- * answers when it is new), the monitoring questions on their own page, and colleagues. Each calls
+ * answers when it is new), and colleagues. The monitoring questions have their own page, in the
+ * monitoring package, which nothing that decides eligibility or scores may reach. Each calls
  * the same service as the JSON API.
  */
 @Controller
@@ -54,17 +52,15 @@ public class OrganisationPages {
 
     private final SigningUp signingUp;
     private final OrganisationProfiles profiles;
-    private final MonitoringReturns monitoring;
     private final Memberships memberships;
     private final Invitations invitations;
     private final EligibilityPages eligibility;
     private final Labels labels;
 
-    public OrganisationPages(SigningUp signingUp, OrganisationProfiles profiles, MonitoringReturns monitoring, Memberships memberships,
+    public OrganisationPages(SigningUp signingUp, OrganisationProfiles profiles, Memberships memberships,
                              Invitations invitations, EligibilityPages eligibility, Labels labels) {
         this.signingUp = signingUp;
         this.profiles = profiles;
-        this.monitoring = monitoring;
         this.memberships = memberships;
         this.invitations = invitations;
         this.eligibility = eligibility;
@@ -110,7 +106,6 @@ public class OrganisationPages {
         Map<String, Object> model = Page.model(profile.name());
         model.put("profile", profile);
         model.put("complete", profile.incomePence() != null && profile.staffHeadcount() != null && profile.accountsType() != null);
-        model.put("monitoringDone", monitoring.find(actor.organisationId()).isPresent());
         model.put("members", memberships.members(actor.organisationId()));
         var open = invitations.openMemberInvitations(actor.organisationId());
         model.put("invitations", open);
@@ -229,73 +224,6 @@ public class OrganisationPages {
     private HttpResponse<?> profileAgain(Map<String, Object> model, OrganisationProfile current) {
         model.put("experience", current.experience());
         return Page.render("bidder/profile", model);
-    }
-
-    @Get("/organisation/monitoring")
-    public HttpResponse<?> monitoringPage(HttpRequest<?> request, @Nullable Authentication authentication) {
-        Actor actor = member(authentication, request);
-        Map<String, Object> model = Page.model("About the people your organisation is led by and serves");
-        Map<String, Object> typed = new LinkedHashMap<>();
-        monitoring.find(actor.organisationId()).ifPresent(r -> {
-            for (var a : r.identityAnswers()) {
-                if (Boolean.TRUE.equals(a.asked()) && a.reply() != null) {
-                    typed.put(a.about() + "-" + a.characteristic(), a.reply());
-                }
-            }
-            typed.put("profileFlags", r.profileFlags());
-            typed.put("consentToPublish", r.consentToPublish() == null ? null : r.consentToPublish() ? "yes" : "no");
-        });
-        model.put("typed", typed);
-        return Page.render("bidder/monitoring", monitoringModel(model));
-    }
-
-    @Post(value = "/organisation/monitoring", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> saveMonitoring(HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
-        Actor actor = member(authentication, request);
-        Map<String, Object> model = Page.model("About the people your organisation is led by and serves");
-        model.put("typed", Form.of(body).typed());
-        try {
-            Form f = Form.read(request, body);
-            List<MonitoringReturn.IdentityAnswer> answers = new ArrayList<>();
-            for (String about : MonitoringReturn.ABOUT) {
-                for (Characteristic c : Characteristic.values()) {
-                    String reply = f.text(about + "-" + c.name());
-                    if (reply != null && !MonitoringReturn.REPLIES.contains(reply)) {
-                        Page.error(model, about + "-" + c.name(), "Select yes, no or prefer not to say");
-                    }
-                    answers.add(new MonitoringReturn.IdentityAnswer(about, c.name(), reply != null, reply, null));
-                }
-            }
-            if (f.yesNo("consentToPublish") == null) {
-                Page.error(model, "consentToPublish", "Select yes if your answers may count in published totals");
-            }
-            if (Page.hasErrors(model)) {
-                return Page.render("bidder/monitoring", monitoringModel(model));
-            }
-            monitoring.save(actor.organisationId(), new MonitoringReturn(actor.organisationId(), answers, f.list("profileFlags"),
-                    f.yesNo("consentToPublish"), null), actor);
-            return Page.redirect("/organisation?saved=monitoring");
-        } catch (ProblemException refused) {
-            return Page.render("bidder/monitoring", monitoringModel(Page.refused(model, refused,
-                    f -> f.startsWith("profileFlags") ? "profileFlags" : f)));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> monitoringModel(Map<String, Object> model) {
-        Object flagsTyped = ((Map<String, Object>) model.get("typed")).get("profileFlags");
-        model.put("flagValues", flagsTyped instanceof List<?> l ? l : flagsTyped == null ? List.of() : List.of(flagsTyped));
-        model.put("abouts", MonitoringReturn.ABOUT);
-        model.put("replies", List.of(new Labels.Option("YES", "Yes", null), new Labels.Option("NO", "No", null),
-                new Labels.Option("PREFER_NOT_TO_SAY", "Prefer not to say", null)));
-        model.put("characteristics", labels.options("CHARACTERISTIC"));
-        model.put("flags", List.of(new Labels.Option("WOMEN_LED", "Women-led", null),
-                new Labels.Option("BME_LED", "Led by Black and minoritised people", null),
-                new Labels.Option("DISABLED_PEOPLES_ORGANISATION", "Deaf or disabled people's organisation", null),
-                new Labels.Option("BY_AND_FOR", "By and for: run by the community it serves", null),
-                new Labels.Option("USER_LED", "Led by people who use its services", null),
-                new Labels.Option("LGBT_LED", "Led by LGBT+ people", null)));
-        return model;
     }
 
     @Post(value = "/organisation/colleagues", consumes = MediaType.APPLICATION_FORM_URLENCODED)

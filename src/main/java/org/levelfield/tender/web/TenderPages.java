@@ -502,6 +502,7 @@ public class TenderPages {
         model.put("sent", "yes".equals(sent));
         model.put("open", round.status() == RoundStatus.PUBLISHED && !round.isPastDeadline(clock.instant()));
         model.put("live", Tender.SUBMITTED.equals(tender.status()));
+        model.put("decided", java.util.Set.of(RoundStatus.AWARD_PROPOSED, RoundStatus.STANDSTILL, RoundStatus.AWARDED).contains(round.status()));
         model.put("base", "/rounds/" + round.id() + "/lots/" + lot.id() + "/tender");
         model.put("history", tenders.ofOrganisations(List.of(tender.organisationId())).stream()
                 .filter(t -> t.lotId().equals(lot.id()) && !t.isDraft()).toList());

@@ -1,0 +1,89 @@
+package org.levelfield.award.web;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.levelfield.access.Actor;
+import org.levelfield.award.application.NotifyingAward;
+import org.levelfield.award.report.IssuedDocuments;
+import org.levelfield.common.document.IssuingDocument;
+import org.levelfield.common.web.ProblemException;
+import org.levelfield.common.web.pages.Page;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Round;
+import org.levelfield.tender.infrastructure.Tenders;
+import org.levelfield.tender.model.Tender;
+
+/**
+ * After the award, for a bidder: its own assessment summary (the PDF it was sent, with its SHA-256)
+ * and the contract award notice with the standstill period.
+ */
+@Controller("/tenders/{tenderId}/award")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Hidden
+public class AwardPages {
+
+    private final Tenders tenders;
+    private final Rounds rounds;
+    private final NotifyingAward notifying;
+
+    public AwardPages(Tenders tenders, Rounds rounds, NotifyingAward notifying) {
+        this.tenders = tenders;
+        this.rounds = rounds;
+        this.notifying = notifying;
+    }
+
+    @Get
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> page(String tenderId, HttpRequest<?> request, @Nullable Authentication authentication) {
+        Tender tender = own(tenderId, Page.person(authentication, request));
+        Round round = rounds.find(tender.roundId()).orElseThrow();
+        Map<String, Object> model = Page.model("The award decision");
+        model.put("tender", tender);
+        model.put("round", round);
+        model.put("lot", round.lot(tender.lotId()).orElseThrow());
+        Optional<IssuedDocuments.Document> summary = summary(tender);
+        model.put("summary", summary.orElse(null));
+        model.put("notice", notifying.notice(round.id()).orElse(null));
+        return Page.render("award/bidder-award", model);
+    }
+
+    @Get(value = "/assessment-summary.pdf", produces = "application/pdf")
+    public HttpResponse<?> pdf(String tenderId, HttpRequest<?> request, @Nullable Authentication authentication) {
+        Tender tender = own(tenderId, Page.person(authentication, request));
+        IssuedDocuments.Document d = summary(tender).orElseThrow(() -> ProblemException.notFound("assessment summary for tender", tenderId));
+        return new IssuingDocument.Issued(d.id(), d.fileName(), d.sha256(), d.content()).asDownload();
+    }
+
+    private Optional<IssuedDocuments.Document> summary(Tender tender) {
+        try {
+            return Optional.of(notifying.summaryOf(tender));
+        } catch (ProblemException notSentYet) {
+            return Optional.empty();
+        }
+    }
+
+    private Tender own(String id, Actor actor) {
+        try {
+            return tenders.find(UUID.fromString(id)).filter(t -> actor.belongsTo(t.organisationId()) && !t.isDraft())
+                    .orElseThrow(() -> ProblemException.notFound("tender", id));
+        } catch (IllegalArgumentException notAnId) {
+            throw ProblemException.notFound("tender", id);
+        }
+    }
+}
