@@ -274,4 +274,83 @@ class BidderPagesSpec extends IntegrationSpec {
         pdf.status == 404
         stranger.status == 404
     }
+
+    /** A multipart upload as a browser sends it from the attachments page. */
+    Map upload(Visitor v, String path, String fileName, String type, byte[] content) {
+        String boundary = "----levelfield" + UUID.randomUUID().toString().replace("-", "")
+        def out = new ByteArrayOutputStream()
+        out << "--$boundary\r\nContent-Disposition: form-data; name=\"formToken\"\r\n\r\n${v.token()}\r\n"
+        out << "--$boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"$fileName\"\r\nContent-Type: $type\r\n\r\n"
+        out << content
+        out << "\r\n--$boundary--\r\n"
+        def b = HttpRequest.newBuilder(URI.create(server.URL.toString() + path)).header("Accept", "text/html")
+                .header("Cookie", v.cookies.collect { k, val -> "$k=$val" }.join("; "))
+                .header("Content-Type", "multipart/form-data; boundary=$boundary")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+        def r = v.client.send(b.build(), HttpResponse.BodyHandlers.ofString())
+        [status: r.statusCode(), body: r.body(), location: r.headers().firstValue("location").orElse(null)]
+    }
+
+    def "a tender is revised with a new receipt (the old one kept) and withdrawn; a second send from another tab sends nothing twice; a wrong file is refused"() {
+        given: "a colleague of Sister Space with a complete profile"
+        def me = api("GET", "/api/me", who.colleague).body
+        completeProfile(UUID.fromString(me.organisationId as String), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
+        def lot = round.lots[1]
+        String base = "/rounds/$round.id/lots/$lot.id/tender"
+        def v = new Visitor()
+        v.signIn(username("colleague"))
+        def fill = {
+            lot.criteria.findAll { it.kind != "PRICE" }.each { c -> assert v.post("$base/answers/$c.id", [answer: "Our plan for ${c.title}".toString()]).status == 303 }
+            assert v.post("$base/evidence", ["type-RACE": "PLAN", "description-RACE": "Plan", "type-DISABILITY": "PLAN", "description-DISABILITY": "Plan",
+                                             "type-SEX": "PLAN", "description-SEX": "Plan"]).status == 303
+            assert v.post("$base/monitoring", [characteristics: ["RACE", "SEX", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION", "GENDER_REASSIGNMENT"],
+                                               frequency: "QUARTERLY", description: "Quarterly", safeguards: "yes"]).status == 303
+            assert v.post("$base/price", [price: "£95,000", vatBasis: "VAT_EXEMPT"]).status == 303
+            assert v.post("$base/declarations", [mandatoryExclusionGround: "no", discretionaryExclusionGround: "no", recurrenceLikely: "no",
+                                                 equalityLawFindings: "0", conflictOfInterest: "no"]).status == 303
+        }
+
+        when: "a file of a type the service does not take, then an empty one"
+        fill()
+        def exe = upload(v, "$base/attachments", "run.exe", "application/x-msdownload", "MZ".bytes)
+        def empty = upload(v, "$base/attachments", "empty.pdf", "application/pdf", new byte[0])
+
+        then:
+        exe.status == 400 && exe.body.contains('href="#file"')
+        empty.status == 400 && empty.body.contains("Select a file to attach")
+        count("tender_attachment") == old(count("tender_attachment"))
+
+        when: "sent, then sent again from another tab"
+        def first = v.post("$base/submit", [:])
+        def second = v.post("$base/submit", [:])
+        UUID firstId = UUID.fromString(first.location.replaceAll(".*/tenders/([^?]+).*", '$1'))
+
+        then:
+        first.status == 303
+        second.status == 303 && second.location.startsWith("/tenders/$firstId")
+        count("tender", "lot_id = ? and organisation_id = ? and status = 'SUBMITTED'", UUID.fromString(lot.id as String), UUID.fromString(me.organisationId as String)) == 1
+
+        when: "revised"
+        assert v.post("$base/revise", [:]).status == 303
+        assert v.post("$base/price", [price: "£90,000", vatBasis: "VAT_EXEMPT"]).status == 303
+        def revised = v.post("$base/submit", [:])
+        UUID revisedId = UUID.fromString(revised.location.replaceAll(".*/tenders/([^?]+).*", '$1'))
+        def receipt = v.open("/tenders/$revisedId")
+
+        then: "a new receipt; the first is kept as replaced"
+        revisedId != firstId
+        sql.query("select status from tender where id = ?", { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row, firstId).first() == "SUPERSEDED"
+        sql.query("select price_pence from tender where id = ?", { rs -> rs.getLong(1) } as org.levelfield.common.database.Sql.Row, revisedId).first() == 9_000_000L
+        receipt.body.contains("Earlier receipts for this lot")
+
+        when: "withdrawn without ticking the box, then with it"
+        def unconfirmed = v.post("$base/withdraw", [:])
+        def statusAfterUnconfirmed = sql.query("select status from tender where id = ?", { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row, revisedId).first()
+        def confirmed = v.post("$base/withdraw", [confirm: "yes"])
+
+        then:
+        unconfirmed.status == 303 && statusAfterUnconfirmed == "SUBMITTED"
+        confirmed.status == 303
+        sql.query("select status from tender where id = ?", { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row, revisedId).first() == "WITHDRAWN"
+    }
 }
