@@ -353,4 +353,27 @@ class BidderPagesSpec extends IntegrationSpec {
         confirmed.status == 303
         sql.query("select status from tender where id = ?", { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row, revisedId).first() == "WITHDRAWN"
     }
+
+    def "pages warn before the session ends, and 'Stay signed in' swaps it for a fresh one"() {
+        given: "a session with 10 minutes left"
+        def v = new Visitor()
+        v.signIn(username("scrutiny"))
+        UUID userId = UUID.fromString(api("GET", "/api/me", who.scrutiny).body.userId as String)
+        sql.update("update user_session set expires_at = ? where user_id = ? and ended_at is null and expires_at > now() + interval '1 hour'",
+                java.sql.Timestamp.from(Instant.now().plus(Duration.ofMinutes(10))), userId)
+
+        when:
+        def warned = v.open("/rounds")
+        def stayed = v.post("/sign-in/stay", [next: "/rounds"])
+        def after = v.open("/rounds")
+
+        then:
+        warned.body.contains("You will be signed out at")
+        warned.body.contains("Stay signed in")
+        stayed.status == 303 && stayed.location == "/rounds"
+        v.setCookies.count { it.startsWith("levelfield-session=") } == 2
+        !after.body.contains("You will be signed out at")
+        after.body.contains("Sign out")
+        count("audit_entry", "kind = 'SIGN_IN' and actor_id = ? and detail->>'method' = 'renewed'", userId) == 1
+    }
 }
