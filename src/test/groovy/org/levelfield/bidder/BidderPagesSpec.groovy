@@ -376,4 +376,26 @@ class BidderPagesSpec extends IntegrationSpec {
         after.body.contains("Sign out")
         count("audit_entry", "kind = 'SIGN_IN' and actor_id = ? and detail->>'method' = 'renewed'", userId) == 1
     }
+
+    def "text too long, a number in words and a file too big are refused in place, and nothing is stored"() {
+        given:
+        def v = new Visitor()
+        v.signIn(username("colleague"))
+        def lot = round.lots[1]
+        String name = "N" * 301
+
+        when:
+        def tooLong = v.post("/rounds/$round.id/can-we-bid/organisation", [name: name, legalForm: "CIO", staff: "six"])
+        def tooBig = upload(v, "/rounds/$round.id/lots/$lot.id/tender/attachments", "big.pdf", "application/pdf", new byte[6 * 1024 * 1024])
+
+        then:
+        tooLong.status == 400
+        tooLong.body.contains("The name must be 300 characters or fewer")
+        tooLong.body.contains("Enter how many people it employs, as a whole number, like 6")
+        tooLong.body.contains('value="six"')
+        !v.setCookies.any { it.startsWith("levelfield-check=") && it.contains(name) }
+        tooBig.status in [400, 413]
+        !tooBig.body.contains("big.pdf (")
+        count("attachment", "file_name = 'big.pdf'") == 0
+    }
 }

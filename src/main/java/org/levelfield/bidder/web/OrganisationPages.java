@@ -98,7 +98,7 @@ public class OrganisationPages {
 
     @Get("/organisation")
     public HttpResponse<?> organisation(HttpRequest<?> request, @Nullable Authentication authentication) {
-        return Page.render("bidder/organisation", organisationModel(member(authentication, request)));
+        return Page.render("bidder/organisation", organisationModel(Page.member(authentication, request)));
     }
 
     private Map<String, Object> organisationModel(Actor actor) {
@@ -119,7 +119,7 @@ public class OrganisationPages {
 
     @Get("/organisation/profile")
     public HttpResponse<?> profilePage(HttpRequest<?> request, @Nullable Authentication authentication) {
-        Actor actor = member(authentication, request);
+        Actor actor = Page.member(authentication, request);
         OrganisationProfile p = profiles.find(actor.organisationId()).orElseThrow();
         Map<String, Object> typed = typedProfile(p);
         Map<String, Object> model = Page.model("Your organisation's profile");
@@ -141,7 +141,7 @@ public class OrganisationPages {
 
     @Post(value = "/organisation/profile", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> saveProfile(HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
-        Actor actor = member(authentication, request);
+        Actor actor = Page.member(authentication, request);
         Map<String, Object> model = Page.model("Your organisation's profile");
         model.put("typed", Form.of(body).typed());
         try {
@@ -228,7 +228,7 @@ public class OrganisationPages {
 
     @Post(value = "/organisation/colleagues", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> invite(HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
-        Actor actor = member(authentication, request);
+        Actor actor = Page.member(authentication, request);
         try {
             Form f = Form.read(request, body);
             invitations.inviteMember(actor.organisationId(), f.text("email"), actor);
@@ -257,16 +257,5 @@ public class OrganisationPages {
         return typed;
     }
 
-    /** A signed-in member of a bidding organisation; anyone else is told this part is for bidders. */
-    static Actor member(Authentication authentication, HttpRequest<?> request) {
-        Actor actor = Page.person(authentication, request);
-        if (actor.organisationId() == null) {
-            throw ProblemException.forbidden("This part of Levelfield is for organisations that bid. Your account is not a member of one.");
-        }
-        return actor;
-    }
 
-    static UUID organisationOf(Actor actor) {
-        return actor.organisationId();
-    }
 }

@@ -51,7 +51,7 @@ public class MonitoringPages {
 
     @Get("/organisation/monitoring")
     public HttpResponse<?> monitoringPage(HttpRequest<?> request, @Nullable Authentication authentication) {
-        Actor actor = member(authentication, request);
+        Actor actor = Page.member(authentication, request);
         Map<String, Object> model = Page.model("About the people your organisation is led by and serves");
         Map<String, Object> typed = new LinkedHashMap<>();
         monitoring.find(actor.organisationId()).ifPresent(r -> {
@@ -69,7 +69,7 @@ public class MonitoringPages {
 
     @Post(value = "/organisation/monitoring", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> saveMonitoring(HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
-        Actor actor = member(authentication, request);
+        Actor actor = Page.member(authentication, request);
         Map<String, Object> model = Page.model("About the people your organisation is led by and serves");
         model.put("typed", Form.of(body).typed());
         try {
@@ -116,11 +116,4 @@ public class MonitoringPages {
         return model;
     }
 
-    private static Actor member(Authentication authentication, HttpRequest<?> request) {
-        Actor actor = Page.person(authentication, request);
-        if (actor.organisationId() == null) {
-            throw ProblemException.forbidden("This part of Levelfield is for organisations that bid. Your account is not a member of one.");
-        }
-        return actor;
-    }
 }

@@ -84,10 +84,7 @@ public class TenderPages {
     }
 
     private Place place(String roundId, String lotId, Authentication authentication, HttpRequest<?> request) {
-        Actor actor = Page.person(authentication, request);
-        if (actor.organisationId() == null) {
-            throw ProblemException.forbidden("Only members of a bidding organisation can prepare tenders. Your account is not a member of one.");
-        }
+        Actor actor = Page.member(authentication, request);
         Round round;
         Lot lot;
         try {

@@ -135,6 +135,15 @@ public final class Page {
         return Actor.of(authentication);
     }
 
+    /** A signed-in member of a bidding organisation; anyone else signed in is told this part is for bidders (403). */
+    public static Actor member(Authentication authentication, HttpRequest<?> request) {
+        Actor actor = person(authentication, request);
+        if (actor.organisationId() == null) {
+            throw ProblemException.forbidden("This part of Levelfield is for organisations that bid. Your account is not a member of one.");
+        }
+        return actor;
+    }
+
     /** Only a path on this service, never another site (an open redirect). */
     public static String localPath(String target) {
         if (target == null) {
