@@ -134,7 +134,8 @@ public class Adjustments {
         audit.append("ADJUSTMENT_ANSWERED", request.roundId(), actor.userId(), "adjustment " + id,
                 Map.of("decision", answer.decision(), "answer", answer.answer().strip(), "newDeadline", String.valueOf(answer.newDeadline())));
         notices.send(request.roundId(), request.organisationId(), null, now, "Your request for a reasonable adjustment was answered ("
-                + answer.decision().toLowerCase(java.util.Locale.UK).replace('_', ' ') + "): " + answer.answer().strip());
+                + answer.decision().toLowerCase(java.util.Locale.UK).replace('_', ' ') + "): " + answer.answer().strip(),
+                new org.levelfield.tender.infrastructure.Notices.Link("/rounds/" + request.roundId() + "/adjustments", "See your requests and their answers"));
         return find(id).orElseThrow();
     }
 
@@ -158,7 +159,8 @@ public class Adjustments {
                 .format(deadline.atZone(ClockFactory.LONDON)).replace("AM", "am").replace("PM", "pm");
         for (UUID organisation : notices.participants(roundId)) {
             notices.send(roundId, organisation, null, now, "The deadline for tenders has been extended to " + when
-                    + " for every bidder, after a request for a reasonable adjustment.");
+                    + " for every bidder, after a request for a reasonable adjustment.",
+                    new org.levelfield.tender.infrastructure.Notices.Link("/rounds/" + roundId, "See the round and its new dates"));
         }
     }
 

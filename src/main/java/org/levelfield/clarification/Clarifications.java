@@ -118,7 +118,8 @@ public class Clarifications {
                 java.util.Map.of("question", published.question(), "answer", published.answer()));
         for (UUID organisation : notices.participants(roundId)) {
             notices.send(roundId, organisation, null, now, "Clarification " + published.number() + " for round '" + round.title()
-                    + "' has been published to all bidders. Q: " + published.question() + " A: " + published.answer());
+                    + "' has been published to all bidders. Q: " + published.question() + " A: " + published.answer(),
+                    new org.levelfield.tender.infrastructure.Notices.Link("/rounds/" + roundId + "/questions", "Read every question and answer for this round"));
         }
         return published;
     }

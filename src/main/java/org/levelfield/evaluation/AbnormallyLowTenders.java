@@ -77,7 +77,8 @@ public class AbnormallyLowTenders {
                 tenderId, now, actor.userId(), asking.question().strip());
         audit.append("ABNORMALLY_LOW_NOTIFIED", tender.roundId(), actor.userId(), "tender " + tenderId, java.util.Map.of("question", asking.question().strip()));
         notices.send(tender.roundId(), tender.organisationId(), tenderId, now, "Your tender's price looks abnormally low. Please explain: "
-                + asking.question().strip() + " Respond with POST /api/tenders/" + tenderId + "/abnormally-low/respond.");
+                + asking.question().strip() + " Your tender is not set aside before your explanation has been read.",
+                new org.levelfield.tender.infrastructure.Notices.Link("/tenders/" + tenderId + "/price-explanation", "Explain your price"));
         return find(tenderId).orElseThrow();
     }
 

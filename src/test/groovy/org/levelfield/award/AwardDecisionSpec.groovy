@@ -4,8 +4,11 @@ import java.time.Instant
 import java.time.LocalDate
 
 import io.micronaut.http.HttpStatus
+import io.micronaut.runtime.server.EmbeddedServer
+import jakarta.inject.Inject
 import org.levelfield.evaluation.EvaluationRoundSpec
 import org.levelfield.support.OcdsSchemas
+import org.levelfield.support.PageVisitor
 import org.levelfield.support.Pdfs
 import org.levelfield.support.RoundFixture
 import spock.lang.Shared
@@ -22,6 +25,7 @@ import spock.lang.Stepwise
 class AwardDecisionSpec extends EvaluationRoundSpec {
 
     @Shared Map<String, String> reports = [:]
+    @Inject EmbeddedServer server
     static final LocalDate DECIDED = LocalDate.of(2025, 12, 10)
 
     /** A due-regard record as the commissioner would keep it; a test leaves parts out or changes them. */
@@ -198,6 +202,40 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
 
         and: "the bidder was told"
         count("bidder_notice", "tender_id = ? and message like '%assessment summary%'", UUID.fromString(tenders.sistersA.tenderId)) == 1
+    }
+
+    def "the bidder reads its summary on a web page with the same content as its PDF, from the notice's link"() {
+        given: "the bidder signs in to the pages (on the real clock, as a browser's session is)"
+        Instant then = clock.instant()
+        clock.followSystemClock()
+        def v = new PageVisitor(server.URL.toString(), PASSWORD)
+        v.signIn(api("GET", "/api/me", who.bidder).body.username as String)
+        String tenderId = tenders.sistersA.tenderId
+        def pdf = api("GET", "/api/tenders/$tenderId/assessment-summary.pdf", who.bidder)
+        String text = Pdfs.text(pdf.bytes)
+
+        when:
+        def notices = v.open("/notices")
+        def award = v.open("/tenders/$tenderId/award")
+        def page = v.open("/tenders/$tenderId/award/assessment-summary")
+        def others = v.open("/tenders/$tenders.genericA.tenderId/award/assessment-summary")
+        String shown = page.body.replaceAll(/<[^>]+>/, " ").replaceAll(/\s+/, " ").replace("&#39;", "'")
+        clock.set(then)
+
+        then:
+        notices.body.contains("href=\"/tenders/$tenderId/award\"")
+        notices.body.contains("Read your assessment summary")
+        !notices.body.contains("/api/tenders/")
+        award.body.contains("href=\"/tenders/$tenderId/award/assessment-summary\"")
+        page.status == 200
+        others.status == 404
+        shown.contains(pdf.headers["x-document-sha256"] as String)
+        ["Your tender: $who.sisters", "82.24", "Evaluator 2 (4): evaluator2: section 2 of the tender on race equality earns 4.",
+         "Moderated to 3: Section 2 names outreach partners but does not cost them", "The winning tender: $who.generic", "86.00",
+         "8 working days beginning with the day the contract award notice is published"].every { String part ->
+            text.contains(part) && shown.contains(part)
+        }
+        !shown.contains("£850,000")
     }
 
     def "the notice of Wednesday 24 December 2025 starts a standstill that ends on Wednesday 7 January 2026"() {

@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.micronaut.web.router.Router
 import jakarta.inject.Inject
 import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.PageVisitor
 import org.levelfield.support.RoundFixture
 import spock.lang.Shared
 
@@ -26,45 +27,6 @@ class BidderPagesSpec extends IntegrationSpec {
     @Inject EmbeddedServer server
     @Inject Router router
 
-    /** A browser: keeps cookies, never follows redirects. */
-    class Visitor {
-        final Map<String, String> cookies = [:]
-        final List<String> setCookies = []
-        final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-
-        Map send(String method, String path, String body = null, String type = "application/x-www-form-urlencoded", Map<String, String> headers = [:]) {
-            def b = HttpRequest.newBuilder(URI.create(server.URL.toString() + path))
-            if (!headers.containsKey("Accept")) b.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-            if (!cookies.isEmpty()) b.header("Cookie", cookies.collect { k, v -> "$k=$v" }.join("; "))
-            headers.each { k, v -> b.header(k, v) }
-            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            if (body != null) b.header("Content-Type", type)
-            def r = client.send(b.build(), HttpResponse.BodyHandlers.ofString())
-            r.headers().allValues("set-cookie").each { c ->
-                setCookies << c
-                def (name, value) = c.split(";")[0].split("=", 2) as List
-                if (value) cookies[name] = value else cookies.remove(name)
-            }
-            [status: r.statusCode(), body: r.body(), location: r.headers().firstValue("location").orElse(null)]
-        }
-
-        Map open(String path) { send("GET", path) }
-
-        Map post(String path, Map<String, ?> form, boolean withToken = true) {
-            def fields = withToken ? [formToken: cookies["levelfield-form"]] + form : form
-            send("POST", path, fields.collectMany { k, v -> (v instanceof List ? v : [v]).collect { "${enc(k)}=${enc(it as String)}" } }.join("&"))
-        }
-
-        String token() { cookies["levelfield-form"] }
-
-        void signIn(String username) {
-            open("/sign-in")
-            def r = post("/sign-in", [email: username, password: PASSWORD, next: "/tenders"])
-            assert r.status == 303 && r.location == "/tenders": "sign-in failed: ${r.status} ${r.body?.take(400)}"
-        }
-    }
-
-    static String enc(String s) { URLEncoder.encode(s ?: "", "UTF-8") }
 
     def setup() {
         if (who == null) {
@@ -76,18 +38,20 @@ class BidderPagesSpec extends IntegrationSpec {
         clock.followSystemClock()
     }
 
+    PageVisitor visitor() { new PageVisitor(server.URL.toString(), PASSWORD) }
+
     String username(String key) { api("GET", "/api/me", who[key]).body.username }
 
     def "cookies are HttpOnly and SameSite; Secure when served over TLS; the session cookie is never read by the API"() {
         given:
-        def v = new Visitor()
+        def v = visitor()
 
         when:
         v.signIn(username("bidder"))
         def session = v.setCookies.find { it.startsWith("levelfield-session=") }
         def form = v.setCookies.find { it.startsWith("levelfield-form=") }
         def apiWithCookie = v.send("GET", "/api/me", null, null, ["Accept": "application/json"])
-        def overTls = new Visitor()
+        def overTls = visitor()
         overTls.send("GET", "/", null, null, ["X-Forwarded-Proto": "https"])
 
         then:
@@ -99,7 +63,7 @@ class BidderPagesSpec extends IntegrationSpec {
 
     def "every form on the pages is refused without its token, or with another browser's, and nothing is stored"() {
         given: "a signed-in bidder, and every POST route of the pages"
-        def v = new Visitor()
+        def v = visitor()
         v.signIn(username("bidder"))
         def lot = round.lots[1]
         def criterion = lot.criteria.find { it.kind != "PRICE" }
@@ -107,8 +71,8 @@ class BidderPagesSpec extends IntegrationSpec {
                 .findAll { !it.startsWith("/api") && !it.startsWith("/oauth") && !it.startsWith("/account/") && it != "/token_info" }
         def paths = routes.collect { t ->
             t.replace("{roundId}", round.id as String).replace("{lotId}", lot.id as String).replace("{criterionId}", criterion.id as String)
-                    .replace("{step}", "organisation").replaceAll(/\{section[^}]*}/, "price")
-        }
+                    .replace("{step}", "organisation").replaceAll(/\{section[^}]*}/, "price").replace("{/index}", "")
+        }.findAll { !it.contains("{tenderId}") } // a tender's own pages answer 404 to anyone else; AbnormallyLowSpec checks their token
         def before = [tenders: count("tender"), adjustments: count("adjustment_request"), questions: count("clarification"), sessions: count("user_session")]
         def refused = [:]
 
@@ -132,7 +96,7 @@ class BidderPagesSpec extends IntegrationSpec {
 
     def "a refused form shows GOV.UK error messages in place and keeps what was typed"() {
         given:
-        def v = new Visitor()
+        def v = visitor()
         v.signIn(username("bidder"))
         def orgBefore = sql.query("select income_pence from organisation o join app_user u on u.organisation_id = o.id where u.username = ?",
                 { rs -> rs.getObject(1) } as org.levelfield.common.database.Sql.Row, username("bidder")).first()
@@ -175,7 +139,7 @@ class BidderPagesSpec extends IntegrationSpec {
 
     def "a form sent after the deadline or after signing out changes nothing"() {
         given:
-        def v = new Visitor()
+        def v = visitor()
         v.signIn(username("bidder2"))
         def lot = round.lots[1]
         def criterion = lot.criteria.find { it.kind != "PRICE" }
@@ -204,7 +168,7 @@ class BidderPagesSpec extends IntegrationSpec {
 
     def "sign-in only ever sends a person back to a page of this service"() {
         given:
-        def v = new Visitor()
+        def v = visitor()
         v.open("/sign-in")
 
         when:
@@ -217,7 +181,7 @@ class BidderPagesSpec extends IntegrationSpec {
 
     def "unknown pages and ids answer a GOV.UK 404 page, never a 500"() {
         given:
-        def v = new Visitor()
+        def v = visitor()
 
         expect:
         ["/nowhere", "/rounds/not-a-uuid", "/rounds/${UUID.randomUUID()}", "/rounds/$round.id/can-we-bid/nothing"].every { p ->
@@ -256,9 +220,9 @@ class BidderPagesSpec extends IntegrationSpec {
         completeProfile(UUID.fromString(me.organisationId as String), "COMPANY", 500_000_000, 80, "AUDITED")
         def lot = round.lots[0]
         def sent = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 40_000_000))
-        def own = new Visitor()
+        def own = visitor()
         own.signIn(username("bidder2"))
-        def other = new Visitor()
+        def other = visitor()
         other.signIn(username("bidder"))
 
         when:
@@ -276,7 +240,7 @@ class BidderPagesSpec extends IntegrationSpec {
     }
 
     /** A multipart upload as a browser sends it from the attachments page. */
-    Map upload(Visitor v, String path, String fileName, String type, byte[] content) {
+    Map upload(PageVisitor v, String path, String fileName, String type, byte[] content) {
         String boundary = "----levelfield" + UUID.randomUUID().toString().replace("-", "")
         def out = new ByteArrayOutputStream()
         out << "--$boundary\r\nContent-Disposition: form-data; name=\"formToken\"\r\n\r\n${v.token()}\r\n"
@@ -297,21 +261,11 @@ class BidderPagesSpec extends IntegrationSpec {
         completeProfile(UUID.fromString(me.organisationId as String), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
         def lot = round.lots[1]
         String base = "/rounds/$round.id/lots/$lot.id/tender"
-        def v = new Visitor()
+        def v = visitor()
         v.signIn(username("colleague"))
-        def fill = {
-            lot.criteria.findAll { it.kind != "PRICE" }.each { c -> assert v.post("$base/answers/$c.id", [answer: "Our plan for ${c.title}".toString()]).status == 303 }
-            assert v.post("$base/evidence", ["type-RACE": "PLAN", "description-RACE": "Plan", "type-DISABILITY": "PLAN", "description-DISABILITY": "Plan",
-                                             "type-SEX": "PLAN", "description-SEX": "Plan"]).status == 303
-            assert v.post("$base/monitoring", [characteristics: ["RACE", "SEX", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION", "GENDER_REASSIGNMENT"],
-                                               frequency: "QUARTERLY", description: "Quarterly", safeguards: "yes"]).status == 303
-            assert v.post("$base/price", [price: "£95,000", vatBasis: "VAT_EXEMPT"]).status == 303
-            assert v.post("$base/declarations", [mandatoryExclusionGround: "no", discretionaryExclusionGround: "no", recurrenceLikely: "no",
-                                                 equalityLawFindings: "0", conflictOfInterest: "no"]).status == 303
-        }
 
         when: "a file of a type the service does not take, then an empty one"
-        fill()
+        fill(v, base, lot)
         def exe = upload(v, "$base/attachments", "run.exe", "application/x-msdownload", "MZ".bytes)
         def empty = upload(v, "$base/attachments", "empty.pdf", "application/pdf", new byte[0])
 
@@ -356,7 +310,7 @@ class BidderPagesSpec extends IntegrationSpec {
 
     def "pages warn before the session ends, and 'Stay signed in' swaps it for a fresh one"() {
         given: "a session with 10 minutes left"
-        def v = new Visitor()
+        def v = visitor()
         v.signIn(username("scrutiny"))
         UUID userId = UUID.fromString(api("GET", "/api/me", who.scrutiny).body.userId as String)
         sql.update("update user_session set expires_at = ? where user_id = ? and ended_at is null and expires_at > now() + interval '1 hour'",
@@ -379,7 +333,7 @@ class BidderPagesSpec extends IntegrationSpec {
 
     def "text too long, a number in words and a file too big are refused in place, and nothing is stored"() {
         given:
-        def v = new Visitor()
+        def v = visitor()
         v.signIn(username("colleague"))
         def lot = round.lots[1]
         String name = "N" * 301
@@ -397,5 +351,95 @@ class BidderPagesSpec extends IntegrationSpec {
         tooBig.status in [400, 413]
         !tooBig.body.contains("big.pdf (")
         count("attachment", "file_name = 'big.pdf'") == 0
+    }
+
+    /** Answers every section of a tender a complete tender needs, as a browser posts them. */
+    void fill(PageVisitor v, String base, Map lot) {
+        lot.criteria.findAll { it.kind != "PRICE" }.each { c -> assert v.post("$base/answers/$c.id", [answer: "Our plan for ${c.title}".toString()]).status == 303 }
+        assert v.post("$base/evidence", ["type-RACE": "PLAN", "description-RACE": "Plan", "type-DISABILITY": "PLAN", "description-DISABILITY": "Plan",
+                                         "type-SEX": "PLAN", "description-SEX": "Plan"]).status == 303
+        assert v.post("$base/monitoring", [characteristics: ["RACE", "SEX", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION", "GENDER_REASSIGNMENT"],
+                                           frequency: "QUARTERLY", description: "Quarterly", safeguards: "yes"]).status == 303
+        if (lot.criteria.any { it.kind == "PRICE" }) {
+            assert v.post("$base/price", [price: "£95,000", vatBasis: "VAT_EXEMPT"]).status == 303
+        }
+        assert v.post("$base/declarations", [mandatoryExclusionGround: "no", discretionaryExclusionGround: "no", recurrenceLikely: "no",
+                                             equalityLawFindings: "0", conflictOfInterest: "no"]).status == 303
+    }
+
+    def "consortium members make their own declarations; subcontractors have a share, payment terms and a letter; bad answers change nothing"() {
+        given: "a member of Sister Space preparing a tender on the first lot, with a letter attached"
+        def lot = round.lots[0]
+        String base = "/rounds/$round.id/lots/$lot.id/tender"
+        def v = visitor()
+        v.signIn(username("bidder"))
+        fill(v, base, lot)
+        def letterUpload = upload(v, "$base/attachments", "commitment-letter.pdf", "application/pdf", "%PDF-1.4\n% letter\n".bytes)
+        assert letterUpload.status == 303
+        String letterId = sql.query("select id from attachment where file_name = 'commitment-letter.pdf' order by uploaded_at desc limit 1",
+                { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row).first()
+        def member = [memberName: "Northside Women's Aid", memberLegalForm: "CIO", memberNumber: "GB-CHC-" + uniqueDigits(7), memberTurnover: "£85,000",
+                      memberRole: "Outreach in the north", mandatoryExclusionGround: "no", discretionaryExclusionGround: "no",
+                      recurrenceLikely: "no", equalityLawFindings: "0", conflictOfInterest: "no"]
+        def sub = [subName: "Deaf Women Together", subKind: "PARTNER", subShare: "20", subPaymentDays: "14", subFullCost: "yes",
+                   subLetter: letterId, subDuties: ["DISABILITY", "SEX"]]
+
+        when: "a member without its declarations, and a subcontractor with an impossible share and a letter that is not this tender's"
+        def noDeclarations = v.post("$base/partners/member", member.findAll { !(it.key in ["mandatoryExclusionGround", "conflictOfInterest"]) })
+        def badSub = v.post("$base/partners/subcontractor", sub + [subShare: "150", subLetter: UUID.randomUUID().toString(), subPaymentDays: "soon"])
+        def draft = v.open("$base/partners")
+
+        then: "each is shown in place with what was typed, and the draft has no partner"
+        noDeclarations.status == 400
+        noDeclarations.body.contains("Select yes if a mandatory exclusion ground applies to this member")
+        noDeclarations.body.contains("Select yes if anyone in this member has a conflict of interest")
+        noDeclarations.body.contains("Northside Women&#39;s Aid")
+        v.post("$base/partners/member", member + [memberNumber: ""]).body.contains("Enter the member&#39;s registration number")
+        badSub.status == 400
+        badSub.body.contains("Enter their share as a whole number from 1 to 99, like 30")
+        badSub.body.contains("Enter the days as a whole number from 0 to 120, like 30")
+        badSub.body.contains("Select one of this tender&#39;s attachments, or &#39;Not attached yet&#39;")
+        badSub.body.contains('value="150"')
+        draft.body.count("None added.") == 2
+
+        when: "both are added properly, and the member is changed"
+        def added = v.post("$base/partners/member", member)
+        def addedSub = v.post("$base/partners/subcontractor", sub)
+        def changePage = v.open("$base/partners/member/0")
+        def changed = v.post("$base/partners/member/0", member + [memberRole: "Outreach and refuge in the north"])
+        def list = v.open("$base/partners")
+
+        then: "the list shows them with their terms and the letter"
+        added.status == 303 && addedSub.status == 303 && changed.status == 303
+        changePage.body.contains('value="Outreach in the north"')
+        list.body.contains("Outreach and refuge in the north")
+        list.body.contains("20%")
+        list.body.contains("14 days of their invoice")
+        list.body.contains("commitment-letter.pdf")
+        list.body.count("Mandatory exclusion ground: no") == 1
+
+        when: "an address for a partner that is not there"
+        def missing = v.open("$base/partners/member/7")
+        def notANumber = v.open("$base/partners/subcontractor/first")
+
+        then:
+        missing.status == 404 && notANumber.status == 404
+
+        when: "sent"
+        def sent = v.post("$base/submit", [:])
+        String tenderId = sent.location.replaceAll(".*/tenders/([^?]+).*", '$1')
+        def stored = api("GET", "/api/tenders/$tenderId", who.bidder).body
+
+        then: "the tender holds the member's declarations and the subcontractor's terms and letter"
+        sent.status == 303
+        stored.details.consortium*.name == ["Northside Women's Aid"]
+        stored.details.consortium[0].declarations.mandatoryExclusionGround == false
+        stored.details.consortium[0].turnoverPence == 8_500_000
+        stored.details.consortium[0].role == "Outreach and refuge in the north"
+        stored.details.subcontractors[0].sharePercent == 20
+        stored.details.subcontractors[0].paymentDays == 14
+        stored.details.subcontractors[0].fullCostRecovery == true
+        stored.details.subcontractors[0].commitmentLetterId == letterId
+        stored.details.subcontractors[0].duties == ["DISABILITY", "SEX"]
     }
 }

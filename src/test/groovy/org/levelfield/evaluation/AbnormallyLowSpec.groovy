@@ -1,12 +1,15 @@
 package org.levelfield.evaluation
 
 import io.micronaut.http.HttpStatus
+import io.micronaut.runtime.server.EmbeddedServer
+import jakarta.inject.Inject
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.levelfield.access.Organisation
 import org.levelfield.access.PasswordHasher
 import org.levelfield.access.Role
 import org.levelfield.access.UserAccount
 import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.PageVisitor
 import org.levelfield.support.RoundFixture
 import spock.lang.Shared
 import spock.lang.Stepwise
@@ -26,6 +29,8 @@ class AbnormallyLowSpec extends IntegrationSpec {
     @Shared Map round
     @Shared Map lot
     @Shared String cheapToken
+    @Shared String cheapUser
+    @Inject EmbeddedServer server
     @Shared Map cheap
     @Shared Instant deadline = Instant.parse("2026-12-28T12:00:00Z")
 
@@ -38,7 +43,8 @@ class AbnormallyLowSpec extends IntegrationSpec {
         def org = organisations.save(new Organisation(UUID.randomUUID(), "Cheap Care Ltd ${UUID.randomUUID()}".toString(), null, Instant.now()))
         completeProfile(org.id(), "COMPANY", 500_000_000, 80, "AUDITED")
         accounts.save(new UserAccount(UUID.randomUUID(), "cheap-${org.id()}", "Cheap", PasswordHasher.hash(PASSWORD), Role.BIDDER, org.id(), Instant.now()))
-        cheapToken = login("cheap-${org.id()}")
+        cheapUser = "cheap-${org.id()}"
+        cheapToken = login(cheapUser)
         def tenders = [api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 28_000_000)).body,
                        api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 29_000_000)).body]
         cheap = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", cheapToken, RoundFixture.tender(lot, 15_000_000)).body
@@ -81,9 +87,50 @@ class AbnormallyLowSpec extends IntegrationSpec {
         api("GET", "/api/tenders/$cheap.tenderId/abnormally-low", who.commissioner).body.decision == null
     }
 
+    def "the bidder follows the notice to a page that shows the question, refuses an empty reply, and keeps the explanation as sent"() {
+        given:
+        def v = new PageVisitor(server.URL.toString(), PASSWORD)
+        v.signIn(cheapUser)
+        String page = "/tenders/$cheap.tenderId/price-explanation"
+
+        when:
+        def notices = v.open("/notices")
+        def question = v.open(page)
+        def empty = v.post(page, [response: "  "])
+        def noToken = v.post(page, [response: "Sent from another site"], false)
+        def stranger = new PageVisitor(server.URL.toString(), PASSWORD)
+        stranger.signIn(api("GET", "/api/me", who.bidder).body.username as String)
+        def strangerPage = stranger.open(page)
+
+        then: "the notice links to the page; nothing is kept from the empty reply; another organisation gets a 404"
+        notices.body.contains("href=\"$page\"")
+        notices.body.contains("Explain your price")
+        question.status == 200
+        question.body.contains("Explain how £150,000 covers the specified staffing of 4 FTE for three years.")
+        empty.status == 400
+        empty.body.contains("Explain how your price is achieved")
+        noToken.status == 400 && noToken.body.contains("sent from elsewhere, so nothing was saved") && noToken.body.contains("Sent from another site")
+        api("GET", "/api/tenders/$cheap.tenderId/abnormally-low", who.commissioner).body.response == null
+        strangerPage.status == 404
+
+        when: "the explanation is sent, then sent again from another tab"
+        def sent = v.post(page, [response: "We would use 2 FTE and volunteers."])
+        def again = v.post(page, [response: "Something else"])
+        def after = v.open(sent.location)
+
+        then:
+        sent.status == 303
+        again.status == 409 || again.body.contains("You already explained the price")
+        after.body.contains("Your explanation has been sent to the evaluators.")
+        after.body.contains("We would use 2 FTE and volunteers.")
+        !after.body.contains("Send your explanation")
+        api("GET", "/api/tenders/$cheap.tenderId/abnormally-low", who.commissioner).body.response == "We would use 2 FTE and volunteers."
+        count("audit_entry", "kind = 'ABNORMALLY_LOW_RESPONSE' and round_id = ?", UUID.fromString(round.id as String)) == 1
+    }
+
     def "once heard, it is disregarded with reasons; the recomputed award disqualifies it and takes the lowest price again"() {
         when:
-        def responded = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/respond", cheapToken, [response: "We would use 2 FTE and volunteers."])
+        def responded = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/respond", cheapToken, [response: "A second explanation"])
         def badDecision = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/decide", who.commissioner, [decision: "MAYBE", reason: " "])
         def decided = api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/decide", who.commissioner,
                 [decision: "DISREGARDED", reason: "Half the specified staffing: the explanation does not satisfy the specification"])
@@ -91,7 +138,7 @@ class AbnormallyLowSpec extends IntegrationSpec {
         def lotResult = award.lots.find { it.lotId == lot.id }
 
         then:
-        responded.status == HttpStatus.OK
+        responded.status == HttpStatus.CONFLICT
         badDecision.body.errors*.field.toSet() == ["decision", "reason"].toSet()
         decided.body.decision == "DISREGARDED"
         def fail = award.findings.find { it.ruleId == "SC-08" && it.subjectId == cheap.tenderId }

@@ -138,12 +138,12 @@ public class NotifyingAward {
             AssessmentSummary summary = (AssessmentSummary) p[1];
             IssuingDocument.Issued issued = issuing.issue(roundId, "ASSESSMENT_SUMMARY", SUMMARY_TEMPLATE, summary,
                     "assessment-summary-" + t.tenderId() + ".pdf", actor);
-            sql.update("insert into assessment_summary(tender_id, round_id, document_id, sent_at, sent_by) values (?,?,?,?,?)",
-                    t.tenderId(), roundId, issued.documentId(), now, actor.userId());
+            sql.update("insert into assessment_summary(tender_id, round_id, document_id, sent_at, sent_by, content) values (?,?,?,?,?, cast(? as jsonb))",
+                    t.tenderId(), roundId, issued.documentId(), now, actor.userId(), json.write(summary));
             Tender tender = tenders.find(t.tenderId()).orElseThrow();
             notices.send(roundId, tender.organisationId(), tender.id(), now, "Your assessment summary for lot '" + summary.lot()
-                    + "' of '" + round.title() + "' is ready: " + summary.outcome() + " Download it from /api/tenders/" + tender.id()
-                    + "/assessment-summary.pdf (SHA-256 " + issued.sha256() + ").");
+                    + "' of '" + round.title() + "' is ready: " + summary.outcome() + " Its SHA-256 is " + issued.sha256() + ".",
+                    new org.levelfield.tender.infrastructure.Notices.Link("/tenders/" + tender.id() + "/award", "Read your assessment summary"));
         }
         runs.record(roundId, Stage.AWARD, ruleset.version(), now, actor.userId(), "SUMMARIES SENT", findings);
         audit.append("ASSESSMENT_SUMMARIES_SENT", roundId, actor.userId(), "round " + round.title(), Map.of("count", prepared.size()));
@@ -166,6 +166,12 @@ public class NotifyingAward {
         return sql.one("select document_id from assessment_summary where tender_id = ?", rs -> rs.getObject(1, UUID.class), tender.id())
                 .flatMap(documents::find)
                 .orElseThrow(() -> ProblemException.notFound("assessment summary for tender", tender.id()));
+    }
+
+    /** What the tender's assessment summary said, as it was issued in its PDF; empty if none was sent (or it predates this record). */
+    public Optional<AssessmentSummary> summaryContentOf(Tender tender) {
+        return sql.one("select content from assessment_summary where tender_id = ? and content is not null", rs -> rs.getString(1), tender.id())
+                .map(text -> json.read(text, AssessmentSummary.class));
     }
 
     // ---- the contract award notice and standstill -----------------------------------------------------------
@@ -212,7 +218,8 @@ public class NotifyingAward {
                 : "Contract award notice published " + publishing.publishedOn() + "; no standstill is observed.";
         rounds.transition(roundId, RoundStatus.AWARD_PROPOSED, RoundStatus.STANDSTILL, now, actor.userId(), summary);
         for (Tender t : tenders.ofRound(roundId)) {
-            notices.send(roundId, t.organisationId(), t.id(), now, summary + " (" + round.title() + ")");
+            notices.send(roundId, t.organisationId(), t.id(), now, summary + " (" + round.title() + ")",
+                    new org.levelfield.tender.infrastructure.Notices.Link("/tenders/" + t.id() + "/award", "Read the award notice"));
         }
         audit.append("AWARD_NOTICE_PUBLISHED", roundId, actor.userId(), "round " + round.title(), Map.of("publishedOn",
                 publishing.publishedOn().toString(), "regime", regime, "contractFrom", contractFrom.toString()));

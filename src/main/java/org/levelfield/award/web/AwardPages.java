@@ -1,5 +1,7 @@
 package org.levelfield.award.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.levelfield.access.Actor;
 import org.levelfield.award.application.NotifyingAward;
+import org.levelfield.award.report.AssessmentSummary;
 import org.levelfield.award.report.IssuedDocuments;
 import org.levelfield.common.document.IssuingDocument;
 import org.levelfield.common.web.ProblemException;
@@ -61,6 +64,29 @@ public class AwardPages {
         model.put("summary", summary.orElse(null));
         model.put("notice", notifying.notice(round.id()).orElse(null));
         return Page.render("award/bidder-award", model);
+    }
+
+    /** The assessment summary as a web page: exactly what its PDF says, read from what was issued. */
+    @Get("/assessment-summary")
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> summaryPage(String tenderId, HttpRequest<?> request, @Nullable Authentication authentication) {
+        Tender tender = own(tenderId, Page.person(authentication, request));
+        IssuedDocuments.Document document = summary(tender).orElseThrow(() -> ProblemException.notFound("assessment summary for tender", tenderId));
+        AssessmentSummary s = notifying.summaryContentOf(tender).orElse(null);
+        if (s == null) {
+            return Page.redirect("/tenders/" + tender.id() + "/award/assessment-summary.pdf");
+        }
+        Map<String, Object> model = Page.model(s.title());
+        model.put("tender", tender);
+        model.put("document", document);
+        model.put("s", s);
+        List<Map<String, Object>> parts = new ArrayList<>();
+        parts.add(Map.of("heading", "2. Your tender: " + s.own().bidder(), "part", s.own(), "winner", false));
+        if (s.winner() != null) {
+            parts.add(Map.of("heading", "3. The winning tender: " + s.winner().bidder(), "part", s.winner(), "winner", true));
+        }
+        model.put("parts", parts);
+        return Page.render("award/assessment-summary", model);
     }
 
     @Get(value = "/assessment-summary.pdf", produces = "application/pdf")

@@ -149,11 +149,14 @@ public class AmendingRound {
             String lotTitle = round.lot(change.lotId()).orElseThrow().title();
             List<UUID[]> affected = sql.query("update tender set status = 'RESUBMISSION_REQUIRED' where lot_id = ? and status = 'SUBMITTED' returning id, organisation_id",
                     rs -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}, change.lotId());
+            String by = java.time.format.DateTimeFormatter.ofPattern("h:mma 'on' d MMMM yyyy", java.util.Locale.UK)
+                    .format(command.newTenderDeadline().atZone(ClockFactory.LONDON)).replace("AM", "am").replace("PM", "pm");
             for (UUID[] tender : affected) {
                 notices.send(round.id(), tender[1], tender[0], now,
                         "Round '" + round.title() + "' was amended: the award criteria of lot '" + lotTitle + "' changed ("
-                                + command.reason().strip() + "). Your tender " + tender[0] + " no longer counts; submit a new tender by the new deadline "
-                                + command.newTenderDeadline() + ".");
+                                + command.reason().strip() + "). Your tender " + tender[0] + " no longer counts; send it again, changed if you wish, by "
+                                + by + ".",
+                        new Notices.Link("/rounds/" + round.id() + "/lots/" + change.lotId() + "/tender", "Check and send your tender again"));
                 count++;
             }
         }

@@ -78,7 +78,8 @@ public class RecheckingEligibility {
             } catch (ProblemException incomplete) {
                 String why = "The eligibility rules could not run at award: the organisation's profile is now incomplete (" + incomplete.getMessage() + ").";
                 out.add(new AtAward(t.id(), lot.id(), t.organisationName(), false, true, why, List.of(why)));
-                notices.send(round.id(), t.organisationId(), t.id(), now, why + " Complete the profile and tell the commissioner.");
+                notices.send(round.id(), t.organisationId(), t.id(), now, why + " Complete the profile and tell the commissioner.",
+                        new org.levelfield.tender.infrastructure.Notices.Link("/organisation/profile", "Complete your organisation's profile"));
                 continue;
             }
             List<String> failures = run.results().stream().filter(r -> r.outcome() == CheckingEligibility.Outcome.FAILS)
@@ -86,7 +87,8 @@ public class RecheckingEligibility {
             out.add(new AtAward(t.id(), lot.id(), t.organisationName(), run.canBid(), run.changes().any(), run.changes().summary(), failures));
             if (run.changes().any()) {
                 notices.send(round.id(), t.organisationId(), t.id(), now, "Eligibility for lot '" + lot.title() + "' of round '" + round.title()
-                        + "' was checked again at award and changed. " + run.changes().summary());
+                        + "' was checked again at award and changed. " + run.changes().summary(),
+                        new org.levelfield.tender.infrastructure.Notices.Link("/tenders/" + t.id(), "See your tender"));
             }
         }
         return out;

@@ -11,11 +11,24 @@ import jakarta.inject.Singleton;
 import org.levelfield.common.database.Sql;
 import org.levelfield.common.mail.Emails;
 
-/** Notices to a bidding organisation: an amendment, a published clarification, an eligibility change. Kept, never edited. */
+/**
+ * Notices to a bidding organisation: an amendment, a published clarification, an eligibility change,
+ * a price to explain, an assessment summary. Each names the page where the bidder acts on it. Kept,
+ * never edited.
+ */
 @Singleton
 public class Notices {
 
-    public record Notice(UUID id, UUID roundId, UUID organisationId, UUID tenderId, Instant sentAt, String message) {
+    public record Notice(UUID id, UUID roundId, UUID organisationId, UUID tenderId, Instant sentAt, String message, Link link) {
+    }
+
+    /** The page of this service where the bidder acts on a notice, and the words of the link to it. */
+    public record Link(String path, String label) {
+        public Link {
+            if (path == null || !path.startsWith("/") || path.startsWith("//") || label == null || label.isBlank()) {
+                throw new IllegalArgumentException("a notice links to a page of this service, with words: " + path);
+            }
+        }
     }
 
     private final Sql sql;
@@ -27,9 +40,9 @@ public class Notices {
     }
 
     /** Keeps the notice and emails it to every active member of the organisation, in the caller's transaction. */
-    public void send(UUID roundId, UUID organisationId, UUID tenderId, Instant at, String message) {
-        sql.update("insert into bidder_notice(id, round_id, organisation_id, tender_id, sent_at, message) values (?,?,?,?,?,?)",
-                UUID.randomUUID(), roundId, organisationId, tenderId, at, message);
+    public void send(UUID roundId, UUID organisationId, UUID tenderId, Instant at, String message, Link link) {
+        sql.update("insert into bidder_notice(id, round_id, organisation_id, tender_id, sent_at, message, link_path, link_label) values (?,?,?,?,?,?,?,?)",
+                UUID.randomUUID(), roundId, organisationId, tenderId, at, message, link.path(), link.label());
         String round = roundId == null ? null : sql.one("select title from round where id = ?", rs -> rs.getString(1), roundId).orElse(null);
         String organisation = sql.one("select name from organisation where id = ?", rs -> rs.getString(1), organisationId).orElse("your organisation");
         Map<String, Object> model = new HashMap<>();
@@ -37,6 +50,7 @@ public class Notices {
         model.put("organisation", organisation);
         model.put("round", round);
         model.put("message", message);
+        model.put("link", link);
         for (String address : memberAddresses(organisationId)) {
             emails.send(address, "notice", model);
         }
@@ -59,7 +73,8 @@ public class Notices {
     public List<Notice> ofOrganisations(List<UUID> organisations) {
         return sql.query("select * from bidder_notice where organisation_id = any(?) order by sent_at desc, id", rs -> new Notice(
                 rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class), rs.getObject("organisation_id", UUID.class),
-                rs.getObject("tender_id", UUID.class), Sql.instant(rs, "sent_at"), rs.getString("message")),
+                rs.getObject("tender_id", UUID.class), Sql.instant(rs, "sent_at"), rs.getString("message"),
+                rs.getString("link_path") == null ? null : new Link(rs.getString("link_path"), rs.getString("link_label"))),
                 (Object) organisations.toArray(UUID[]::new));
     }
 

@@ -38,6 +38,23 @@ public class TenderDrafts {
         return tenders.liveTender(lot.id(), actor.organisationId()).flatMap(t -> tenders.find(t.id()));
     }
 
+    /**
+     * The newest tender of the organisation for the lot that an amendment of the round set aside
+     * (RESUBMISSION_REQUIRED), when nothing newer exists: its content starts the new draft.
+     */
+    public Optional<Tender> setAside(Lot lot, Actor actor) {
+        return tenders.ofOrganisations(List.of(actor.organisationId())).stream()
+                .filter(t -> t.lotId().equals(lot.id()))
+                .reduce((a, b) -> b.submittedAt() != null && (a.submittedAt() == null || b.submittedAt().isAfter(a.submittedAt())) ? b : a)
+                .filter(t -> "RESUBMISSION_REQUIRED".equals(t.status()))
+                .flatMap(t -> tenders.find(t.id()));
+    }
+
+    /** Starts a draft holding what a set-aside tender held, so that nothing has to be typed again. */
+    public Tender startFrom(Round round, Lot lot, Actor actor, Tender earlier) {
+        return save(round, lot, actor, SubmittingTender.contentOf(earlier));
+    }
+
     /** What the draft holds now, or nothing yet. */
     public TenderCommand current(Lot lot, Actor actor) {
         return draft(lot, actor).map(SubmittingTender::contentOf)

@@ -57,6 +57,7 @@ import org.levelfield.tender.model.TenderDetails;
 public class TenderPages {
 
     private final Rounds rounds;
+    private final TenderPlaces places;
     private final Tenders tenders;
     private final TenderDrafts drafts;
     private final SubmittingTender submitting;
@@ -66,9 +67,10 @@ public class TenderPages {
     private final Labels labels;
     private final java.time.Clock clock;
 
-    public TenderPages(Rounds rounds, Tenders tenders, TenderDrafts drafts, SubmittingTender submitting, AttachingFiles attaching,
+    public TenderPages(Rounds rounds, TenderPlaces places, Tenders tenders, TenderDrafts drafts, SubmittingTender submitting, AttachingFiles attaching,
                        Attachments attachments, OrganisationProfiles profiles, Labels labels, java.time.Clock clock) {
         this.rounds = rounds;
+        this.places = places;
         this.tenders = tenders;
         this.drafts = drafts;
         this.submitting = submitting;
@@ -77,34 +79,6 @@ public class TenderPages {
         this.profiles = profiles;
         this.labels = labels;
         this.clock = clock;
-    }
-
-    /** A lot of a published round, and the signed-in member of a bidding organisation working on it. */
-    record Place(Round round, Lot lot, Actor actor, boolean open, String base) {
-    }
-
-    private Place place(String roundId, String lotId, Authentication authentication, HttpRequest<?> request) {
-        Actor actor = Page.member(authentication, request);
-        Round round;
-        Lot lot;
-        try {
-            round = rounds.find(UUID.fromString(roundId)).filter(r -> r.status() != RoundStatus.DRAFT && r.status() != RoundStatus.DESIGN_APPROVED)
-                    .orElseThrow(() -> ProblemException.notFound("round", roundId));
-            lot = round.lot(UUID.fromString(lotId)).orElseThrow(() -> ProblemException.notFound("lot", lotId));
-        } catch (IllegalArgumentException notAnId) {
-            throw ProblemException.notFound("lot", lotId);
-        }
-        boolean open = round.status() == RoundStatus.PUBLISHED && !round.isPastDeadline(clock.instant());
-        return new Place(round, lot, actor, open, "/rounds/" + round.id() + "/lots/" + lot.id() + "/tender");
-    }
-
-    private Map<String, Object> model(Place p, String title) {
-        Map<String, Object> model = Page.model(title);
-        model.put("round", p.round());
-        model.put("lot", p.lot());
-        model.put("base", p.base());
-        model.put("open", p.open());
-        return model;
     }
 
     @Get("/tenders")
@@ -128,18 +102,27 @@ public class TenderPages {
 
     @Get("/rounds/{roundId}/lots/{lotId}/tender")
     public HttpResponse<?> taskList(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication) {
-        Place p = place(roundId, lotId, authentication, request);
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
         var live = drafts.live(p.lot(), p.actor());
         var draft = drafts.draft(p.lot(), p.actor());
         if (live.isPresent() && draft.isEmpty()) {
             return Page.redirect("/tenders/" + live.get().id());
         }
         if (!p.open()) {
-            Map<String, Object> model = model(p, "Tenders for this lot have closed");
+            Map<String, Object> model = places.model(p, "Tenders for this lot have closed");
             return Page.render("tender/closed", model);
         }
+        boolean copied = false;
+        if (live.isEmpty() && draft.isEmpty()) {
+            var setAside = drafts.setAside(p.lot(), p.actor());
+            if (setAside.isPresent()) {
+                drafts.startFrom(p.round(), p.lot(), p.actor(), setAside.get());
+                copied = true;
+            }
+        }
         TenderCommand c = drafts.current(p.lot(), p.actor());
-        Map<String, Object> model = model(p, "Your tender for " + p.lot().title());
+        Map<String, Object> model = places.model(p, "Your tender for " + p.lot().title());
+        model.put("copiedFromSetAside", copied);
         var profile = profiles.find(p.actor().organisationId()).orElseThrow();
         List<Map<String, Object>> tasks = new ArrayList<>();
         tasks.add(task("About your organisation", "/organisation/profile", profile.incomePence() != null && profile.staffHeadcount() != null
@@ -182,9 +165,9 @@ public class TenderPages {
 
     @Get("/rounds/{roundId}/lots/{lotId}/tender/answers/{criterionId}")
     public HttpResponse<?> answerPage(String roundId, String lotId, String criterionId, HttpRequest<?> request, @Nullable Authentication authentication) {
-        Place p = place(roundId, lotId, authentication, request);
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
         Criterion criterion = criterion(p, criterionId);
-        Map<String, Object> model = model(p, criterion.title());
+        Map<String, Object> model = places.model(p, criterion.title());
         String answer = drafts.current(p.lot(), p.actor()).answers().stream().filter(a -> a.criterionId().equals(criterion.id()))
                 .map(TenderCommand.AnswerCommand::answer).findFirst().orElse(null);
         return Page.render("tender/answer", answerModel(model, criterion, answer));
@@ -193,13 +176,13 @@ public class TenderPages {
     @Post(value = "/rounds/{roundId}/lots/{lotId}/tender/answers/{criterionId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> saveAnswer(String roundId, String lotId, String criterionId, HttpRequest<?> request,
                                       @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
-        Place p = place(roundId, lotId, authentication, request);
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
         Criterion criterion = criterion(p, criterionId);
-        Map<String, Object> model = model(p, criterion.title());
+        Map<String, Object> model = places.model(p, criterion.title());
         String typed = Form.of(body).text("answer");
         try {
             Form f = Form.read(request, body);
-            requireOpen(p);
+            places.requireOpen(p);
             String answer = f.text("answer");
             if (criterion.wordLimit() != null && TenderSections.words(answer) > criterion.wordLimit()) {
                 Page.error(model, "answer", "Your answer has " + TenderSections.words(answer) + " words: it must be " + criterion.wordLimit() + " words or fewer");
@@ -222,15 +205,15 @@ public class TenderPages {
         return model;
     }
 
-    private static Criterion criterion(Place p, String criterionId) {
+    private static Criterion criterion(TenderPlaces.Place p, String criterionId) {
         return p.lot().criteria().stream().filter(c -> c.id().toString().equals(criterionId) && !c.isPrice()).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("criterion", criterionId));
     }
 
     @Get("/rounds/{roundId}/lots/{lotId}/tender/{section:evidence|monitoring|mandatory|price|declarations}")
     public HttpResponse<?> sectionPage(String roundId, String lotId, String section, HttpRequest<?> request, @Nullable Authentication authentication) {
-        Place p = place(roundId, lotId, authentication, request);
-        Map<String, Object> model = model(p, TenderSections.title(section));
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
+        Map<String, Object> model = places.model(p, TenderSections.title(section));
         return Page.render("components/question-page", sectionModel(p, section, model,
                 TenderSections.typed(section, drafts.current(p.lot(), p.actor()), p.lot())));
     }
@@ -239,12 +222,12 @@ public class TenderPages {
             consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> saveSection(String roundId, String lotId, String section, HttpRequest<?> request,
                                        @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
-        Place p = place(roundId, lotId, authentication, request);
-        Map<String, Object> model = model(p, TenderSections.title(section));
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
+        Map<String, Object> model = places.model(p, TenderSections.title(section));
         Map<String, Object> typed = Form.of(body).typed();
         try {
             Form f = Form.read(request, body);
-            requireOpen(p);
+            places.requireOpen(p);
             TenderCommand changed = TenderSections.apply(section, f, drafts.current(p.lot(), p.actor()), p.lot(), model);
             if (Page.hasErrors(model)) {
                 return Page.render("components/question-page", sectionModel(p, section, model, typed));
@@ -257,7 +240,7 @@ public class TenderPages {
         }
     }
 
-    private Map<String, Object> sectionModel(Place p, String section, Map<String, Object> model, Map<String, Object> typed) {
+    private Map<String, Object> sectionModel(TenderPlaces.Place p, String section, Map<String, Object> model, Map<String, Object> typed) {
         model.put("caption", p.lot().title());
         model.put("heading", TenderSections.title(section));
         model.put("intro", List.of("Your answers are saved as a draft when you continue. Nothing is sent until you submit the tender."));
@@ -284,101 +267,20 @@ public class TenderPages {
         return field;
     }
 
-    @Get("/rounds/{roundId}/lots/{lotId}/tender/partners")
-    public HttpResponse<?> partnersPage(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication) {
-        Place p = place(roundId, lotId, authentication, request);
-        return Page.render("tender/partners", partnersModel(p, model(p, TenderSections.title("partners")), Map.of()));
-    }
-
-    @Post(value = "/rounds/{roundId}/lots/{lotId}/tender/partners", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> savePartners(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication,
-                                        @Nullable @Body Map<String, Object> body) {
-        Place p = place(roundId, lotId, authentication, request);
-        Map<String, Object> model = model(p, TenderSections.title("partners"));
-        Map<String, Object> typed = Form.of(body).typed();
-        try {
-            Form f = Form.read(request, body);
-            requireOpen(p);
-            TenderCommand c = drafts.current(p.lot(), p.actor());
-            List<TenderDetails.ConsortiumMember> members = new ArrayList<>(c.consortium());
-            List<TenderDetails.Subcontractor> subs = new ArrayList<>(c.subcontractors());
-            String action = String.valueOf(f.text("action"));
-            if (action.startsWith("remove-member-")) {
-                remove(members, action.substring("remove-member-".length()));
-            } else if (action.startsWith("remove-sub-")) {
-                remove(subs, action.substring("remove-sub-".length()));
-            } else if (action.equals("add-member")) {
-                Money.Read turnover = Money.pounds(f.text("memberTurnover"), "the member's yearly income");
-                if (!f.has("memberName")) {
-                    Page.error(model, "memberName", "Enter the member's name");
-                }
-                if (!turnover.ok()) {
-                    Page.error(model, "memberTurnover", turnover.problem());
-                }
-                members.add(new TenderDetails.ConsortiumMember(f.text("memberName"), f.text("memberNumber"), f.text("memberLegalForm"),
-                        turnover.pence(), f.text("memberRole"), null));
-            } else if (action.equals("add-sub")) {
-                Integer share = null;
-                if (!f.has("subName")) {
-                    Page.error(model, "subName", "Enter the subcontractor's name");
-                }
-                try {
-                    share = f.has("subShare") ? Integer.parseInt(f.text("subShare").replace("%", "").strip()) : null;
-                    if (share != null && (share < 0 || share > 100)) {
-                        Page.error(model, "subShare", "The share must be a whole number from 0 to 100");
-                    }
-                } catch (NumberFormatException bad) {
-                    Page.error(model, "subShare", "Enter the share as a whole number from 0 to 100, like 30");
-                }
-                subs.add(new TenderDetails.Subcontractor(f.text("subName"), f.text("subNumber"), f.has("subKind") ? f.text("subKind") : "SUBCONTRACTOR",
-                        f.text("subSpecialism"), share, null, null, null, f.list("subDuties")));
-            }
-            if (Page.hasErrors(model)) {
-                return Page.render("tender/partners", partnersModel(p, model, typed));
-            }
-            drafts.save(p.round(), p.lot(), p.actor(), TenderDrafts.withPartners(c, members, subs));
-            return Page.redirect(p.base() + "/partners");
-        } catch (ProblemException refused) {
-            Page.refused(model, refused, f -> f.startsWith("consortium") ? "memberName" : f.startsWith("subcontractors") ? "subName" : f);
-            return Page.render("tender/partners", partnersModel(p, model, typed));
-        }
-    }
-
-    private static void remove(List<?> list, String index) {
-        try {
-            int i = Integer.parseInt(index);
-            if (i >= 0 && i < list.size()) {
-                list.remove(i);
-            }
-        } catch (NumberFormatException ignored) {
-            // nothing to remove
-        }
-    }
-
-    private Map<String, Object> partnersModel(Place p, Map<String, Object> model, Map<String, Object> typed) {
-        TenderCommand c = drafts.current(p.lot(), p.actor());
-        model.put("members", c.consortium());
-        model.put("subs", c.subcontractors());
-        model.put("typed", typed);
-        model.put("duties", labels.options("DUTY", TenderSections.duties(p.lot())));
-        model.put("subDutyValues", typed.get("subDuties") instanceof List<?> l ? l : typed.get("subDuties") == null ? List.of() : List.of(typed.get("subDuties")));
-        return model;
-    }
-
     @Get("/rounds/{roundId}/lots/{lotId}/tender/attachments")
     public HttpResponse<?> attachmentsPage(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication) {
-        Place p = place(roundId, lotId, authentication, request);
-        return Page.render("tender/attachments", attachmentsModel(p, model(p, "Attachments")));
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
+        return Page.render("tender/attachments", attachmentsModel(p, places.model(p, "Attachments")));
     }
 
     @Post(value = "/rounds/{roundId}/lots/{lotId}/tender/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> upload(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication,
                                   @Nullable CompletedFileUpload file, @Nullable String formToken) {
-        Place p = place(roundId, lotId, authentication, request);
-        Map<String, Object> model = model(p, "Attachments");
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
+        Map<String, Object> model = places.model(p, "Attachments");
         try {
             Form.requireToken(request, formToken);
-            requireOpen(p);
+            places.requireOpen(p);
             if (file == null || file.getFilename() == null || file.getFilename().isBlank() || file.getSize() == 0) {
                 Page.error(model, "file", "Select a file to attach");
                 return Page.render("tender/attachments", attachmentsModel(p, model));
@@ -401,25 +303,25 @@ public class TenderPages {
     @Post(value = "/rounds/{roundId}/lots/{lotId}/tender/attachments/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> removeAttachment(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication,
                                             @Nullable @Body Map<String, Object> body) {
-        Place p = place(roundId, lotId, authentication, request);
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
         try {
             Form f = Form.read(request, body);
-            requireOpen(p);
+            places.requireOpen(p);
             TenderCommand c = drafts.current(p.lot(), p.actor());
             List<UUID> ids = new ArrayList<>(c.attachmentIds());
             ids.removeIf(id -> id.toString().equals(f.text("attachmentId")));
             drafts.save(p.round(), p.lot(), p.actor(), TenderDrafts.withAttachments(c, ids));
             return Page.redirect(p.base() + "/attachments");
         } catch (ProblemException refused) {
-            return Page.render("tender/attachments", attachmentsModel(Page.refused(model(p, "Attachments"), refused), p));
+            return Page.render("tender/attachments", attachmentsModel(Page.refused(places.model(p, "Attachments"), refused), p));
         }
     }
 
-    private Map<String, Object> attachmentsModel(Map<String, Object> model, Place p) {
+    private Map<String, Object> attachmentsModel(Map<String, Object> model, TenderPlaces.Place p) {
         return attachmentsModel(p, model);
     }
 
-    private Map<String, Object> attachmentsModel(Place p, Map<String, Object> model) {
+    private Map<String, Object> attachmentsModel(TenderPlaces.Place p, Map<String, Object> model) {
         List<UUID> ids = drafts.current(p.lot(), p.actor()).attachmentIds();
         model.put("files", ids.stream().map(attachments::find).flatMap(java.util.Optional::stream).toList());
         model.put("maxMegabytes", attaching.maxBytes() / (1024 * 1024));
@@ -428,11 +330,11 @@ public class TenderPages {
 
     @Get("/rounds/{roundId}/lots/{lotId}/tender/check")
     public HttpResponse<?> check(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication) {
-        Place p = place(roundId, lotId, authentication, request);
-        return Page.render("tender/check", checkModel(p, model(p, "Check your tender before you send it")));
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
+        return Page.render("tender/check", checkModel(p, places.model(p, "Check your tender before you send it")));
     }
 
-    private Map<String, Object> checkModel(Place p, Map<String, Object> model) {
+    private Map<String, Object> checkModel(TenderPlaces.Place p, Map<String, Object> model) {
         TenderCommand c = drafts.current(p.lot(), p.actor());
         model.put("tender", c);
         model.put("profile", profiles.find(p.actor().organisationId()).orElseThrow());
@@ -451,8 +353,8 @@ public class TenderPages {
     @Post(value = "/rounds/{roundId}/lots/{lotId}/tender/submit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> submit(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication,
                                   @Nullable @Body Map<String, Object> body) {
-        Place p = place(roundId, lotId, authentication, request);
-        Map<String, Object> model = model(p, "Check your tender before you send it");
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
+        Map<String, Object> model = places.model(p, "Check your tender before you send it");
         try {
             Form.read(request, body);
             var draft = drafts.draft(p.lot(), p.actor());
@@ -509,9 +411,9 @@ public class TenderPages {
     @Post(value = "/rounds/{roundId}/lots/{lotId}/tender/revise", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> revise(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication,
                                   @Nullable @Body Map<String, Object> body) {
-        Place p = place(roundId, lotId, authentication, request);
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
         Form.read(request, body);
-        requireOpen(p);
+        places.requireOpen(p);
         if (drafts.draft(p.lot(), p.actor()).isEmpty() && drafts.live(p.lot(), p.actor()).isPresent()) {
             drafts.startRevision(p.round(), p.lot(), p.actor());
         }
@@ -521,7 +423,7 @@ public class TenderPages {
     @Post(value = "/rounds/{roundId}/lots/{lotId}/tender/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> withdraw(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication,
                                     @Nullable @Body Map<String, Object> body) {
-        Place p = place(roundId, lotId, authentication, request);
+        TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
         Form f = Form.read(request, body);
         var live = drafts.live(p.lot(), p.actor()).orElseThrow(() -> ProblemException.notFound("tender for this lot", p.lot().id()));
         if (!"yes".equals(f.text("confirm"))) {
@@ -542,10 +444,4 @@ public class TenderPages {
         }
     }
 
-    private void requireOpen(Place p) {
-        if (!p.open()) {
-            throw ProblemException.wrongState("Tenders for this lot closed at " + labels.dateTime(p.round().tenderDeadline())
-                    + ". Nothing was saved.", p.round().status().name(), List.of());
-        }
-    }
 }

@@ -77,18 +77,7 @@ final class TenderSections {
                 t.put("price", Money.typed(c.pricePence()));
                 t.put("vatBasis", c.vatBasis());
             }
-            case "declarations" -> {
-                var d = c.declarations();
-                if (d != null) {
-                    t.put("mandatoryExclusionGround", yesNo(d.mandatoryExclusionGround()));
-                    t.put("discretionaryExclusionGround", yesNo(d.discretionaryExclusionGround()));
-                    t.put("recurrenceLikely", yesNo(d.recurrenceLikely()));
-                    t.put("equalityLawFindings", d.equalityLawFindings());
-                    t.put("remedialSteps", d.remedialSteps());
-                    t.put("conflictOfInterest", yesNo(d.conflictOfInterest()));
-                    t.put("conflictDetails", d.conflictDetails());
-                }
-            }
+            case "declarations" -> t.putAll(typedDeclarations(c.declarations()));
             default -> {
             }
         }
@@ -129,19 +118,7 @@ final class TenderSections {
                         + " months, for example £210,000", t.get("price")));
                 q.add(Question.radios("vatBasis", "Does your price include VAT?", null, labels.options("VAT_BASIS"), t.get("vatBasis")));
             }
-            case "declarations" -> {
-                q.add(Question.yesNo("mandatoryExclusionGround", "Does any mandatory exclusion ground apply to your organisation or the people who run it?",
-                        "For example a conviction for fraud, corruption or not paying tax (Procurement Act 2023, Schedule 6)", t.get("mandatoryExclusionGround")));
-                q.add(Question.yesNo("discretionaryExclusionGround", "Does any discretionary exclusion ground apply?",
-                        "For example serious misconduct or poor performance on a past contract (Schedule 7)", t.get("discretionaryExclusionGround")));
-                q.add(Question.yesNo("recurrenceLikely", "If either applies, could it happen again?", "Answer no if neither applies", t.get("recurrenceLikely")));
-                q.add(Question.number("equalityLawFindings", "In the last 3 years, how many times has a court or tribunal found that your organisation broke equality law?",
-                        "Enter 0 if none", t.get("equalityLawFindings")));
-                q.add(Question.longText("remedialSteps", "What have you done since? (if any of the above applies)", null, t.get("remedialSteps"), null));
-                q.add(Question.yesNo("conflictOfInterest", "Does anyone in your organisation have a conflict of interest with this round?",
-                        "For example a close relationship with someone at one of the commissioning partners", t.get("conflictOfInterest")));
-                q.add(Question.longText("conflictDetails", "If yes, give details", null, t.get("conflictDetails"), null));
-            }
+            case "declarations" -> q.addAll(declarationQuestions("your organisation", t));
             default -> {
             }
         }
@@ -196,26 +173,59 @@ final class TenderSections {
                 }
                 yield TenderDrafts.withPrice(c, price.pence(), f.text("vatBasis"));
             }
-            case "declarations" -> {
-                Integer findings = null;
-                if (f.has("equalityLawFindings")) {
-                    try {
-                        findings = Integer.parseInt(f.text("equalityLawFindings"));
-                        if (findings < 0 || findings > 1000) {
-                            Page.error(model, "equalityLawFindings", "Enter a number from 0 to 1,000");
-                        }
-                    } catch (NumberFormatException bad) {
-                        Page.error(model, "equalityLawFindings", "Enter the number of findings as a whole number, or 0");
-                    }
-                }
-                tooLong(f, model, "remedialSteps", 5000);
-                tooLong(f, model, "conflictDetails", 5000);
-                yield TenderDrafts.withDeclarations(c, new TenderDetails.Declarations(f.yesNo("mandatoryExclusionGround"),
-                        f.yesNo("discretionaryExclusionGround"), f.yesNo("recurrenceLikely"), findings, f.text("remedialSteps"),
-                        f.yesNo("conflictOfInterest"), f.text("conflictDetails")));
-            }
+            case "declarations" -> TenderDrafts.withDeclarations(c, declarations(f, model));
             default -> c;
         };
+    }
+
+    /** The declarations as typed on a page: the lead's, or a consortium member's. */
+    static Map<String, Object> typedDeclarations(TenderDetails.Declarations d) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        if (d != null) {
+            t.put("mandatoryExclusionGround", yesNo(d.mandatoryExclusionGround()));
+            t.put("discretionaryExclusionGround", yesNo(d.discretionaryExclusionGround()));
+            t.put("recurrenceLikely", yesNo(d.recurrenceLikely()));
+            t.put("equalityLawFindings", d.equalityLawFindings());
+            t.put("remedialSteps", d.remedialSteps());
+            t.put("conflictOfInterest", yesNo(d.conflictOfInterest()));
+            t.put("conflictDetails", d.conflictDetails());
+        }
+        return t;
+    }
+
+    /** The exclusion, equality-law and conflict questions about {@code who} ("your organisation", "this member"). */
+    static List<Question> declarationQuestions(String who, Map<String, Object> t) {
+        return List.of(
+                Question.yesNo("mandatoryExclusionGround", "Does any mandatory exclusion ground apply to " + who + " or the people who run it?",
+                        "For example a conviction for fraud, corruption or not paying tax (Procurement Act 2023, Schedule 6)", t.get("mandatoryExclusionGround")),
+                Question.yesNo("discretionaryExclusionGround", "Does any discretionary exclusion ground apply to " + who + "?",
+                        "For example serious misconduct or poor performance on a past contract (Schedule 7)", t.get("discretionaryExclusionGround")),
+                Question.yesNo("recurrenceLikely", "If either applies, could it happen again?", "Answer no if neither applies", t.get("recurrenceLikely")),
+                Question.number("equalityLawFindings", "In the last 3 years, how many times has a court or tribunal found that " + who + " broke equality law?",
+                        "Enter 0 if none", t.get("equalityLawFindings")),
+                Question.longText("remedialSteps", "What has been done since? (if any of the above applies)", null, t.get("remedialSteps"), null),
+                Question.yesNo("conflictOfInterest", "Does anyone in " + who + " have a conflict of interest with this round?",
+                        "For example a close relationship with someone at one of the commissioning partners", t.get("conflictOfInterest")),
+                Question.longText("conflictDetails", "If yes, give details", null, t.get("conflictDetails"), null));
+    }
+
+    /** Reads the declarations from a page, with an error in place for a count that is not a number. */
+    static TenderDetails.Declarations declarations(Form f, Map<String, Object> model) {
+        Integer findings = null;
+        if (f.has("equalityLawFindings")) {
+            try {
+                findings = Integer.parseInt(f.text("equalityLawFindings"));
+                if (findings < 0 || findings > 1000) {
+                    Page.error(model, "equalityLawFindings", "Enter a number from 0 to 1,000");
+                }
+            } catch (NumberFormatException bad) {
+                Page.error(model, "equalityLawFindings", "Enter the number of findings as a whole number, or 0");
+            }
+        }
+        tooLong(f, model, "remedialSteps", 5000);
+        tooLong(f, model, "conflictDetails", 5000);
+        return new TenderDetails.Declarations(f.yesNo("mandatoryExclusionGround"), f.yesNo("discretionaryExclusionGround"),
+                f.yesNo("recurrenceLikely"), findings, f.text("remedialSteps"), f.yesNo("conflictOfInterest"), f.text("conflictDetails"));
     }
 
     /** Whether a section holds every answer submission needs (its status in the task list). */
