@@ -159,11 +159,34 @@ class BidderPagesSpec extends IntegrationSpec {
         v.post("/sign-out", [:])
         def signedOut = v.post(path, [answer: "After sign-out"])
 
-        then:
-        signedOut.status == 303
-        signedOut.location.startsWith("/sign-in?next=")
-        signedOut.location.contains("signedOut=form")
+        then: "the sign-in page is shown in its place, holding what was typed; nothing is saved"
+        signedOut.status == 401
+        signedOut.body.contains("your answers have not been saved yet")
+        signedOut.body.contains('name="keptValue" value="After sign-out"')
+        signedOut.body.contains("name=\"resendTo\" value=\"$path\"")
         count("tender", "lot_id = ?", UUID.fromString(lot.id as String)) == 0
+
+        when: "signed in from that page, the answers are offered again, then sent"
+        def fields = [email: username("bidder2"), password: PASSWORD, next: "/tenders", resendTo: path, keptName: ["answer"], keptValue: ["After sign-out"]]
+        def signedIn = v.post("/sign-in", fields)
+        def resent = v.post(path, [answer: "After sign-out"])
+
+        then:
+        signedIn.status == 200
+        signedIn.body.contains("send your answers again")
+        signedIn.body.contains("name=\"answer\" value=\"After sign-out\"")
+        signedIn.body.contains("action=\"$path\"")
+        !signedIn.body.contains(PASSWORD)
+        resent.status == 303
+        sql.query("select a.answer from tender t join tender_answer a on a.tender_id = t.id where t.lot_id = ? and t.status = 'DRAFT'",
+                { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row, UUID.fromString(lot.id as String)) == ["After sign-out"]
+
+        when: "a page to send them to elsewhere is refused"
+        v.post("/sign-out", [:])
+        def away = v.post("/sign-in", fields + [resendTo: "https://evil.example/steal"])
+
+        then:
+        !away.body.contains("evil.example")
     }
 
     def "sign-in only ever sends a person back to a page of this service"() {
@@ -441,5 +464,27 @@ class BidderPagesSpec extends IntegrationSpec {
         stored.details.subcontractors[0].fullCostRecovery == true
         stored.details.subcontractors[0].commitmentLetterId == letterId
         stored.details.subcontractors[0].duties == ["DISABILITY", "SEX"]
+    }
+
+    def "a signed-in member uses the answers of 'Can we bid?' in its profile, checks them, and only then are they saved"() {
+        given: "the colleague answers the first two questions of the check"
+        def v = visitor()
+        v.signIn(username("colleague"))
+        assert v.post("/rounds/$round.id/can-we-bid/organisation", [name: "Sister Space", legalForm: "CIO", staff: "7"]).status == 303
+        assert v.post("/rounds/$round.id/can-we-bid/money", [income: "£412,500", balanceSheet: "£90,000", accountsType: "INDEPENDENT_EXAMINATION"]).status == 303
+        def me = api("GET", "/api/me", who.colleague).body
+        def incomeBefore = sql.query("select income_pence from organisation where id = ?", { rs -> rs.getLong(1) } as org.levelfield.common.database.Sql.Row,
+                UUID.fromString(me.organisationId as String)).first()
+
+        when:
+        def plain = v.open("/organisation/profile")
+        def fromCheck = v.open("/organisation/profile?fromCheck=yes")
+
+        then: "the profile shows the check's answers only when asked, and nothing is saved by looking"
+        !plain.body.contains('value="412,500"')
+        fromCheck.body.contains('value="412,500"')
+        fromCheck.body.contains("We have filled in the answers you gave when you checked whether you could bid")
+        sql.query("select income_pence from organisation where id = ?", { rs -> rs.getLong(1) } as org.levelfield.common.database.Sql.Row,
+                UUID.fromString(me.organisationId as String)).first() == incomeBefore
     }
 }

@@ -2,6 +2,7 @@ package org.levelfield.access.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
@@ -70,6 +71,13 @@ public class SignInPages {
         Form typed = Form.of(body);
         model.put("next", Page.localPath(typed.text("next")));
         model.put("typed", Map.of("email", typed.text("email") == null ? "" : typed.text("email")));
+        List<Map.Entry<String, String>> kept = kept(typed);
+        String resendTo = resendTo(kept, typed.text("resendTo"));
+        if (resendTo != null) {
+            model.put("resendTo", resendTo);
+            model.put("kept", kept);
+            model.put("notice", "You were signed out, so your answers have not been saved yet. Sign in and you can send them again: nothing you typed is lost.");
+        }
         try {
             Form form = Form.read(request, body);
             if (!form.has("email")) {
@@ -82,6 +90,13 @@ public class SignInPages {
                 return Page.render("access/sign-in", model);
             }
             return switch (signingIn.signIn(form.text("email"), form.list("password").getFirst(), SignInController.addressOf(request))) {
+                case SigningIn.SignedIn s when resendTo != null -> {
+                    Map<String, Object> resend = Page.model("Send your answers again");
+                    resend.put("resendTo", resendTo);
+                    resend.put("kept", kept);
+                    resend.put("next", Page.localPath(form.text("next")));
+                    yield withSession(request, Page.render("access/resend", resend), s);
+                }
                 case SigningIn.SignedIn s -> withSession(request, Page.redirect(landing(s, Page.localPath(form.text("next")))), s);
                 case SigningIn.Refused r -> {
                     Page.error(model, "email", r.message());
@@ -128,6 +143,23 @@ public class SignInPages {
                 .flatMap(sid -> signingIn.renew(sid, SignInController.addressOf(request)))
                 .<HttpResponse<?>>map(s -> withSession(request, Page.redirect(back), s))
                 .orElseGet(() -> Page.redirect("/sign-in?signedOut=ended"));
+    }
+
+    /** Where the kept answers may be sent again: only ever a form of this service's pages, never elsewhere. */
+    private static String resendTo(List<Map.Entry<String, String>> kept, String asked) {
+        String path = kept.isEmpty() || asked == null ? null : Page.localPath(asked);
+        return path == null || "/".equals(path) || path.startsWith("/sign-") ? null : path;
+    }
+
+    /** The fields of a signed-out form carried through the sign-in form, in order, as name and value pairs. */
+    private static List<Map.Entry<String, String>> kept(Form typed) {
+        List<String> names = typed.all("keptName");
+        List<String> values = typed.all("keptValue");
+        List<Map.Entry<String, String>> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(names.size(), values.size()) && i < 500; i++) {
+            kept.add(Map.entry(names.get(i), values.get(i)));
+        }
+        return kept;
     }
 
     private static String landing(SigningIn.SignedIn s, String next) {

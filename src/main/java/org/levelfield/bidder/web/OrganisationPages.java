@@ -118,13 +118,17 @@ public class OrganisationPages {
     }
 
     @Get("/organisation/profile")
-    public HttpResponse<?> profilePage(HttpRequest<?> request, @Nullable Authentication authentication) {
+    public HttpResponse<?> profilePage(HttpRequest<?> request, @Nullable Authentication authentication,
+                                       @Nullable @io.micronaut.http.annotation.QueryValue String fromCheck) {
         Actor actor = Page.member(authentication, request);
         OrganisationProfile p = profiles.find(actor.organisationId()).orElseThrow();
         Map<String, Object> typed = typedProfile(p);
         Map<String, Object> model = Page.model("Your organisation's profile");
         Map<String, Object> answers = eligibility.answers(request);
-        if (p.incomePence() == null && !answers.isEmpty()) {
+        if ((p.incomePence() == null || "yes".equals(fromCheck)) && !answers.isEmpty()) {
+            if (answers.get("legalForm") != null) {
+                typed.put("legalForm", answers.get("legalForm"));
+            }
             for (String k : List.of("income", "balanceSheet")) {
                 typed.put(k, Money.typed(Money.pounds(answers.get(k) == null ? null : answers.get(k).toString(), "").pence()));
             }

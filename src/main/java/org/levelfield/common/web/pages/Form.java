@@ -71,6 +71,11 @@ public final class Form {
         return values.getOrDefault(name, List.of()).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
+    /** Every value sent for a field, as sent (empty ones included), in order. */
+    public List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
     public boolean has(String name) {
         return text(name) != null;
     }

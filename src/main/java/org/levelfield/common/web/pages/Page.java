@@ -94,7 +94,7 @@ public final class Page {
         return Character.toUpperCase(m.charAt(0)) + m.substring(1);
     }
 
-    public static HttpResponse<?> render(String view, Map<String, Object> model) {
+    public static io.micronaut.http.MutableHttpResponse<?> render(String view, Map<String, Object> model) {
         return render(view, model, hasErrors(model) ? HttpStatus.BAD_REQUEST : HttpStatus.OK);
     }
 
@@ -102,7 +102,7 @@ public final class Page {
      * Renders the page now, so that a fault in a template is a 500 page with a reference (and in the
      * log), never a response that does not arrive.
      */
-    public static HttpResponse<?> render(String view, Map<String, Object> model, HttpStatus status) {
+    public static io.micronaut.http.MutableHttpResponse<?> render(String view, Map<String, Object> model, HttpStatus status) {
         HttpRequest<?> request = io.micronaut.http.context.ServerRequestContext.currentRequest().orElse(null);
         if (request == null) {
             return HttpResponse.status(status).body(new ModelAndView<>(view, model));
@@ -130,9 +130,30 @@ public final class Page {
         if (authentication == null) {
             boolean posted = request.getMethod() == HttpMethod.POST;
             String back = posted ? request.getHeaders().findFirst("Referer").map(Page::localPath).orElse("/") : localPath(request.getUri().toString());
-            throw new SignInRequired(back, posted);
+            if (posted) {
+                throw new SignInRequired(back, true, localPath(request.getPath()), keptFields(request));
+            }
+            throw new SignInRequired(back, false);
         }
         return Actor.of(authentication);
+    }
+
+    /** What a form sent while signed out held, to offer it again after sign-in: never a password, a file or the form token. */
+    private static List<Map.Entry<String, String>> keptFields(HttpRequest<?> request) {
+        if (!request.getContentType().map(t -> t.matches(io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false)) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> kept = new ArrayList<>();
+        request.getBody(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)).ifPresent(body -> body.forEach((name, value) -> {
+            if (!name.equals(FormTokens.FIELD) && !name.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+                if (value instanceof Iterable<?> many) {
+                    many.forEach(v -> kept.add(Map.entry(name, String.valueOf(v))));
+                } else if (value != null) {
+                    kept.add(Map.entry(name, String.valueOf(value)));
+                }
+            }
+        }));
+        return kept;
     }
 
     /** A signed-in member of a bidding organisation; anyone else signed in is told this part is for bidders (403). */
