@@ -22,7 +22,7 @@ import java.time.Instant
  * from the message the SMTP server received, fills in its profile and monitoring answers, prepares a
  * tender through the task list with an attachment, sends it and reads its receipt (also emailed),
  * asks a question and asks for a reasonable adjustment. axe finds no WCAG 2.2 A/AA violation on any
- * page. The same journey again with the keyboard alone; key pages at 320 px wide and at 200% zoom.
+ * page. The same journey again with the keyboard alone; key pages, signed out and signed in, at 320 px wide and at 200% zoom.
  */
 @MicronautTest(transactional = false)
 class BidderJourneyBrowserSpec extends IntegrationSpec {
@@ -179,6 +179,21 @@ class BidderJourneyBrowserSpec extends IntegrationSpec {
         j.check("attached")
         seen.attachments = j.text()
         j.follow("Back to your tender")
+        j.follow("Consortium members and subcontractors")
+        j.check("partners")
+        j.follow("Add a subcontractor")
+        j.check("subcontractor")
+        j.type("subName", "Deaf Women Together CIC")
+        j.pick("subKind-2")
+        j.type("subSpecialism", "Peer support by and for Deaf women")
+        j.type("subShare", "20")
+        j.type("subPaymentDays", "14")
+        j.pick("subFullCost")
+        j.pick("subLetter")
+        j.press("Save and continue")
+        j.check("partners-added")
+        seen.partners = j.text()
+        j.follow("Back to your tender")
         j.follow("Price")
         j.type("price", "£95,000")
         j.pick("vatBasis-3")
@@ -246,6 +261,12 @@ class BidderJourneyBrowserSpec extends IntegrationSpec {
         and: "the attachment is listed with its SHA-256"
         seen.attachments =~ /equality-plan\d*\.pdf \(1 KB\)\s+[0-9a-f]{64}/
 
+        and: "a subcontractor is listed with its share, payment terms and the letter committing it"
+        seen.partners.contains("Deaf Women Together CIC")
+        seen.partners.contains("20%")
+        seen.partners.contains("14 days of their invoice")
+        seen.partners =~ /Letter of commitment\s+equality-plan\d*\.pdf/
+
         and: "the receipt has the tender id, the time and the SHA-256, and was emailed"
         seen.receipt.contains("Tender sent")
         def tender = sql.query("select t.id, t.content_sha256 from tender t join organisation o on o.id = t.organisation_id join app_user u on u.organisation_id = o.id where u.email = ? and t.status = 'SUBMITTED'",
@@ -292,12 +313,23 @@ class BidderJourneyBrowserSpec extends IntegrationSpec {
         def lot = round.lots[1]
         def paths = ["/", "/rounds", "/rounds/$round.id", "/rounds/$round.id/can-we-bid/organisation", "/rounds/$round.id/can-we-bid/money",
                      "/register", "/sign-in", "/cookies"]
+        def sent = api("POST", "/api/rounds/$round.id/lots/${round.lots[0].id}/tenders", who.bidder, RoundFixture.tender(round.lots[0], 40_000_000))
+        assert sent.status.code == 201 || sent.status.code == 409
+        String tenderId = sent.status.code == 201 ? sent.body.tenderId : api("GET", "/api/tenders/mine", who.bidder).body.find { it.lotId == round.lots[0].id }.id
+        String base = "/rounds/$round.id/lots/$lot.id/tender"
+        def signedIn = ["/tenders", "/organisation", "/organisation/profile", "/organisation/monitoring", base, "$base/partners",
+                        "$base/partners/subcontractor", "$base/partners/member", "$base/check", "/tenders/$tenderId", "/tenders/$tenderId/award",
+                        "/notices", "/rounds/$round.id/questions/new", "/rounds/$round.id/adjustments/new"]
         def narrow = [:]
 
         when:
-        paths.each { p ->
+        j.open("/sign-in")
+        j.type("email", api("GET", "/api/me", who.bidder).body.username as String)
+        j.type("password", PASSWORD)
+        j.press("Sign in")
+        (paths + signedIn).each { p ->
             j.open(p)
-            j.check("w$width-" + p.replaceAll("[^a-z]+", "-"))
+            j.check("w$width-" + p.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "id").replaceAll("[^a-z]+", "-"))
             if (!j.fitsWidth()) narrow[p] = true
         }
 

@@ -89,7 +89,7 @@ public class PartnerPages {
     }
 
     @Get("/rounds/{roundId}/lots/{lotId}/tender/partners/member{/index}")
-    public HttpResponse<?> memberPage(String roundId, String lotId, @Nullable String index, HttpRequest<?> request,
+    public HttpResponse<?> memberPage(String roundId, String lotId, @Nullable @io.micronaut.http.annotation.PathVariable("index") String index, HttpRequest<?> request,
                                       @Nullable Authentication authentication) {
         TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
         List<TenderDetails.ConsortiumMember> members = drafts.current(p.lot(), p.actor()).consortium();
@@ -99,7 +99,7 @@ public class PartnerPages {
     }
 
     @Post(value = "/rounds/{roundId}/lots/{lotId}/tender/partners/member{/index}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> saveMember(String roundId, String lotId, @Nullable String index, HttpRequest<?> request,
+    public HttpResponse<?> saveMember(String roundId, String lotId, @Nullable @io.micronaut.http.annotation.PathVariable("index") String index, HttpRequest<?> request,
                                       @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
         TenderCommand c = drafts.current(p.lot(), p.actor());
@@ -124,7 +124,7 @@ public class PartnerPages {
     }
 
     @Get("/rounds/{roundId}/lots/{lotId}/tender/partners/subcontractor{/index}")
-    public HttpResponse<?> subPage(String roundId, String lotId, @Nullable String index, HttpRequest<?> request,
+    public HttpResponse<?> subPage(String roundId, String lotId, @Nullable @io.micronaut.http.annotation.PathVariable("index") String index, HttpRequest<?> request,
                                    @Nullable Authentication authentication) {
         TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
         List<TenderDetails.Subcontractor> subs = drafts.current(p.lot(), p.actor()).subcontractors();
@@ -134,7 +134,7 @@ public class PartnerPages {
     }
 
     @Post(value = "/rounds/{roundId}/lots/{lotId}/tender/partners/subcontractor{/index}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> saveSub(String roundId, String lotId, @Nullable String index, HttpRequest<?> request,
+    public HttpResponse<?> saveSub(String roundId, String lotId, @Nullable @io.micronaut.http.annotation.PathVariable("index") String index, HttpRequest<?> request,
                                    @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         TenderPlaces.Place p = places.place(roundId, lotId, authentication, request);
         TenderCommand c = drafts.current(p.lot(), p.actor());
