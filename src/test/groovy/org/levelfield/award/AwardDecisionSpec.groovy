@@ -7,6 +7,8 @@ import io.micronaut.http.HttpStatus
 import io.micronaut.runtime.server.EmbeddedServer
 import jakarta.inject.Inject
 import org.levelfield.evaluation.EvaluationRoundSpec
+import org.levelfield.support.Browser
+import org.levelfield.support.Journey
 import org.levelfield.support.OcdsSchemas
 import org.levelfield.support.PageVisitor
 import org.levelfield.support.Pdfs
@@ -220,6 +222,26 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         def page = v.open("/tenders/$tenderId/award/assessment-summary")
         def others = v.open("/tenders/$tenders.genericA.tenderId/award/assessment-summary")
         String shown = page.body.replaceAll(/<[^>]+>/, " ").replaceAll(/\s+/, " ").replace("&#39;", "'")
+        def narrow = [:]
+        def violations = [:]
+        [1000, 320].each { width ->
+            def browser = new Browser(width)
+            try {
+                def j = new Journey(browser, server.URL.toString(), false)
+                j.open("/sign-in")
+                j.type("email", api("GET", "/api/me", who.bidder).body.username as String)
+                j.type("password", PASSWORD)
+                j.press("Sign in")
+                ["/tenders/$tenderId/award", "/tenders/$tenderId/award/assessment-summary"].each { p ->
+                    j.open(p as String)
+                    j.check("award-w$width-" + p.tokenize("/").last())
+                    if (!j.fitsWidth()) narrow["$width $p"] = true
+                }
+                violations.putAll(j.violations)
+            } finally {
+                browser.quit()
+            }
+        }
         clock.set(then)
 
         then:
@@ -236,6 +258,10 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
             text.contains(part) && shown.contains(part)
         }
         !shown.contains("£850,000")
+
+        and: "in Chromium, both pages pass axe and fit a small phone"
+        violations.isEmpty()
+        narrow.isEmpty()
     }
 
     def "the notice of Wednesday 24 December 2025 starts a standstill that ends on Wednesday 7 January 2026"() {

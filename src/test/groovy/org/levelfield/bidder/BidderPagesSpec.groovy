@@ -487,4 +487,31 @@ class BidderPagesSpec extends IntegrationSpec {
         sql.query("select income_pence from organisation where id = ?", { rs -> rs.getLong(1) } as org.levelfield.common.database.Sql.Row,
                 UUID.fromString(me.organisationId as String)).first() == incomeBefore
     }
+
+    def "a tender an amendment set aside starts the new draft, so nothing has to be typed again"() {
+        given: "bidder2's tender on the first lot, set aside as an amendment of its criteria does"
+        def lot = round.lots[0]
+        def me = api("GET", "/api/me", who.bidder2).body
+        def live = api("GET", "/api/tenders/mine", who.bidder2).body.find { it.lotId == lot.id && it.status == "SUBMITTED" }
+        String tenderId = live ? live.id : api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 40_000_000)).body.tenderId
+        sql.update("update tender set status = 'RESUBMISSION_REQUIRED' where id = ?", UUID.fromString(tenderId))
+        def v = visitor()
+        v.signIn(username("bidder2"))
+        String base = "/rounds/$round.id/lots/$lot.id/tender"
+
+        when:
+        def taskList = v.open(base)
+        def again = v.open(base)
+        def drafts = count("tender", "lot_id = ? and organisation_id = ? and status = 'DRAFT'", UUID.fromString(lot.id as String), UUID.fromString(me.organisationId as String))
+        def sent = v.post("$base/submit", [:])
+
+        then: "the task list says why and holds the earlier answers; opening it twice makes one draft; it can be sent as it is"
+        taskList.status == 200
+        taskList.body.contains("The round was amended, so the tender you sent no longer counts")
+        !again.body.contains("The round was amended")
+        drafts == 1
+        sent.status == 303
+        sent.location.startsWith("/tenders/")
+        sql.query("select status from tender where id = ?", { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row, UUID.fromString(tenderId)).first() == "RESUBMISSION_REQUIRED"
+    }
 }

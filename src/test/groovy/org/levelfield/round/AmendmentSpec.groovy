@@ -98,7 +98,9 @@ class AmendmentSpec extends IntegrationSpec {
         api("GET", "/api/tenders/$receipt.tenderId", who.bidder).body.status == "RESUBMISSION_REQUIRED"
         notices.size() == 1
         notices[0].message.contains("Rebalance price and quality")
-        notices[0].message.contains(extended.toString())
+        notices[0].message.contains("send it again, changed if you wish, by 1:00pm on 22 September 2026")
+        notices[0].link.path == "/rounds/$round.id/lots/${round.lots[0].id}/tender".toString()
+        notices[0].link.label == "Check and send your tender again"
         api("GET", "/api/notices", who.bidder2).body.isEmpty()
         api("GET", "/api/rounds/$round.id/history", who.commissioner).body.last().reason.startsWith("Criteria amended and republished")
     }

@@ -38,10 +38,18 @@ class Browser {
         results.violations.collect { v -> "${v.id}: ${v.help} (${v.nodes*.target.join(', ')})".toString() }
     }
 
+    /** The whole page as a picture, for a person to look at (the window grows to the page's height while it is taken). */
     Path screenshot(String name) {
         Path file = Path.of("target", "screenshots", name + ".png")
         Files.createDirectories(file.parent)
-        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES))
+        Dimension before = driver.manage().window().size
+        long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue()
+        driver.manage().window().size = new Dimension(before.width, (int) Math.min(Math.max(height + 140, before.height), 6000))
+        try {
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES))
+        } finally {
+            driver.manage().window().size = before
+        }
         file
     }
 
