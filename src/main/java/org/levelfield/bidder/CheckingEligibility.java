@@ -19,6 +19,7 @@ import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.BidderProfileFact;
+import org.levelfield.rules.facts.ExclusionDeclaration;
 import org.levelfield.rules.facts.ConditionsFact;
 import org.levelfield.rules.facts.LotFact;
 import org.levelfield.rules.facts.Thresholds;
@@ -51,7 +52,24 @@ public class CheckingEligibility {
     public record Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
                           String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
                           Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
-                          Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps) {
+                          Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps, List<Declarant> declarants) {
+
+        /** A profile as typed for the check, where the organisation declares for itself alone. */
+        public Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
+                       String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
+                       Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
+                       Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps) {
+            this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
+                    consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
+                    discriminationFindings, remedialSteps, null);
+        }
+    }
+
+    /**
+     * What one organisation of a bid declares about the exclusion grounds: the bidder, or a member of
+     * its consortium. Without any, the profile's own answers are the bidder's declaration.
+     */
+    public record Declarant(String name, boolean member, Boolean mandatoryExclusionGround, Boolean recurrenceLikely) {
     }
 
     public enum Outcome { PASSES, FAILS, NEEDS_ATTENTION }
@@ -82,6 +100,7 @@ public class CheckingEligibility {
             }
         }
         facts.add(bidder);
+        facts.addAll(exclusionDeclarations(bidder, profile));
         List<Result> results = rulesets.forVersion(round.rulesetVersion()).evaluate(Stage.ELIGIBILITY, facts).stream()
                 .filter(f -> f.ruleId().startsWith("SEL-"))
                 .map(CheckingEligibility::result)
@@ -89,6 +108,16 @@ public class CheckingEligibility {
                 .toList();
         return new Check(round.id(), lot.id(), lot.title(), bidder.isSme(), bidder.isVcse(),
                 results.stream().noneMatch(r -> r.outcome() == Outcome.FAILS), results);
+    }
+
+    /** One declaration per organisation of the bid (SEL-01); the bidder's own from its profile when none are listed. */
+    private static List<ExclusionDeclaration> exclusionDeclarations(BidderProfileFact bidder, Profile p) {
+        if (p.declarants() == null || p.declarants().isEmpty()) {
+            return List.of(new ExclusionDeclaration(bidder.name(), bidder.name(), false, bidder.mandatoryExclusionGround(), bidder.recurrenceLikely()));
+        }
+        return p.declarants().stream().filter(java.util.Objects::nonNull).map(d -> new ExclusionDeclaration(bidder.name(),
+                d.name() == null || d.name().isBlank() ? bidder.name() : d.name().strip(), d.member(),
+                Boolean.TRUE.equals(d.mandatoryExclusionGround()), Boolean.TRUE.equals(d.recurrenceLikely()))).toList();
     }
 
     private static Result result(Finding f) {

@@ -89,6 +89,26 @@ class EligibilityCheckSpec extends IntegrationSpec {
         }
     }
 
+    def "each organisation of a consortium declares for itself: a member's recurring exclusion ground fails the bid and is named; grounds and recurrence of different members do not add up"() {
+        when:
+        String path = "/api/rounds/$round.id/lots/${round.lots[1].id}/eligibility-check"
+        def recurring = api("POST", path, null, sisterSpace() + [consortiumTurnoverPence: 90_000_000, declarants: [
+                [name: "Sister Space CIO", member: false, mandatoryExclusionGround: false, recurrenceLikely: false],
+                [name: "Northside Ltd", member: true, mandatoryExclusionGround: true, recurrenceLikely: true]]])
+        def apart = api("POST", path, null, sisterSpace() + [consortiumTurnoverPence: 90_000_000, declarants: [
+                [name: "Northside Ltd", member: true, mandatoryExclusionGround: true, recurrenceLikely: false],
+                [name: "Eastside CIC", member: true, mandatoryExclusionGround: false, recurrenceLikely: true]]])
+
+        then:
+        !recurring.body.canBid
+        with(recurring.body.results.find { it.ruleId == "SEL-01" }) {
+            outcome == "FAILS"
+            message.startsWith("Northside Ltd (a member of Sister Space CIO's consortium) declares a mandatory exclusion ground that is likely to recur")
+        }
+        apart.body.results.findAll { it.ruleId == "SEL-01" }*.outcome == ["NEEDS_ATTENTION"]
+        apart.body.results.find { it.ruleId == "SEL-01" }.message.startsWith("Northside Ltd (a member of Sister Space CIO's consortium)")
+    }
+
     def "a profile with bad fields is refused naming them, and nothing is stored"() {
         given:
         long notices = count("bidder_notice")

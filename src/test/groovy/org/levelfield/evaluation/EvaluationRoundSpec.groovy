@@ -71,7 +71,7 @@ class EvaluationRoundSpec extends IntegrationSpec {
         def evidence = RoundFixture.tender(lots.C, 1).equalityEvidence
 
         when:
-        tenders.sistersA = submit(who.bidder, "A", 85_000_000)
+        tenders.sistersA = submit(who.bidder, "A", 85_000_000, RoundFixture.consortiumWith("Northside Women's Aid", 50_000_000))
         tenders.genericA = submit(who.bidder2, "A", 80_000_000)
         tenders.dwvB = submit(dwv, "B", 28_000_000)
         tenders.genericB = submit(who.bidder2, "B", 29_000_000, [subcontractors: [[name: "A Deaf-led organisation to be identified", kind: "PARTNER",

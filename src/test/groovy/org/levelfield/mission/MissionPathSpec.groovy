@@ -96,9 +96,9 @@ class MissionPathSpec extends IntegrationSpec {
 
         when:
         def first = api("POST", "/api/rounds/$round.id/lots/$lot1.id/tenders", who.bidder,
-                RoundFixture.tender(lot1, 85_000_000), ["Idempotency-Key": "sisters-lot1"])
+                RoundFixture.tender(lot1, 85_000_000, RoundFixture.consortiumWith("Northside Women's Aid", 50_000_000)), ["Idempotency-Key": "sisters-lot1"])
         def retried = api("POST", "/api/rounds/$round.id/lots/$lot1.id/tenders", who.bidder,
-                RoundFixture.tender(lot1, 85_000_000), ["Idempotency-Key": "sisters-lot1"])
+                RoundFixture.tender(lot1, 85_000_000, RoundFixture.consortiumWith("Northside Women's Aid", 50_000_000)), ["Idempotency-Key": "sisters-lot1"])
         def second = api("POST", "/api/rounds/$round.id/lots/$lot1.id/tenders", who.bidder2,
                 RoundFixture.tender(lot1, 70_000_000))
         def third = api("POST", "/api/rounds/$round.id/lots/$lot2.id/tenders", who.bidder,

@@ -69,6 +69,16 @@ class RoundFixture {
     }
 
     /** A complete tender for a lot: price, VAT basis, answers, declarations, evidence for every duty and a monitoring plan. */
+    /**
+     * A tender's consortium of one member with its own clean declarations, for a small lead whose own
+     * turnover is short of a lot's condition (SEL-04 counts the consortium's): without it the lead
+     * is out of the award when eligibility is checked again.
+     */
+    static Map consortiumWith(String member, long turnoverPence) {
+        [consortium: [[name: member, registrationNumber: "GB-CHC-1100222", legalForm: "REGISTERED_CHARITY", turnoverPence: turnoverPence,
+                       role: "Refuge and helpline delivery", declarations: cleanDeclarations()]]]
+    }
+
     static Map tender(Map lot, long pricePence, Map extra = [:]) {
         [pricePence      : pricePence,
          vatBasis        : "EXCLUDING_VAT",

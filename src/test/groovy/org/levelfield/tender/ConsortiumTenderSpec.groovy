@@ -94,7 +94,7 @@ class ConsortiumTenderSpec extends IntegrationSpec {
         change.before == "FAILS"
         change.after == "PASSES"
         change.message.contains("consortium aggregate")
-        first.eligibility.changes.inputs*.field == ["consortiumTurnoverPence"]
+        first.eligibility.changes.inputs*.field == ["consortiumTurnoverPence", "declarants"] // the consortium member now declares for itself
         first.eligibility.changes.inputs[0].before == null
         first.eligibility.changes.inputs[0].after == 80_000_000
         first.eligibility.summary.contains("SEL-04 FAILS → PASSES")
@@ -213,11 +213,52 @@ class ConsortiumTenderSpec extends IntegrationSpec {
         atAward.summary.contains("SEL-04 PASSES → FAILS")
         atAward.summary.contains("turnoverPence changed from 30000000 to 5000000")
         atAward.failures.any { it.startsWith("SEL-04") }
+
+        and: "a tender that fails a condition of participation at award is out of the award, not ranked and awarded"
+        def lotResult = award.body.lots.find { it.lotId == lot.id }
+        def tender = lotResult.tenders.find { it.tenderId == revised.tenderId }
+        tender.disqualified
+        tender.rank == null
+        tender.disqualifiedBecause.any { it.startsWith("Not eligible at award. SEL-04") }
+        lotResult.provisionalWinner == null
         api("GET", "/api/notices", who.bidder).body.any { it.message.contains("checked again at award") && it.message.contains("SEL-04") }
         api("GET", "/api/rounds/$round.id/eligibility", who.commissioner).body*.stage == ["SUBMISSION", "SUBMISSION", "AWARD"]
     }
 
-    def "the award justification shows eligibility as checked again at award"() {
+    def "the commissioner records why the tender stays in; bad or unauthorised decisions change nothing; the award computed again ranks it"() {
+        given:
+        String path = "/api/tenders/$revised.tenderId/eligibility-admissions"
+        def decision = [ruleId: "SEL-04", basis: "CONDITION_MET_OTHERWISE",
+                        reasons: "The consortium's audited accounts show combined income of £800,000; the lead's own fall does not change the consortium's turnover test"]
+
+        when:
+        def byBidder = api("POST", path, who.bidder, decision)
+        def noReasons = api("POST", path, who.commissioner, decision + [reasons: " ", basis: "BECAUSE"])
+        def notFailed = api("POST", path, who.commissioner, decision + [ruleId: "SEL-09"])
+        long stored = count("eligibility_admission")
+        def admitted = api("POST", path, who.commissioner, decision)
+        def again = api("POST", path, who.commissioner, decision)
+        def award = api("POST", "/api/rounds/$round.id/award", who.commissioner)
+        def tender = award.body.lots.find { it.lotId == lot.id }.tenders.find { it.tenderId == revised.tenderId }
+
+        then:
+        byBidder.status == HttpStatus.FORBIDDEN
+        noReasons.status == HttpStatus.BAD_REQUEST
+        noReasons.body.errors*.field.toSet() == ["reasons", "basis"].toSet()
+        notFailed.status == HttpStatus.CONFLICT
+        stored == 0
+        admitted.status == HttpStatus.CREATED
+        admitted.body.decidedBy
+        again.status == HttpStatus.CONFLICT
+        count("eligibility_admission") == 1
+        count("audit_entry", "kind = 'ELIGIBILITY_ADMITTED' and round_id = ?", UUID.fromString(round.id as String)) == 1
+        award.status == HttpStatus.OK
+        !tender.disqualified
+        tender.rank == 1
+        award.body.admissions*.ruleId == ["SEL-04"]
+    }
+
+    def "the award justification shows eligibility as checked again at award, and the decision that kept the tender in with its reasons"() {
         when:
         def pdf = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner)
         def text = org.levelfield.support.Pdfs.text(pdf.bytes)
@@ -225,6 +266,8 @@ class ConsortiumTenderSpec extends IntegrationSpec {
         then:
         pdf.status == HttpStatus.OK
         text.contains("Eligibility, checked again at award")
-        text.contains("SEL-04 PASSES → FAILS")
+        text.contains("SEL-04: Turnover £550,000 vs required £600,000")
+        text.contains("SEL-04: kept in the award by")
+        text.contains("the lead's own fall does not change the consortium's turnover test")
     }
 }

@@ -17,5 +17,5 @@ import org.levelfield.rules.model.Finding;
  */
 public record AwardResult(UUID roundId, Instant computedAt, String rulesetVersion, Thresholds thresholds,
                           List<LotResult> lots, List<Finding> findings, List<RecheckingEligibility.AtAward> eligibility,
-                          List<RobustnessCheck.Report> robustness) {
+                          List<RobustnessCheck.Report> robustness, List<EligibilityAdmissions.Admission> admissions) {
 }

@@ -60,6 +60,7 @@ public class ComputingAward {
     private final Rulesets rules;
     private final ThresholdsConfiguration configured;
     private final RecheckingEligibility rechecking;
+    private final EligibilityAdmissions admissions;
     private final AwardComputations computations;
     private final RuleRuns runs;
     private final JsonColumns json;
@@ -68,7 +69,7 @@ public class ComputingAward {
 
     ComputingAward(AwardPreconditions preconditions, ScoringPassFacts scoringFacts, GatewayPassFacts gatewayFacts, RankingPassFacts rankingFacts,
                    Rounds rounds, Tenders tenders, Scores scores, Moderation moderation, Rulesets rules, ThresholdsConfiguration configured,
-                   RecheckingEligibility rechecking, AwardComputations computations, RuleRuns runs, JsonColumns json, AuditTrail audit, Clock clock) {
+                   RecheckingEligibility rechecking, EligibilityAdmissions admissions, AwardComputations computations, RuleRuns runs, JsonColumns json, AuditTrail audit, Clock clock) {
         this.preconditions = preconditions;
         this.scoringFacts = scoringFacts;
         this.gatewayFacts = gatewayFacts;
@@ -80,6 +81,7 @@ public class ComputingAward {
         this.rules = rules;
         this.configured = configured;
         this.rechecking = rechecking;
+        this.admissions = admissions;
         this.computations = computations;
         this.runs = runs;
         this.json = json;
@@ -104,7 +106,8 @@ public class ComputingAward {
         findings.addAll(ruleset.evaluate(Stage.SCORING, gatewayFacts.of(round, submitted, capped, thresholds)));
         Blocking.refuseIfBlocked("The award cannot be computed", findings);
         List<RecheckingEligibility.AtAward> eligibility = rechecking.atAward(round, submitted, now);
-        Map<UUID, List<String>> disqualified = disqualified(findings);
+        List<EligibilityAdmissions.Admission> admitted = admissions.ofRound(roundId);
+        Map<UUID, List<String>> disqualified = disqualified(findings, eligibility, admitted);
 
         List<LotResult> lots = new ArrayList<>();
         List<RobustnessCheck.Report> robustness = new ArrayList<>();
@@ -114,7 +117,7 @@ public class ComputingAward {
         List<Finding> ranking = ruleset.evaluate(Stage.SCORING, rankingFacts.of(round, lots, submitted, thresholds));
         Blocking.refuseIfBlocked("The award cannot be computed", ranking);
         findings.addAll(ranking);
-        AwardResult result = new AwardResult(roundId, now, ruleset.version(), thresholds, lots, findings, eligibility, robustness);
+        AwardResult result = new AwardResult(roundId, now, ruleset.version(), thresholds, lots, findings, eligibility, robustness, admitted);
         store(round, result, actor);
         return result;
     }
@@ -140,11 +143,24 @@ public class ComputingAward {
                 Map.entry(UUID.fromString(cap.criterionId()), new AwardCalculation.Cap(cap.cap(), cap.ruleId(), cap.reason())));
     }
 
-    /** The tenders the scoring rules failed, each with its reasons: a FAIL about a tender takes it out of the award. */
-    private static Map<UUID, List<String>> disqualified(List<Finding> findings) {
+    /**
+     * The tenders out of the award, each with its reasons: a scoring FAIL about a tender, and an
+     * eligibility rule that fails it at award (an exclusion ground, a condition of participation)
+     * unless the commissioner recorded why it stays in.
+     */
+    private static Map<UUID, List<String>> disqualified(List<Finding> findings, List<RecheckingEligibility.AtAward> eligibility,
+                                                        List<EligibilityAdmissions.Admission> admitted) {
         Map<UUID, List<String>> out = new HashMap<>();
         findings.stream().filter(f -> f.severity() == Severity.FAIL && f.subjectType().equals("tender")).forEach(f ->
                 out.computeIfAbsent(UUID.fromString(f.subjectId()), k -> new ArrayList<>()).add(f.ruleId() + ": " + f.message()));
+        for (RecheckingEligibility.AtAward e : eligibility) {
+            for (String failure : e.failures()) {
+                boolean kept = admitted.stream().anyMatch(a -> a.tenderId().equals(e.tenderId()) && a.ruleId().equals(EligibilityAdmissions.ruleOf(failure)));
+                if (!kept) {
+                    out.computeIfAbsent(e.tenderId(), k -> new ArrayList<>()).add("Not eligible at award. " + failure);
+                }
+            }
+        }
         return out;
     }
 

@@ -64,7 +64,7 @@ public record AwardReport(String title, String generatedAt, String rulesetVersio
     }
 
     /** The eligibility rules run again at award for one tender, and what changed since submission. */
-    public record EligibilityLine(String bidder, String canBid, String changes, String failures) {
+    public record EligibilityLine(String bidder, String canBid, String changes, String failures, String decision) {
     }
 
     public record RoundPart(String title, String description, String status, String commencementDate, String tenderDeadline,

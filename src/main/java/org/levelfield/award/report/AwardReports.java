@@ -81,7 +81,8 @@ public class AwardReports {
                 rounds.history(roundId).stream().map(h -> new AwardReport.HistoryLine(when(h.at()),
                         h.from() == null ? "(new)" : h.from().name(), h.to().name(), h.reason())).toList(),
                 publicVersion || award.eligibility() == null ? List.of() : award.eligibility().stream().map(e -> new AwardReport.EligibilityLine(e.organisation(),
-                        e.canBid() ? "Yes" : "No", e.summary(), e.failures().isEmpty() ? "None" : String.join(" ", e.failures()))).toList(),
+                        e.canBid() ? "Yes" : "No", e.summary(), e.failures().isEmpty() ? "None" : String.join(" ", e.failures()),
+                        eligibilityDecision(e, award.admissions()))).toList(),
                 award.robustness() == null ? List.of() : award.robustness().stream().map(r -> new AwardReport.RobustnessLine(r.lot(), r.summary(),
                         r.scenarios().stream().map(s -> new AwardReport.ScenarioLine(publicVersion ? anonymised(s.name(), evaluatorNames) : s.name(), s.winner() == null ? "no winner" : s.winner(),
                                 s.margin() == null ? "-" : s.margin().toPlainString(), s.sameWinner() ? "yes" : "NO")).toList())).toList(),
@@ -152,5 +153,23 @@ public class AwardReports {
 
     private static String when(Instant instant) {
         return instant == null ? "-" : WHEN.format(instant);
+    }
+
+    /** What was decided about a tender that failed eligibility at award: out of the award, or kept in with the basis and reasons. */
+    static String eligibilityDecision(org.levelfield.tender.application.RecheckingEligibility.AtAward e,
+                                      List<org.levelfield.award.application.EligibilityAdmissions.Admission> admissions) {
+        if (e.failures().isEmpty()) {
+            return "None needed";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (String failure : e.failures()) {
+            String rule = org.levelfield.award.application.EligibilityAdmissions.ruleOf(failure);
+            var kept = (admissions == null ? List.<org.levelfield.award.application.EligibilityAdmissions.Admission>of() : admissions).stream()
+                    .filter(a -> a.tenderId().equals(e.tenderId()) && a.ruleId().equals(rule)).findFirst();
+            parts.add(kept.map(a -> rule + ": kept in the award by " + a.decidedBy() + " on " + when(a.decidedAt()) + " ("
+                    + a.basis().toLowerCase(java.util.Locale.UK).replace('_', ' ') + "): " + a.reasons())
+                    .orElse(rule + ": out of the award; no decision to keep it in was recorded"));
+        }
+        return String.join(" ", parts);
     }
 }

@@ -61,6 +61,20 @@ final class TenderEligibility {
                 all.stream().anyMatch(x -> Boolean.TRUE.equals(x.mandatoryExclusionGround())),
                 all.stream().anyMatch(x -> Boolean.TRUE.equals(x.recurrenceLikely())),
                 all.stream().mapToInt(x -> x.equalityLawFindings() == null ? 0 : x.equalityLawFindings()).sum(),
-                remedial);
+                remedial, declarants(p, d));
+    }
+
+    /** The bidder's own exclusion declaration and each consortium member's, so that SEL-01 names the one a ground applies to. */
+    private static List<CheckingEligibility.Declarant> declarants(OrganisationProfile p, TenderDetails d) {
+        List<CheckingEligibility.Declarant> out = new ArrayList<>();
+        var lead = d.declarations();
+        out.add(new CheckingEligibility.Declarant(p.name(), false, lead == null ? null : lead.mandatoryExclusionGround(),
+                lead == null ? null : lead.recurrenceLikely()));
+        for (TenderDetails.ConsortiumMember m : d.consortium()) {
+            var md = m.declarations();
+            out.add(new CheckingEligibility.Declarant(m.name(), true, md == null ? null : md.mandatoryExclusionGround(),
+                    md == null ? null : md.recurrenceLikely()));
+        }
+        return out;
     }
 }
