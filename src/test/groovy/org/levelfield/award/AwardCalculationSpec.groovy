@@ -100,6 +100,45 @@ class AwardCalculationSpec extends Specification {
         priceOnly.tieBrokenBy() == null
     }
 
+    def "a tie below first place is separated by the published cascade too, so no two losing bidders are told they share a rank"() {
+        given: "Second and Third total the same; Third has the lower price"
+        def first = tender("First", 100_000, [5])
+        def second = tender("Second", 125_000, [4])   // 32 + 48 = 80
+        def equalThird = new TenderInput(UUID.randomUUID(), "Third", 200_000, [(QUALITY): [new EvaluatorScore(UUID.randomUUID(), "E", 5, "r")]]) // 20 + 60 = 80
+
+        when:
+        def broken = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, CRITERIA, [first, second, equalThird], [:],
+                AwardCalculation.PriceFormula.RATIO, ["LOWER_PRICE"])
+        def unbroken = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, CRITERIA, [first, second, equalThird], [:],
+                AwardCalculation.PriceFormula.RATIO, [])
+
+        then: "with the cascade: 1, 2, 3 in the cascade's order; without one the tie stays and is shown"
+        broken.tenders()*.total() == [100.00, 80.00, 80.00]
+        broken.tenders()*.bidder() == ["First", "Second", "Third"]
+        broken.tenders()*.rank() == [1, 2, 3]
+        broken.provisionalWinner() == first.tenderId()
+        broken.tieBrokenBy() == null
+        unbroken.tenders()*.rank() == [1, 2, 2]
+    }
+
+    def "a step that separates only part of a tie for first ranks the rest below; the first share first while still tied"() {
+        given: "three totals of 88: A and B at £1,000 with quality 4, C at £1,250 with quality 4.67"
+        def s = { List<Integer> v -> v.collect { new EvaluatorScore(UUID.randomUUID(), "E", it, "r") } }
+        def a = new TenderInput(UUID.randomUUID(), "A", 100_000, [(QUALITY): s([4, 4, 4])])   // 40 + 48
+        def b = new TenderInput(UUID.randomUUID(), "B", 100_000, [(QUALITY): s([4, 4, 4])])
+        def c = new TenderInput(UUID.randomUUID(), "C", 125_000, [(QUALITY): s([5, 5, 4])])   // 32 + 56
+
+        when:
+        def result = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, CRITERIA, [a, b, c], [:], AwardCalculation.PriceFormula.RATIO, ["LOWER_PRICE"])
+
+        then: "the price step puts C third; A and B stay tied for first, with no award"
+        result.tenders()*.total() == [88.00, 88.00, 88.00]
+        result.tenders()*.bidder() == ["A", "B", "C"]
+        result.tenders()*.rank() == [1, 1, 3]
+        result.provisionalWinner() == null
+        result.tieBrokenBy() == null
+    }
+
     def "the same inputs always give the same result"() {
         given:
         def tenders = [tender("A", 123_457, [3, 4]), tender("B", 99_999, [2, 5, 4])]

@@ -173,38 +173,32 @@ public final class AwardCalculation {
         };
     }
 
+    /** Whether two tenders have the same total and the same key at every published tie-break step. */
+    private static boolean inseparable(TenderResult a, TenderResult b, List<String> tieBreak) {
+        return a.total().compareTo(b.total()) == 0 && separatingStep(a, b, tieBreak) == null;
+    }
+
+    /** The first published tie-break step on which two tenders differ, or null if none does. */
+    private static String separatingStep(TenderResult a, TenderResult b, List<String> tieBreak) {
+        return tieBreak.stream().filter(step -> tieKey(step, a).compareTo(tieKey(step, b)) != 0).findFirst().orElse(null);
+    }
+
     private static LotResult rank(UUID lotId, String lotTitle, int scaleMax, Long lowest, List<TenderResult> results, List<String> tieBreak) {
-        List<TenderResult> compliant = new ArrayList<>(results.stream().filter(r -> !r.disqualified())
-                .sorted(Comparator.comparing(TenderResult::total).reversed().thenComparing(TenderResult::bidder)).toList());
-        // A tie for first is separated only by the published cascade, step by step (SC-10).
-        String tieBrokenBy = null;
-        List<TenderResult> tiedFirst = compliant.stream().filter(r -> !compliant.isEmpty() && r.total().compareTo(compliant.getFirst().total()) == 0).toList();
-        if (tiedFirst.size() > 1) {
-            List<TenderResult> group = new ArrayList<>(tiedFirst);
-            for (String step : tieBreak) {
-                BigDecimal best = group.stream().map(r -> tieKey(step, r)).max(BigDecimal::compareTo).orElseThrow();
-                List<TenderResult> ahead = group.stream().filter(r -> tieKey(step, r).compareTo(best) == 0).toList();
-                if (ahead.size() < group.size()) {
-                    group = new ArrayList<>(ahead);
-                    if (group.size() == 1) {
-                        tieBrokenBy = step;
-                        break;
-                    }
-                }
-            }
-            if (tieBrokenBy != null) {
-                TenderResult winner = group.getFirst();
-                compliant.remove(winner);
-                compliant.addFirst(winner);
-            }
+        // Equal totals, at any rank, are separated only by the published cascade, step by step (SC-10);
+        // tenders the cascade cannot separate share a rank.
+        Comparator<TenderResult> order = Comparator.comparing(TenderResult::total).reversed();
+        for (String step : tieBreak) {
+            order = order.thenComparing((TenderResult r) -> tieKey(step, r), Comparator.reverseOrder());
         }
+        List<TenderResult> compliant = results.stream().filter(r -> !r.disqualified()).sorted(order.thenComparing(TenderResult::bidder)).toList();
         List<TenderResult> ranked = new ArrayList<>();
         for (int i = 0; i < compliant.size(); i++) {
             TenderResult r = compliant.get(i);
-            boolean brokenTie = tieBrokenBy != null && i == 1;
-            int rank = i > 0 && !brokenTie && compliant.get(i - 1).total().compareTo(r.total()) == 0 ? ranked.get(i - 1).rank() : i + 1;
+            int rank = i > 0 && inseparable(compliant.get(i - 1), r, tieBreak) ? ranked.get(i - 1).rank() : i + 1;
             ranked.add(new TenderResult(r.tenderId(), r.bidder(), r.pricePence(), r.lines(), r.total(), rank, false, List.of()));
         }
+        String tieBrokenBy = compliant.size() > 1 && compliant.get(0).total().compareTo(compliant.get(1).total()) == 0
+                ? separatingStep(compliant.get(0), compliant.get(1), tieBreak) : null;
         results.stream().filter(TenderResult::disqualified).sorted(Comparator.comparing(TenderResult::bidder)).forEach(ranked::add);
         List<TenderResult> first = ranked.stream().filter(r -> r.rank() != null && r.rank() == 1).toList();
         UUID winner = first.size() == 1 ? first.getFirst().tenderId() : null;
