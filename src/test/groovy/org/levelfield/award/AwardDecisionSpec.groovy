@@ -280,6 +280,10 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         notice.body.contractFrom == "2026-01-08"
         notice.body.standstill.skipped*.date.containsAll(["2025-12-25", "2025-12-26", "2026-01-01"])
         read.body.lastDay == "2026-01-07"
+
+        and: "the light-touch lot alone is exempt; its light-touch status does not lift the standstill from the other lots"
+        with(notice.body.lots.find { it.lot == "Black and minoritised survivors" }) { lightTouch && !mandatory && !observed && contractFrom == "2025-12-24" }
+        notice.body.lots.findAll { it.lot != "Black and minoritised survivors" }.every { !it.lightTouch && it.mandatory && it.contractFrom == "2026-01-08" }
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "STANDSTILL"
     }
 

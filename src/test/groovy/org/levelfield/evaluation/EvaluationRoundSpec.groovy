@@ -61,7 +61,8 @@ class EvaluationRoundSpec extends IntegrationSpec {
         def design = RoundFixture.aRound(deadline, java.time.LocalDate.of(2025, 4, 1))
         design.eqia = RoundFixture.fullEqia(java.time.LocalDate.of(2025, 3, 1))
         design.details = RoundFixture.goodDetails(java.time.LocalDate.of(2025, 3, 1))
-        design.lots << [title: "Black and minoritised survivors", valueInclVatPence: 30_000_000, termMonths: 36, criteria: RoundFixture.criteria()]
+        design.lots << [title: "Black and minoritised survivors", valueInclVatPence: 30_000_000, termMonths: 36, criteria: RoundFixture.criteria(),
+                        terms: [mainSubjectMatter: "SOCIAL_CARE", priceMode: "PRICE_SCORED"]] // a light-touch contract (AW-06)
         round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
         lots.A = round.lots.find { it.title == "Community outreach" }
         lots.B = round.lots.find { it.title == "Deaf and disabled survivors" }

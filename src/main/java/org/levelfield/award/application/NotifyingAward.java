@@ -94,8 +94,19 @@ public class NotifyingAward {
     }
 
     /** The contract award notice and its standstill, and the contract's signing once recorded. */
+    /**
+     * The contract award notice of a round: the standstill is mandatory when any lot's contract is not
+     * light-touch (or under PCR 2015, for every contract), and each lot says whether its own is.
+     */
     public record AwardNotice(UUID roundId, LocalDate publishedOn, String regime, boolean mandatory, boolean voluntary, LocalDate lastDay,
-                              LocalDate contractFrom, Standstill.Period standstill, LocalDate contractSignedOn) {
+                              LocalDate contractFrom, Standstill.Period standstill, LocalDate contractSignedOn, List<LotStandstill> lots) {
+    }
+
+    /**
+     * One lot's standstill (AW-06): only a light-touch contract under the Procurement Act 2023 is
+     * exempt; it may then be entered into from the notice day unless a voluntary standstill is observed.
+     */
+    public record LotStandstill(UUID lotId, String lot, boolean lightTouch, boolean mandatory, boolean observed, LocalDate contractFrom) {
     }
 
     public record Publishing(LocalDate publishedOn, Boolean voluntaryStandstill) {
@@ -117,14 +128,15 @@ public class NotifyingAward {
                     List.of("download them (GET /api/tenders/{id}/assessment-summary.pdf)", "publish the award notice (POST /api/rounds/{id}/award-notice)"));
         }
         String regime = regime(round);
-        String standstill = standstillStatement(round, regime);
+        Map<UUID, String> standstill = new java.util.HashMap<>();
+        round.lots().forEach(l -> standstill.put(l.id(), standstillStatement(l, regime)));
         List<Object> facts = new ArrayList<>();
         List<Object[]> prepared = new ArrayList<>();
         for (AwardDecisions.Decision d : decisions.ofRound(roundId)) {
             Lot lot = round.lot(d.lotId()).orElseThrow();
             LotResult result = lotResult(award, d.lotId());
             for (TenderResult t : result.tenders()) {
-                AssessmentSummary summary = summaries.build(round, lot, result, t.tenderId(), regime, standstill);
+                AssessmentSummary summary = summaries.build(round, lot, result, t.tenderId(), regime, standstill.get(lot.id()));
                 facts.add(summaries.fact(summary, t.tenderId(), regime));
                 prepared.add(new Object[] {t, summary});
             }
@@ -190,7 +202,7 @@ public class NotifyingAward {
         AwardResult award = awards.latest(roundId);
         requireEveryLotDecided(round, award);
         String regime = regime(round);
-        boolean lightTouch = lightTouch(round);
+        boolean lightTouch = allLightTouch(round);
         boolean mandatory = "PCR_2015".equals(regime) || !lightTouch;
         boolean voluntary = !mandatory && !Boolean.FALSE.equals(publishing.voluntaryStandstill());
         Standstill.Period period = Standstill.compute("PA_2023".equals(regime) ? Standstill.Regime.PA_2023 : Standstill.Regime.PCR_2015, mandatory,
@@ -239,7 +251,7 @@ public class NotifyingAward {
         requireStatus(round, RoundStatus.STANDSTILL, "the contract is entered into after the award notice, once the standstill ends");
         AwardNotice notice = notice(roundId).orElseThrow();
         List<Object> facts = new ArrayList<>(sequence(round, notice.publishedOn(), signing.signedOn()));
-        facts.add(new StandstillFact(roundId.toString(), round.title(), notice.regime(), notice.mandatory(), lightTouch(round), notice.voluntary(),
+        facts.add(new StandstillFact(roundId.toString(), round.title(), notice.regime(), notice.mandatory(), allLightTouch(round), notice.voluntary(),
                 notice.publishedOn(), notice.lastDay(), notice.contractFrom(), signing.signedOn(), notice.standstill().basis()));
         for (AwardDecisions.Decision d : decisions.ofRound(roundId)) {
             Lot lot = round.lot(d.lotId()).orElseThrow();
@@ -264,7 +276,20 @@ public class NotifyingAward {
                 rs.getObject("published_on", LocalDate.class), rs.getString("regime"), rs.getBoolean("mandatory"), rs.getBoolean("voluntary"),
                 rs.getObject("last_day", LocalDate.class), rs.getObject("contract_from", LocalDate.class),
                 json.read(rs.getString("standstill"), new TypeReference<Standstill.Period>() { }),
-                rs.getObject("contract_signed_on", LocalDate.class)), roundId);
+                rs.getObject("contract_signed_on", LocalDate.class), List.of()), roundId).map(this::withLots);
+    }
+
+    /** The notice with each lot's own standstill. */
+    private AwardNotice withLots(AwardNotice n) {
+        Round round = rounds.find(n.roundId()).orElseThrow();
+        List<LotStandstill> lots = round.lots().stream().map(l -> {
+            boolean exempt = "PA_2023".equals(n.regime()) && lightTouch(l);
+            boolean observed = !exempt || n.voluntary();
+            LocalDate from = observed && n.standstill() != null ? n.standstill().contractFrom() : n.publishedOn();
+            return new LotStandstill(l.id(), l.title(), lightTouch(l), !exempt, observed, from);
+        }).toList();
+        return new AwardNotice(n.roundId(), n.publishedOn(), n.regime(), n.mandatory(), n.voluntary(), n.lastDay(), n.contractFrom(),
+                n.standstill(), n.contractSignedOn(), lots);
     }
 
     // ---- shared ----------------------------------------------------------------------------------------------
@@ -278,13 +303,19 @@ public class NotifyingAward {
         return derived.stream().map(ProcurementRegime::code).filter("PA_2023"::equals).findFirst().orElse("PCR_2015");
     }
 
-    private static boolean lightTouch(Round round) {
-        return round.lots().stream().anyMatch(l -> l.terms() != null && "SOCIAL_CARE".equals(l.terms().mainSubjectMatter()));
+    /** A light-touch contract (PA 2023 Sch 1, social care and other listed services): exempt from the mandatory standstill. */
+    private static boolean lightTouch(Lot lot) {
+        return lot.terms() != null && "SOCIAL_CARE".equals(lot.terms().mainSubjectMatter());
     }
 
-    private String standstillStatement(Round round, String regime) {
+    /** Whether every lot of the round is light-touch: only then is no standstill mandatory for the round's notice. */
+    private static boolean allLightTouch(Round round) {
+        return !round.lots().isEmpty() && round.lots().stream().allMatch(NotifyingAward::lightTouch);
+    }
+
+    private String standstillStatement(Lot lot, String regime) {
         if ("PA_2023".equals(regime)) {
-            return lightTouch(round)
+            return lightTouch(lot)
                     ? "These are light-touch contracts: no standstill is mandatory, but the authority observes a voluntary standstill of 8 working days beginning with the day the contract award notice is published. The contract will not be entered into before it ends."
                     : "The standstill period is 8 working days beginning with the day the contract award notice is published (Procurement Act 2023 s51). The contract will not be entered into before it ends.";
         }
