@@ -51,7 +51,7 @@ class TenderBadInputSpec extends IntegrationSpec {
         draftRound.status == "DRAFT"
     }
 
-    def "prices of zero, below zero or with a fraction of a penny are refused"() {
+    def "prices of zero, below zero, with a fraction of a penny, or beyond any sensible bound are refused"() {
         given:
         def before = snapshot()
 
@@ -59,6 +59,8 @@ class TenderBadInputSpec extends IntegrationSpec {
         refused(post(RoundFixture.tender(lot, 0)), HttpStatus.BAD_REQUEST, "pricePence", "greater than zero")
         refused(post(RoundFixture.tender(lot, -5)), HttpStatus.BAD_REQUEST, "pricePence", "greater than zero")
         refused(post(RoundFixture.tender(lot, 1) + [pricePence: 8_000_000.5]), HttpStatus.BAD_REQUEST, "pricePence")
+        refused(post(RoundFixture.tender(lot, 4_200_000_000_000_000_000L)), HttpStatus.BAD_REQUEST, "pricePence", "more than ten times the lot's published value")
+        refused(post(RoundFixture.tender(lot, (lot.valueInclVatPence as long) * 10 + 1)), HttpStatus.BAD_REQUEST, "pricePence", "check the price is in pence")
         snapshot() == before
     }
 

@@ -56,6 +56,19 @@ final class TenderValidation {
         return new TenderValidation(round, lot, mode, ownAttachments).run(command);
     }
 
+    /**
+     * The most a price for this lot can be: ten times the lot's published value, a bound no honest
+     * tender comes near, which keeps a mistyped or hostile figure out of the price formula.
+     */
+    private long mostPricePence() {
+        long value = lot.valueInclVatPence() <= 0 ? 100_000_000_000L : lot.valueInclVatPence();
+        return value > Long.MAX_VALUE / 10 ? Long.MAX_VALUE : value * 10;
+    }
+
+    private static String pounds(long pence) {
+        return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.UK).format(pence / 100.0);
+    }
+
     private boolean complete() {
         return mode == Mode.SUBMISSION;
     }
@@ -63,6 +76,9 @@ final class TenderValidation {
     private Valid run(TenderCommand command) {
         if (command.pricePence() == null ? complete() : command.pricePence() <= 0) {
             errors.add(new FieldError("pricePence", "must be a whole number of pence greater than zero"));
+        } else if (command.pricePence() != null && command.pricePence() > mostPricePence()) {
+            errors.add(new FieldError("pricePence", "is " + pounds(command.pricePence()) + ", more than ten times the lot's published value of "
+                    + pounds(lot.valueInclVatPence()) + "; check the price is in pence (£1 is 100) and for the whole term"));
         }
         if (command.vatBasis() != null || complete()) {
             FieldChecks.oneOf(errors, "vatBasis", command.vatBasis(), TenderDetails.VAT_BASES);
