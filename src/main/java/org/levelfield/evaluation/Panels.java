@@ -229,14 +229,40 @@ public class Panels {
             audit.append("CONFLICT_DECLARATION", roundId, actor.userId(), "bidder " + d.organisationId(),
                     java.util.Map.of("conflicted", d.conflicted(), "nature", d.nature() == null ? "" : d.nature().strip()));
             if (d.conflicted()) {
+                // SC-04: an evaluator with an interest in any bidder in a lot must not score that lot at all.
                 quarantined += sql.update("""
                         update score set quarantined_at = ?, quarantine_reason = ?
                         where evaluator_id = ? and quarantined_at is null
-                          and tender_id in (select id from tender where round_id = ? and organisation_id = ?)""",
-                        now, "SC-04: conflict declared " + now + ": " + d.nature().strip(), actor.userId(), roundId, d.organisationId());
+                          and tender_id in (select id from tender where lot_id in
+                                (select lot_id from tender where round_id = ? and organisation_id = ? and status = 'SUBMITTED'))""",
+                        now, "SC-04: conflict with " + bidders.get(d.organisationId()) + " declared " + now + ": " + d.nature().strip(),
+                        actor.userId(), roundId, d.organisationId());
             }
         }
+        if (given.stream().anyMatch(DeclarationCommand::conflicted) && round.status() == RoundStatus.AWARD_PROPOSED && !anyLotDecided(roundId)) {
+            // The computed award rests on scores a conflicted evaluator gave: it is stale until computed again without them,
+            // and a replacement evaluator can be appointed and score in the meantime.
+            rounds.transition(roundId, RoundStatus.AWARD_PROPOSED, RoundStatus.EVALUATION, now, actor.userId(),
+                    "A conflict of interest was declared after the award was computed; the award must be computed again (SC-04).");
+        }
         return new DeclarationOutcome(List.copyOf(declarations(roundId, actor.userId()).values()), quarantined);
+    }
+
+    private boolean anyLotDecided(UUID roundId) {
+        return sql.one("select count(*) from award_decision where round_id = ?", rs -> rs.getLong(1), roundId).orElse(0L) > 0;
+    }
+
+    /** The organisations with a live tender for the lot. */
+    private List<UUID> lotBidders(UUID lotId) {
+        return sql.query("select distinct organisation_id from tender where lot_id = ? and status = 'SUBMITTED'", rs -> rs.getObject(1, UUID.class), lotId);
+    }
+
+    /**
+     * The conflict that keeps an evaluator off a whole lot (SC-04): a conflict declared with any bidder
+     * in it, or none.
+     */
+    public java.util.Optional<Declaration> lotConflict(Map<UUID, Declaration> declared, List<UUID> bidders) {
+        return bidders.stream().map(declared::get).filter(d -> d != null && d.conflicted()).findFirst();
     }
 
     /**
@@ -261,6 +287,11 @@ public class Panels {
         if (mine != null && mine.conflicted()) {
             throw ProblemException.forbidden("You declared a conflict with this bidder (" + mine.nature() + "); you cannot see or score its tender.");
         }
+        var inLot = lotConflict(declared, lotBidders(tender.lotId()));
+        if (inLot.isPresent()) {
+            throw ProblemException.forbidden("You declared a conflict with " + inLot.get().organisation() + " (" + inLot.get().nature()
+                    + "), which bids for this lot: an evaluator with an interest in any bidder in a lot does not score that lot (SC-04).");
+        }
     }
 
     public boolean mayOpen(Round round, Tender tender, Actor actor) {
@@ -279,15 +310,17 @@ public class Panels {
         for (Lot lot : round.lots()) {
             List<Appointment> members = members(lot.id());
             List<TenderCover> covers = new ArrayList<>();
+            List<UUID> inLot = live.stream().filter(t -> t.lotId().equals(lot.id())).map(Tender::organisationId).distinct().toList();
             for (Tender t : live.stream().filter(t -> t.lotId().equals(lot.id())).toList()) {
                 int free = 0;
                 List<String> conflicted = new ArrayList<>();
                 List<String> undeclared = new ArrayList<>();
                 for (Appointment m : members) {
-                    var d = byEvaluator.computeIfAbsent(m.evaluatorId(), e -> declarations(round.id(), e)).get(t.organisationId());
+                    var declared = byEvaluator.computeIfAbsent(m.evaluatorId(), e -> declarations(round.id(), e));
+                    var d = declared.get(t.organisationId());
                     if (d == null) {
                         undeclared.add(m.evaluator());
-                    } else if (d.conflicted()) {
+                    } else if (d.conflicted() || lotConflict(declared, inLot).isPresent()) {
                         conflicted.add(m.evaluator());
                     } else {
                         free++;

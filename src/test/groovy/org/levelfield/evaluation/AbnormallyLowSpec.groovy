@@ -148,4 +148,40 @@ class AbnormallyLowSpec extends IntegrationSpec {
         lotResult.lowestCompliantPricePence == 28_000_000
         api("POST", "/api/tenders/$cheap.tenderId/abnormally-low/decide", who.commissioner, [decision: "ACCEPTED", reason: "Changed mind"]).status == HttpStatus.CONFLICT
     }
+
+    def "a conflict declared after the award was computed makes it stale: no decision until a replacement evaluator has scored and the award is computed again"() {
+        given:
+        String genericOrg = api("GET", "/api/rounds/$round.id/conflicts/mine", who.evaluator2).body.bidders.find { it.name == who.generic }.organisationId
+        assert api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARD_PROPOSED"
+
+        when: "evaluator2 declares a conflict it found late"
+        def declared = api("POST", "/api/rounds/$round.id/conflicts", who.evaluator2,
+                [declarations: [[organisationId: genericOrg, conflicted: true, nature: "Found later: a former director of Generic Support is a close friend"]]])
+        def status = api("GET", "/api/rounds/$round.id", who.commissioner).body.status
+        def decision = api("POST", "/api/rounds/$round.id/lots/$lot.id/decision", who.commissioner, [decidedOn: "2026-12-29", reportDocumentId: UUID.randomUUID().toString()])
+        def shortPanel = api("POST", "/api/rounds/$round.id/award", who.commissioner)
+
+        then: "its scores on every tender of the lot are set aside, the round is back in evaluation and cannot be decided"
+        declared.status == HttpStatus.OK
+        declared.body.scoresQuarantined == 3 * 4
+        status == "EVALUATION"
+        decision.status == HttpStatus.CONFLICT
+        shortPanel.status == HttpStatus.CONFLICT
+        shortPanel.body.detail.contains("appoint another evaluator")
+
+        when: "a replacement evaluator is appointed, declares and scores, and the award is computed again"
+        seatPanel(round, who, ["evaluator", "evaluator2", "evaluator3"])
+        declareNoConflicts(round, who, ["evaluator3"])
+        api("GET", "/api/rounds/$round.id/tenders", who.evaluator3).body.each { t ->
+            assert api("POST", "/api/tenders/$t.id/scores", who.evaluator3, RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 3, "Replacement")).status == HttpStatus.CREATED
+        }
+        def recomputed = api("POST", "/api/rounds/$round.id/award", who.commissioner)
+
+        then: "the new computation rests on evaluator and evaluator3 only"
+        recomputed.status == HttpStatus.OK
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARD_PROPOSED"
+        def scored = recomputed.body.lots.find { it.lotId == lot.id }.tenders.collectMany { t -> t.lines.collectMany { l -> (l.evaluatorScores ?: [])*.evaluator } }.toSet()
+        scored.any { it.startsWith("Evaluator3") } && scored.any { it ==~ /Evaluator [0-9a-f]+/ }
+        !scored.any { it.startsWith("Evaluator2") }
+    }
 }

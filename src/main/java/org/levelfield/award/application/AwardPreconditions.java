@@ -101,7 +101,11 @@ class AwardPreconditions {
     private List<String> unscored(Round round, Lot lot, Panels.Appointment member, List<Tender> submitted, RoundScores scores) {
         List<String> problems = new ArrayList<>();
         var declarations = panels.declarations(round.id(), member.evaluatorId());
-        for (Tender t : submitted.stream().filter(t -> t.lotId().equals(lot.id())).toList()) {
+        List<Tender> inLot = submitted.stream().filter(t -> t.lotId().equals(lot.id())).toList();
+        if (panels.lotConflict(declarations, inLot.stream().map(Tender::organisationId).toList()).isPresent()) {
+            return problems; // off the whole lot (SC-04): the rest of the panel carries it
+        }
+        for (Tender t : inLot) {
             var declared = declarations.get(t.organisationId());
             if (declared == null || declared.conflicted()) {
                 continue;
