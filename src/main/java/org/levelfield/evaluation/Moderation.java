@@ -134,8 +134,7 @@ public class Moderation {
         List<String> missing = new ArrayList<>();
         List<Score> given = scores.currentForTender(tenderId).stream().filter(s -> s.criterionId().equals(criterion.id())).toList();
         for (var member : panels.members(lot.id())) {
-            var declared = panels.declarations(round.id(), member.evaluatorId()).get(tender.organisationId());
-            if (declared != null && declared.conflicted()) {
+            if (panels.keptOff(round.id(), tender, member.evaluatorId())) {
                 continue;
             }
             if (given.stream().noneMatch(s -> s.evaluatorId().equals(member.evaluatorId()))) {

@@ -257,6 +257,13 @@ public class Panels {
         return sql.query("select distinct organisation_id from tender where lot_id = ? and status = 'SUBMITTED'", rs -> rs.getObject(1, UUID.class), lotId);
     }
 
+    /** Whether an evaluator is kept off this tender: a conflict with its bidder, or with any bidder in its lot (SC-04). */
+    public boolean keptOff(UUID roundId, Tender tender, UUID evaluatorId) {
+        Map<UUID, Declaration> declared = declarations(roundId, evaluatorId);
+        Declaration own = declared.get(tender.organisationId());
+        return own != null && own.conflicted() || lotConflict(declared, lotBidders(tender.lotId())).isPresent();
+    }
+
     /**
      * The conflict that keeps an evaluator off a whole lot (SC-04): a conflict declared with any bidder
      * in it, or none.
