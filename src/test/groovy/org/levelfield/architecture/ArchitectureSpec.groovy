@@ -30,6 +30,22 @@ class ArchitectureSpec extends Specification {
                 .check(classes)
     }
 
+    def "model packages hold no JSON mapping, no JDBC and no transactions"() {
+        expect:
+        noClasses().that().resideInAPackage("..model..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "java.sql..", "javax.sql..", "jakarta.transaction..",
+                "org.levelfield.common.database..")
+                .check(classes)
+    }
+
+    def "application code does not reach into any feature's web layer (only the shared problem type in common.web)"() {
+        expect:
+        noClasses().that().resideInAPackage("..application..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("a feature's web classes",
+                { com.tngtech.archunit.core.domain.JavaClass c -> c.packageName ==~ /org\.levelfield\.(?!common\.)[a-z]+\.web(\..*)?/ }))
+                .check(classes)
+    }
+
     def "rule facts are plain Java, readable by the rules without the framework"() {
         expect:
         noClasses().that().resideInAPackage("org.levelfield.rules.facts..")

@@ -192,7 +192,7 @@ public class SubmittingTender {
                           UUID id, UUID fromDraft) {
         now = ClockFactory.stored(now);
         List<Tender.AttachmentRef> refs = refs(valid);
-        String hash = Tender.contentHash(round.id(), lot.id(), actor.organisationId(), valid.pricePence(), valid.answers(), valid.details(), refs);
+        String hash = TenderContentHash.of(round.id(), lot.id(), actor.organisationId(), valid.pricePence(), valid.answers(), valid.details(), refs);
         Tender tender = new Tender(id, round.id(), lot.id(), actor.organisationId(), profile.name(), Tender.SUBMITTED,
                 valid.pricePence(), now, actor.userId(), hash, valid.answers(), valid.details(), refs);
         if (fromDraft != null) {

@@ -220,7 +220,7 @@ public class TendersController {
     @Get("/tenders/{id}/receipt")
     public Map<String, Object> verify(UUID id, Authentication authentication) {
         Tender tender = readable(id, Actor.of(authentication));
-        String recomputed = tender.recomputedHash();
+        String recomputed = org.levelfield.tender.application.TenderContentHash.recomputed(tender);
         return Map.of("tenderId", tender.id(), "receivedAt", tender.submittedAt(), "sha256", tender.contentSha256(),
                 "recomputedSha256", recomputed, "intact", recomputed.equals(tender.contentSha256()));
     }
