@@ -175,6 +175,9 @@ class EvaluationRoundSpec extends IntegrationSpec {
         line("cheapC").findings[0].message.contains("trained staffing")
         line("cheapC").gateways.find { it.ruleId == "SC-08" }.passed == false
         line("cheapC").disqualified
+        line("cheapC").total == null && line("cheapC").rank == null
+        line("cheapC").disqualifiedBecause.size() == 1
+        line("cheapC").disqualifiedBecause[0].startsWith("disqualified: SC-08: ")
 
         and: "the ranking follows from the published method"
         // lot A: Generic 30 + 32 + 8 + 8 + 8 = 86.00; Sister Space 30 x 80/85 + 32 + 10 x 3/5 + 8 + 8 = 82.24

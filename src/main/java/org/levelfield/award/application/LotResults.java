@@ -24,8 +24,13 @@ public record LotResults(UUID roundId, String rulesetVersion, List<Lot> lots) {
                       List<TenderLine> tenders, List<Finding> lotFindings, RobustnessCheck.Report robustness) {
     }
 
+    /**
+     * One tender's result. A disqualified tender has no total and no rank, and says why it is out
+     * ("disqualified: …", one reason per rule that took it out).
+     */
     public record TenderLine(UUID tenderId, String bidder, long pricePence, Integer rank, java.math.BigDecimal total, boolean disqualified,
-                             List<Gateway> gateways, List<AwardCalculation.CriterionLine> criteria, List<Finding> findings) {
+                             List<String> disqualifiedBecause, List<Gateway> gateways, List<AwardCalculation.CriterionLine> criteria,
+                             List<Finding> findings) {
     }
 
     public record Gateway(String ruleId, boolean passed, String reason) {
@@ -46,6 +51,8 @@ public record LotResults(UUID roundId, String rulesetVersion, List<Lot> lots) {
                 .filter(f -> f.ruleId().equals(rule) && f.severity() == Severity.FAIL).findFirst()
                 .map(f -> new Gateway(rule, false, f.message()))
                 .orElse(new Gateway(rule, true, null))).toList();
-        return new TenderLine(t.tenderId(), t.bidder(), t.pricePence(), t.rank(), t.total(), t.disqualified(), gateways, t.lines(), own);
+        List<String> because = t.disqualifiedBecause() == null ? List.of() : t.disqualifiedBecause().stream().map(r -> "disqualified: " + r).toList();
+        return new TenderLine(t.tenderId(), t.bidder(), t.pricePence(), t.rank(), t.disqualified() ? null : t.total(), t.disqualified(), because,
+                gateways, t.lines(), own);
     }
 }
