@@ -113,6 +113,30 @@ class AbnormallyLowSpec extends IntegrationSpec {
         api("GET", "/api/tenders/$cheap.tenderId/abnormally-low", who.commissioner).body.response == null
         strangerPage.status == 404
 
+        when: "the page in Chromium, at 1000 px and 320 px"
+        def violations = [:]
+        def narrow = []
+        [1000, 320].each { width ->
+            def browser = new org.levelfield.support.Browser(width)
+            try {
+                def j = new org.levelfield.support.Journey(browser, server.URL.toString(), false)
+                j.open("/sign-in")
+                j.type("email", cheapUser)
+                j.type("password", PASSWORD)
+                j.press("Sign in")
+                j.open(page)
+                j.check("price-explanation-w$width")
+                if (!j.fitsWidth()) narrow << width
+                violations.putAll(j.violations)
+            } finally {
+                browser.quit()
+            }
+        }
+
+        then: "no WCAG 2.2 A/AA violation, no sideways scrolling"
+        violations.isEmpty()
+        narrow.isEmpty()
+
         when: "the explanation is sent, then sent again from another tab"
         def sent = v.post(page, [response: "We would use 2 FTE and volunteers."])
         def again = v.post(page, [response: "Something else"])
