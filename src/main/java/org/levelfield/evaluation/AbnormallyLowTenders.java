@@ -27,8 +27,12 @@ import org.levelfield.tender.model.Tender;
 @Singleton
 public class AbnormallyLowTenders {
 
+    /**
+     * @param breachOfObligations whether the decision found the low price comes from not meeting obligations in
+     *                            environmental, social or labour law (PCR 2015 reg 69(5)); null if not recorded
+     */
     public record Process(UUID tenderId, Instant notifiedAt, String question, String response, Instant respondedAt, String decision,
-                          String decisionReason, Instant decidedAt) {
+                          String decisionReason, Instant decidedAt, Boolean breachOfObligations) {
     }
 
     public record Asking(String question) {
@@ -37,7 +41,11 @@ public class AbnormallyLowTenders {
     public record Responding(String response) {
     }
 
-    public record Deciding(String decision, String reason) {
+    /** @param breachOfObligations see {@link Process#breachOfObligations()}; optional, false when left out */
+    public record Deciding(String decision, String reason, Boolean breachOfObligations) {
+        public Deciding(String decision, String reason) {
+            this(decision, reason, null);
+        }
     }
 
     private final Sql sql;
@@ -60,7 +68,8 @@ public class AbnormallyLowTenders {
     public Optional<Process> find(UUID tenderId) {
         return sql.one("select * from abnormally_low_process where tender_id = ?", rs -> new Process(rs.getObject("tender_id", UUID.class),
                 Sql.instant(rs, "notified_at"), rs.getString("question"), rs.getString("response"), Sql.instant(rs, "responded_at"),
-                rs.getString("decision"), rs.getString("decision_reason"), Sql.instant(rs, "decided_at")), tenderId);
+                rs.getString("decision"), rs.getString("decision_reason"), Sql.instant(rs, "decided_at"),
+                (Boolean) rs.getObject("breach_of_obligations")), tenderId);
     }
 
     @Transactional
@@ -120,10 +129,11 @@ public class AbnormallyLowTenders {
             throw ProblemException.wrongState("The bidder has not yet explained its price; a tender can be disregarded only after it is heard.",
                     "AWAITING_RESPONSE", List.of("await the bidder's response"));
         }
-        sql.update("update abnormally_low_process set decision = ?, decision_reason = ?, decided_at = ?, decided_by = ? where tender_id = ?",
-                deciding.decision(), deciding.reason().strip(), clock.instant(), actor.userId(), tenderId);
+        boolean breach = Boolean.TRUE.equals(deciding.breachOfObligations());
+        sql.update("update abnormally_low_process set decision = ?, decision_reason = ?, decided_at = ?, decided_by = ?, breach_of_obligations = ? where tender_id = ?",
+                deciding.decision(), deciding.reason().strip(), clock.instant(), actor.userId(), breach, tenderId);
         audit.append("ABNORMALLY_LOW_DECISION", tender.roundId(), actor.userId(), "tender " + tenderId,
-                java.util.Map.of("decision", deciding.decision(), "reason", deciding.reason().strip()));
+                java.util.Map.of("decision", deciding.decision(), "reason", deciding.reason().strip(), "breachOfObligations", String.valueOf(breach)));
         return find(tenderId).orElseThrow();
     }
 

@@ -42,8 +42,9 @@ import org.levelfield.tender.model.Tender;
 /**
  * Computes the award per lot from stored tenders and scores, in its steps: the preconditions;
  * the first scoring pass (rules that read scores, reasons and evidence, some of which cap a
- * score); the gateways on the capped scores; eligibility checked again; the tenders the rules
- * disqualify; the published method per lot; the ranking rules; and storage. The same inputs
+ * score); the gateways on the capped scores; eligibility checked again; prices, against the
+ * tenders still in; the tenders the rules disqualify; the published method per lot; the ranking
+ * rules; and storage. The same inputs
  * always give the same result.
  */
 @Singleton
@@ -53,6 +54,8 @@ public class ComputingAward {
     private final ScoringPassFacts scoringFacts;
     private final GatewayPassFacts gatewayFacts;
     private final RankingPassFacts rankingFacts;
+    private final PricePassFacts priceFacts;
+    private final ProcurementRegimes regimes;
     private final Rounds rounds;
     private final Tenders tenders;
     private final Scores scores;
@@ -68,12 +71,15 @@ public class ComputingAward {
     private final Clock clock;
 
     ComputingAward(AwardPreconditions preconditions, ScoringPassFacts scoringFacts, GatewayPassFacts gatewayFacts, RankingPassFacts rankingFacts,
+                   PricePassFacts priceFacts, ProcurementRegimes regimes,
                    Rounds rounds, Tenders tenders, Scores scores, Moderation moderation, Rulesets rules, ThresholdsConfiguration configured,
                    RecheckingEligibility rechecking, EligibilityAdmissions admissions, AwardComputations computations, RuleRuns runs, JsonColumns json, AuditTrail audit, Clock clock) {
         this.preconditions = preconditions;
         this.scoringFacts = scoringFacts;
         this.gatewayFacts = gatewayFacts;
         this.rankingFacts = rankingFacts;
+        this.priceFacts = priceFacts;
+        this.regimes = regimes;
         this.rounds = rounds;
         this.tenders = tenders;
         this.scores = scores;
@@ -104,9 +110,11 @@ public class ComputingAward {
         RoundScores capped = given.withCaps(scoring.derived().stream().map(ComputingAward::capOf).toList());
         List<Finding> findings = new ArrayList<>(scoring.findings());
         findings.addAll(ruleset.evaluate(Stage.SCORING, gatewayFacts.of(round, submitted, capped, thresholds)));
-        Blocking.refuseIfBlocked("The award cannot be computed", findings);
         List<RecheckingEligibility.AtAward> eligibility = rechecking.atAward(round, submitted, now);
         List<EligibilityAdmissions.Admission> admitted = admissions.ofRound(roundId);
+        findings.addAll(ruleset.evaluate(Stage.SCORING, priceFacts.of(round, submitted, disqualified(findings, eligibility, admitted).keySet(),
+                regimes.of(round, ruleset), thresholds)));
+        Blocking.refuseIfBlocked("The award cannot be computed", findings);
         Map<UUID, List<String>> disqualified = disqualified(findings, eligibility, admitted);
 
         List<LotResult> lots = new ArrayList<>();

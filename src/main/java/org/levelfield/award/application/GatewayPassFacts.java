@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import org.levelfield.award.model.RoundScores;
-import org.levelfield.evaluation.AbnormallyLowTenders;
 import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.Duty;
 import org.levelfield.round.model.Lot;
@@ -15,30 +14,23 @@ import org.levelfield.round.model.Round;
 import org.levelfield.rules.facts.CriterionResult;
 import org.levelfield.rules.facts.DutyScore;
 import org.levelfield.rules.facts.MandatoryItemFact;
-import org.levelfield.rules.facts.PriceCheck;
 import org.levelfield.rules.facts.TenderEquality;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.tender.model.Tender;
 
 /**
- * The facts of the award's second scoring pass, the gateways, on the scores as capped: price
- * (SC-08), mandatory items (SC-09), minimum scores (SC-05) and the equality gateway (EQ-05).
+ * The facts of the award's second scoring pass, the gateways, on the scores as capped: mandatory
+ * items (SC-09), minimum scores (SC-07) and the equality gateway (EQ-05). Prices are checked after
+ * it, against the tenders it leaves in ({@link PricePassFacts}).
  */
 @Singleton
 class GatewayPassFacts {
-
-    private final AbnormallyLowTenders abnormallyLow;
-
-    GatewayPassFacts(AbnormallyLowTenders abnormallyLow) {
-        this.abnormallyLow = abnormallyLow;
-    }
 
     List<Object> of(Round round, List<Tender> submitted, RoundScores capped, Thresholds thresholds) {
         List<Object> facts = new ArrayList<>();
         facts.add(thresholds);
         for (Tender t : submitted) {
             Lot lot = round.lot(t.lotId()).orElseThrow();
-            facts.add(priceCheck(lot, t, submitted));
             t.details().mandatoryItems().forEach(m -> facts.add(new MandatoryItemFact(t.id().toString(), t.organisationName(), m.item(),
                     Boolean.TRUE.equals(m.met()), m.how())));
             facts.add(new TenderEquality(t.id().toString(), lot.id().toString(), t.organisationName(),
@@ -54,15 +46,6 @@ class GatewayPassFacts {
             }
         }
         return facts;
-    }
-
-    private PriceCheck priceCheck(Lot lot, Tender t, List<Tender> submitted) {
-        List<Long> others = submitted.stream().filter(o -> o.lotId().equals(lot.id()) && !o.id().equals(t.id())).map(Tender::pricePence).toList();
-        Long mean = others.isEmpty() ? null : others.stream().mapToLong(Long::longValue).sum() / others.size();
-        var process = abnormallyLow.find(t.id());
-        return new PriceCheck(t.id().toString(), t.organisationName(), lot.title(), t.pricePence(), mean, lot.valueInclVatPence(),
-                process.isPresent(), process.map(p -> p.response() != null).orElse(false), process.map(AbnormallyLowTenders.Process::decision).orElse(null),
-                process.map(AbnormallyLowTenders.Process::decisionReason).orElse(null));
     }
 
     /** A tender's score for one duty, to 2 places: the mean of the used scores of the lot's criteria for it; null if the lot has none. */

@@ -70,9 +70,12 @@ public class NotifyingAward {
     private final AuditTrail audit;
     private final Clock clock;
 
+    private final ProcurementRegimes regimes;
+
     public NotifyingAward(Sql sql, JsonColumns json, Rounds rounds, Tenders tenders, ComputingAward awards, AwardDecisions decisions,
                           DecidingAward deciding, AssessmentSummaries summaries, IssuingDocument issuing, IssuedDocuments documents,
-                          Notices notices, RuleRuns runs, AuditTrail audit, Clock clock) {
+                          Notices notices, RuleRuns runs, AuditTrail audit, Clock clock, ProcurementRegimes regimes) {
+        this.regimes = regimes;
         this.sql = sql;
         this.json = json;
         this.rounds = rounds;
@@ -296,11 +299,7 @@ public class NotifyingAward {
 
     /** PA_2023 or PCR_2015, as REG-02 derives it from the round's commencement date (older regimes are treated as PCR_2015). */
     public String regime(Round round) {
-        Ruleset ruleset = deciding.rulesetFor(round);
-        LocalDate today = ClockFactory.londonDate(clock.instant());
-        List<ProcurementRegime> derived = ruleset.run(Stage.REGIME, List.of(new RoundFact(round.id().toString(), round.title(),
-                round.commencementDate(), today, null, null, null, round.isPooled(), round.partners().size())), ProcurementRegime.class).derived();
-        return derived.stream().map(ProcurementRegime::code).filter("PA_2023"::equals).findFirst().orElse("PCR_2015");
+        return "PA_2023".equals(regimes.of(round, deciding.rulesetFor(round))) ? "PA_2023" : "PCR_2015";
     }
 
     /** A light-touch contract (PA 2023 Sch 1, social care and other listed services): exempt from the mandatory standstill. */

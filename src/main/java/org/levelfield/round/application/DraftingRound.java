@@ -100,7 +100,8 @@ public class DraftingRound {
                 t.priceCeilingPence(), t.fullCostEstimatePence(), blankToNull(t.termReason()), t.specialist(), t.providerCount(),
                 t.paymentTiming(), t.minTradingYears(), t.minPriorContractValuePence(), t.publicContractExperienceOnly(),
                 t.requiredAccreditations() == null ? List.of() : t.requiredAccreditations(), t.minStaffHeadcount(), t.mainSubjectMatter(),
-                t.mandatoryItems() == null ? List.of() : t.mandatoryItems().stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList());
+                t.mandatoryItems() == null ? List.of() : t.mandatoryItems().stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList(),
+                t.preTenderEstimatePence(), t.priceCeilingDisqualifying(), t.priceVatBasis());
     }
 
     private static String blankToNull(String s) {

@@ -124,7 +124,6 @@ final class RoundCommandValidation {
             parse(at + ".priceMode", t.priceMode(), PriceMode.class);
         }
         for (var amount : java.util.Map.of("fixedPricePence", java.util.Optional.ofNullable(t.fixedPricePence()),
-                "priceCeilingPence", java.util.Optional.ofNullable(t.priceCeilingPence()),
                 "fullCostEstimatePence", java.util.Optional.ofNullable(t.fullCostEstimatePence())).entrySet()) {
             if (amount.getValue().isPresent() && amount.getValue().get() < 0) {
                 error(at + "." + amount.getKey(), "must be zero or more pence");
@@ -234,6 +233,38 @@ final class RoundCommandValidation {
             }
             criteria(at, lot.criteria());
             terms(at + ".terms", lot.terms());
+            prices(at + ".terms", lot.valueInclVatPence(), lot.terms());
+        }
+    }
+
+    /**
+     * The lot's pre-tender estimate and price ceiling must be more than zero and within ten times the
+     * lot's value (an estimate a thousand times the value is a slip of the pence, not an estimate).
+     */
+    private void prices(String at, Long lotValuePence, org.levelfield.round.model.LotTerms t) {
+        if (t == null) {
+            return;
+        }
+        long most = lotValuePence == null || lotValuePence <= 0 || lotValuePence > Long.MAX_VALUE / 10 ? Long.MAX_VALUE : lotValuePence * 10;
+        for (var amount : java.util.Map.of("preTenderEstimatePence", java.util.Optional.ofNullable(t.preTenderEstimatePence()),
+                "priceCeilingPence", java.util.Optional.ofNullable(t.priceCeilingPence())).entrySet()) {
+            Long pence = amount.getValue().orElse(null);
+            if (pence == null) {
+                continue;
+            }
+            if (pence <= 0) {
+                error(at + "." + amount.getKey(), "must be more than zero pence, or left out");
+            } else if (pence > most) {
+                error(at + "." + amount.getKey(), "is " + pence + " pence, more than ten times the lot's value of " + lotValuePence
+                        + " pence; check it is in pence (£1 is 100) and for the whole term");
+            }
+        }
+        if (t.priceVatBasis() != null && !org.levelfield.round.model.LotTerms.PRICE_VAT_BASES.contains(t.priceVatBasis())) {
+            error(at + ".priceVatBasis", "must be one of " + org.levelfield.round.model.LotTerms.PRICE_VAT_BASES
+                    + ": the basis on which every tender's price is stated and compared");
+        }
+        if (Boolean.TRUE.equals(t.priceCeilingDisqualifying()) && t.priceCeilingPence() == null) {
+            error(at + ".priceCeilingDisqualifying", "a disqualifying ceiling needs its amount (priceCeilingPence)");
         }
     }
 

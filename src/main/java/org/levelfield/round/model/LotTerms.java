@@ -26,17 +26,33 @@ import java.util.List;
  * @param questionCount                number of quality questions bidders answer (SS-05)
  * @param mandatoryItems               mandatory specification items each tender must meet, pass/fail (SC-09), for example
  *                                     "BSL interpreting at every session"
+ * @param preTenderEstimatePence       the authority's estimate of what the contract will cost, on the published VAT basis, kept apart
+ *                                     from the lot's value (SC-08 compares prices with it); null if none was made
+ * @param priceCeilingDisqualifying    whether the documents say a price above the ceiling is rejected (SC-06 FAIL) rather than
+ *                                     only questioned (FLAG)
+ * @param priceVatBasis                the published basis on which prices are stated and compared: EXCLUDING_VAT (the default)
+ *                                     or INCLUDING_VAT; a bidder outside VAT states the same figure on either
  */
 public record LotTerms(Boolean deliveredToPublic, List<String> userGroups, String userRestriction, String userRestrictionJustification,
                        String priceMode, Long fixedPricePence, Long priceCeilingPence, Long fullCostEstimatePence, String termReason,
                        Boolean specialist, Integer providerCount, String paymentTiming, Integer minTradingYears,
                        Long minPriorContractValuePence, Boolean publicContractExperienceOnly, List<String> requiredAccreditations,
-                       Integer minStaffHeadcount, String mainSubjectMatter, List<String> mandatoryItems) {
+                       Integer minStaffHeadcount, String mainSubjectMatter, List<String> mandatoryItems, Long preTenderEstimatePence,
+                       Boolean priceCeilingDisqualifying, String priceVatBasis) {
+
+    public static final String EXCLUDING_VAT = "EXCLUDING_VAT";
+    public static final List<String> PRICE_VAT_BASES = List.of(EXCLUDING_VAT, "INCLUDING_VAT");
 
     public static final LotTerms NONE = new LotTerms(null, List.of(), null, null, "PRICE_SCORED", null, null, null, null, null, null,
-            null, null, null, null, List.of(), null, null, List.of());
+            null, null, null, null, List.of(), null, null, List.of(), null, null, EXCLUDING_VAT);
 
     public LotTerms {
         mandatoryItems = mandatoryItems == null ? List.of() : List.copyOf(mandatoryItems);
+        priceVatBasis = priceVatBasis == null ? EXCLUDING_VAT : priceVatBasis;
+    }
+
+    /** Whether a price stated on this VAT basis can be compared with the published basis: exempt and out-of-scope prices are the same on both. */
+    public boolean comparesWith(String tenderVatBasis) {
+        return !PRICE_VAT_BASES.contains(tenderVatBasis) || priceVatBasis.equals(tenderVatBasis);
     }
 }

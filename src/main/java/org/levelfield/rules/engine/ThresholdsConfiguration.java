@@ -24,9 +24,12 @@ public class ThresholdsConfiguration {
                                    @Value("${levelfield.thresholds.consultation-weeks:12}") int consultationWeeks,
                                    @Value("${levelfield.thresholds.ss-max-price-weight:30}") BigDecimal ssMaxPriceWeight,
                                    @Value("${levelfield.thresholds.moderation-spread:2}") int moderationSpread,
-                                   @Value("${levelfield.thresholds.near-tie-margin:1.00}") BigDecimal nearTieMargin) {
+                                   @Value("${levelfield.thresholds.near-tie-margin:1.00}") BigDecimal nearTieMargin,
+                                   @Value("${levelfield.thresholds.alt-pct-of-mean:80}") BigDecimal altPctOfMean,
+                                   @Value("${levelfield.thresholds.alt-pct-of-pte:85}") BigDecimal altPctOfPte) {
         this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, lightTouchThresholdPence,
-                svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight, moderationSpread, nearTieMargin);
+                svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight, moderationSpread, nearTieMargin,
+                altPctOfMean, altPctOfPte);
     }
 
     public Thresholds current() {

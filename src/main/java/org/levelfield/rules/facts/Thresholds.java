@@ -20,19 +20,30 @@ import java.math.BigDecimal;
  *                         consensus is needed (SC-03); rounds frozen before it existed use the default, 2
  * @param nearTieMargin    a lead over the runner-up smaller than this many points is a near tie to re-check (SC-11);
  *                         default 1.00
+ * @param altPctOfMean     a price below this percentage of the mean of the lot's other compliant tenders is abnormally low (SC-08);
+ *                         default 80
+ * @param altPctOfPte      a price below this percentage of the lot's pre-tender estimate is abnormally low (SC-08); default 85
+ *
+ * Figures added after rounds were first frozen are nullable in the stored JSON and take their default here.
  */
 public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal eqMeanMin, int scaleMax, BigDecimal eqMinWeight,
                          int minTenderDays, long lightTouchThresholdPence, BigDecimal svMinWeight, int noticeMonths,
-                         int consultationWeeks, BigDecimal ssMaxPriceWeight, Integer moderationSpread, BigDecimal nearTieMargin) {
+                         int consultationWeeks, BigDecimal ssMaxPriceWeight, Integer moderationSpread, BigDecimal nearTieMargin,
+                         BigDecimal altPctOfMean, BigDecimal altPctOfPte) {
 
     public static final int DEFAULT_MODERATION_SPREAD = 2;
     public static final BigDecimal DEFAULT_NEAR_TIE_MARGIN = new BigDecimal("1.00");
+    public static final BigDecimal DEFAULT_ALT_PCT_OF_MEAN = new BigDecimal("80");
+    public static final BigDecimal DEFAULT_ALT_PCT_OF_PTE = new BigDecimal("85");
 
     public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("2.0"), 2, new BigDecimal("3.0"), 5,
-            new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"), DEFAULT_MODERATION_SPREAD, DEFAULT_NEAR_TIE_MARGIN);
+            new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"), DEFAULT_MODERATION_SPREAD, DEFAULT_NEAR_TIE_MARGIN,
+            DEFAULT_ALT_PCT_OF_MEAN, DEFAULT_ALT_PCT_OF_PTE);
 
     public Thresholds {
         moderationSpread = moderationSpread == null ? DEFAULT_MODERATION_SPREAD : moderationSpread;
         nearTieMargin = nearTieMargin == null ? DEFAULT_NEAR_TIE_MARGIN : nearTieMargin;
+        altPctOfMean = altPctOfMean == null ? DEFAULT_ALT_PCT_OF_MEAN : altPctOfMean;
+        altPctOfPte = altPctOfPte == null ? DEFAULT_ALT_PCT_OF_PTE : altPctOfPte;
     }
 }

@@ -69,6 +69,10 @@ final class TenderValidation {
         return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.UK).format(pence / 100.0);
     }
 
+    private static String inWords(String code) {
+        return code.toLowerCase(java.util.Locale.UK).replace('_', ' ');
+    }
+
     private boolean complete() {
         return mode == Mode.SUBMISSION;
     }
@@ -82,6 +86,11 @@ final class TenderValidation {
         }
         if (command.vatBasis() != null || complete()) {
             FieldChecks.oneOf(errors, "vatBasis", command.vatBasis(), TenderDetails.VAT_BASES);
+        }
+        var terms = lot.terms() == null ? org.levelfield.round.model.LotTerms.NONE : lot.terms();
+        if (command.vatBasis() != null && TenderDetails.VAT_BASES.contains(command.vatBasis()) && !terms.comparesWith(command.vatBasis())) {
+            errors.add(new FieldError("vatBasis", "this lot compares prices " + inWords(terms.priceVatBasis()) + ", as the tender documents say; "
+                    + "state your price " + inWords(terms.priceVatBasis()) + " (if you are not registered for VAT, say so instead)"));
         }
         List<Tender.Answer> answers = answers(command.answers());
         declarations("declarations", command.declarations(), complete());

@@ -1,0 +1,61 @@
+package org.levelfield.award.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+import org.levelfield.evaluation.AbnormallyLowTenders;
+import org.levelfield.round.model.Lot;
+import org.levelfield.round.model.LotTerms;
+import org.levelfield.round.model.Round;
+import org.levelfield.rules.facts.PriceCheck;
+import org.levelfield.rules.facts.Thresholds;
+import org.levelfield.tender.model.Tender;
+
+/**
+ * The facts of the award's price pass (SC-06 ceiling and VAT basis, SC-08 abnormally low prices),
+ * built after the gateways and eligibility: each tender's price beside the mean of the lot's other
+ * compliant tenders (those still in the award and not disregarded), the pre-tender estimate, the
+ * published ceiling and VAT basis, and where its abnormally-low process stands.
+ */
+@Singleton
+class PricePassFacts {
+
+    private final AbnormallyLowTenders abnormallyLow;
+
+    PricePassFacts(AbnormallyLowTenders abnormallyLow) {
+        this.abnormallyLow = abnormallyLow;
+    }
+
+    List<Object> of(Round round, List<Tender> submitted, Set<UUID> outOfAward, String regime, Thresholds thresholds) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(thresholds);
+        var processes = new java.util.HashMap<UUID, AbnormallyLowTenders.Process>();
+        submitted.forEach(t -> abnormallyLow.find(t.id()).ifPresent(p -> processes.put(t.id(), p)));
+        for (Tender t : submitted) {
+            Lot lot = round.lot(t.lotId()).orElseThrow();
+            List<Long> others = submitted.stream().filter(o -> o.lotId().equals(lot.id()) && !o.id().equals(t.id()))
+                    .filter(o -> !outOfAward.contains(o.id()) && !disregarded(processes.get(o.id())))
+                    .map(Tender::pricePence).toList();
+            facts.add(check(lot, t, others, processes.get(t.id()), regime));
+        }
+        return facts;
+    }
+
+    private static boolean disregarded(AbnormallyLowTenders.Process p) {
+        return p != null && "DISREGARDED".equals(p.decision());
+    }
+
+    private static PriceCheck check(Lot lot, Tender t, List<Long> others, AbnormallyLowTenders.Process process, String regime) {
+        LotTerms terms = lot.terms() == null ? LotTerms.NONE : lot.terms();
+        Long mean = others.isEmpty() ? null : others.stream().mapToLong(Long::longValue).sum() / others.size();
+        String vatBasis = t.details().vatBasis();
+        return new PriceCheck(t.id().toString(), t.organisationName(), lot.title(), t.pricePence(), mean, terms.preTenderEstimatePence(),
+                process != null, process != null && process.response() != null, process == null ? null : process.decision(),
+                process == null ? null : process.decisionReason(), process != null && Boolean.TRUE.equals(process.breachOfObligations()),
+                regime, vatBasis, terms.priceVatBasis(), terms.comparesWith(vatBasis), terms.priceCeilingPence(),
+                Boolean.TRUE.equals(terms.priceCeilingDisqualifying()));
+    }
+}
