@@ -43,8 +43,8 @@ import org.levelfield.tender.model.Tender;
  * Computes the award per lot from stored tenders and scores, in its steps: the preconditions;
  * the first scoring pass (rules that read scores, reasons and evidence, some of which cap a
  * score); the gateways on the capped scores; eligibility checked again; prices, against the
- * tenders still in; the tenders the rules disqualify; the published method per lot; the ranking
- * rules; and storage. The same inputs
+ * tenders still in; the tenders the rules disqualify; the published method per lot; the published
+ * lot limit; the ranking rules; and storage. The same inputs
  * always give the same result.
  */
 @Singleton
@@ -122,7 +122,9 @@ public class ComputingAward {
         for (Lot lot : round.lots()) {
             calculate(round, lot, submitted, capped, disqualified, thresholds, lots, robustness);
         }
-        List<Finding> ranking = ruleset.evaluate(Stage.SCORING, rankingFacts.of(round, lots, submitted, thresholds));
+        LotLimits.Applied limited = LotLimits.apply(round, lots, submitted);
+        lots = limited.lots();
+        List<Finding> ranking = ruleset.evaluate(Stage.SCORING, rankingFacts.of(round, lots, limited.wins(), thresholds));
         Blocking.refuseIfBlocked("The award cannot be computed", ranking);
         findings.addAll(ranking);
         AwardResult result = new AwardResult(roundId, now, ruleset.version(), thresholds, lots, findings, eligibility, robustness, admitted);

@@ -63,9 +63,21 @@ public final class AwardCalculation {
                                Integer rank, boolean disqualified, List<String> disqualifiedBecause) {
     }
 
-    /** @param tieBrokenBy the published tie-break step that separated a tie for first, or null if there was none to break */
+    /**
+     * @param tieBrokenBy the published tie-break step that separated a tie for first, or null if there was none to break
+     * @param allocation  how the published lot limit changed this lot's provisional winner (SC-13), or null if it did not
+     */
     public record LotResult(UUID lotId, String lot, int scaleMax, Long lowestCompliantPricePence, List<TenderResult> tenders,
-                            UUID provisionalWinner, String outcome, String tieBrokenBy) {
+                            UUID provisionalWinner, String outcome, String tieBrokenBy, String allocation) {
+
+        /** This lot as the lot limit leaves it: its provisional winner (null if none) and why. */
+        public LotResult allocatedTo(UUID winner, String why) {
+            String to = tenders.stream().filter(t -> t.tenderId().equals(winner)).findFirst()
+                    .map(t -> "Provisional award to " + t.bidder() + " with " + t.total().toPlainString() + " points, ranked " + t.rank()
+                            + ", under the published lot limit: " + why)
+                    .orElse("No provisional award for this lot under the published lot limit: " + why);
+            return new LotResult(lotId, lot, scaleMax, lowestCompliantPricePence, tenders, winner, to, tieBrokenBy, why);
+        }
 
         /** The provisional winner's result, if the lot has one. */
         public java.util.Optional<TenderResult> winner() {
@@ -217,6 +229,6 @@ public final class AwardCalculation {
             outcome = "Provisional award to " + w.bidder() + " with " + w.total().toPlainString() + " points" + margin
                     + (tieBrokenBy == null ? "" : ", the tie for first broken by the published step " + tieBrokenBy) + ".";
         }
-        return new LotResult(lotId, lotTitle, scaleMax, lowest, List.copyOf(ranked), winner, outcome, tieBrokenBy);
+        return new LotResult(lotId, lotTitle, scaleMax, lowest, List.copyOf(ranked), winner, outcome, tieBrokenBy, null);
     }
 }

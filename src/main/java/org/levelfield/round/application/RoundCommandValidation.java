@@ -85,6 +85,10 @@ final class RoundCommandValidation {
         if (d.maxLotsPerSupplier() != null && d.maxLotsPerSupplier() < 1) {
             error("details.maxLotsPerSupplier", "must be at least 1, or left out for no limit");
         }
+        if (d.lotAllocation() != null && !org.levelfield.round.model.RoundDetails.LOT_ALLOCATIONS.contains(d.lotAllocation())) {
+            error("details.lotAllocation", "must be one of " + org.levelfield.round.model.RoundDetails.LOT_ALLOCATIONS
+                    + ": HIGHEST_VALUE_FIRST keeps a supplier's lots of highest value, LARGEST_LEAD_FIRST those where its lead is largest");
+        }
         var steps = d.tieBreakOrEmpty();
         for (int i = 0; i < steps.size(); i++) {
             if (!org.levelfield.round.model.RoundDetails.TIE_BREAK_STEPS.contains(steps.get(i))) {

@@ -46,7 +46,7 @@ public final class RoundFacts {
                 d.marketEngagement() == null || d.marketEngagement().capacityActions() == null ? 0 : d.marketEngagement().capacityActions().size(),
                 d.localSpecialistTurnoversPence(), d.primeContractorExpected(), d.subcontractClauses(), d.fundingLabel(),
                 d.authoritySpecifiesService(), d.conflictsAssessedOn(), d.monitoringCharacteristics(), d.dataProtectionBasis(),
-                d.contractClauses()));
+                d.contractClauses(), d.lotAllocation()));
         for (RoundDetails.Incumbent i : d.incumbentsOrEmpty()) {
             facts.add(new IncumbentFact(round.id().toString(), i.organisation(), i.fundingType(), i.fundingPerYearPence(), i.groupServed(),
                     i.specialist(), i.fundingEndDate(), i.noticeDate()));

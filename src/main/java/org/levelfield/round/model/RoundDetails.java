@@ -33,6 +33,9 @@ import java.util.List;
  *                                   ends (the award is computed)
  * @param tieBreak                   the published tie-break cascade, in order (SC-10): EQUALITY_SCORE (higher weighted equality
  *                                   score), QUALITY_SCORE (higher weighted quality score), LOWER_PRICE; empty if none was published
+ * @param lotAllocation              how the lot limit is applied, in a form Levelfield applies at award (SC-13):
+ *                                   HIGHEST_VALUE_FIRST or LARGEST_LEAD_FIRST (see {@code LotAllocation.Method}); the
+ *                                   {@code lotLimitMechanism} text says the same in the documents' words
  */
 public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String lotLimitMechanism, Boolean consortiumCountsForMembers,
                            Boolean consortiaAllowed, Boolean reliancePermitted, Boolean socialValueConsidered,
@@ -40,12 +43,14 @@ public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String
                            SmallGrants smallGrants, MarketEngagement marketEngagement, List<Long> localSpecialistTurnoversPence,
                            Boolean primeContractorExpected, List<String> subcontractClauses, String fundingLabel,
                            Boolean authoritySpecifiesService, LocalDate conflictsAssessedOn, List<String> monitoringCharacteristics,
-                           String dataProtectionBasis, List<String> contractClauses, Boolean blindEvaluation, List<String> tieBreak) {
+                           String dataProtectionBasis, List<String> contractClauses, Boolean blindEvaluation, List<String> tieBreak,
+                           String lotAllocation) {
 
     public static final List<String> TIE_BREAK_STEPS = List.of("EQUALITY_SCORE", "QUALITY_SCORE", "LOWER_PRICE");
+    public static final List<String> LOT_ALLOCATIONS = List.of("HIGHEST_VALUE_FIRST", "LARGEST_LEAD_FIRST");
 
     public static final RoundDetails NONE = new RoundDetails(null, null, null, null, null, null, null, null, null, List.of(),
-            null, null, List.of(), null, List.of(), null, null, null, List.of(), null, List.of(), false, List.of());
+            null, null, List.of(), null, List.of(), null, null, null, List.of(), null, List.of(), false, List.of(), null);
 
     public List<String> tieBreakOrEmpty() {
         return tieBreak == null ? List.of() : tieBreak;

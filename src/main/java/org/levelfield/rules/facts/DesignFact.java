@@ -4,7 +4,10 @@ import java.time.LocalDate;
 
 import org.levelfield.rules.model.Subject;
 
-/** The round-level design choices the safeguard rules read (see RoundDetails in the round model). */
+/**
+ * The round-level design choices the safeguard rules read (see RoundDetails in the round model).
+ * {@code lotAllocation} is how the lot limit is applied at award, in a form Levelfield applies, or null.
+ */
 public record DesignFact(String roundId, String roundTitle, int lotCount, String lotsReason, Integer maxLotsPerSupplier,
                          String lotLimitMechanism, Boolean consortiumCountsForMembers, Boolean consortiaAllowed,
                          Boolean reliancePermitted, Boolean socialValueConsidered, Boolean socialValuePolicyAdopted,
@@ -14,7 +17,7 @@ public record DesignFact(String roundId, String roundTitle, int lotCount, String
                          java.util.List<Long> localSpecialistTurnoversPence, Boolean primeContractorExpected,
                          java.util.List<String> subcontractClauses, String fundingLabel, Boolean authoritySpecifiesService,
                          LocalDate conflictsAssessedOn, java.util.List<String> monitoringCharacteristics, String dataProtectionBasis,
-                         java.util.List<String> contractClauses) implements Subject {
+                         java.util.List<String> contractClauses, String lotAllocation) implements Subject {
 
     /** Characteristics RD-25 expects outcome monitoring to be disaggregated by that this round does not. */
     public java.util.List<String> getUnmonitoredCharacteristics() {
