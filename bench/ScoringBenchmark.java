@@ -122,7 +122,7 @@ public class ScoringBenchmark {
                 List<Integer> given = new ArrayList<>();
                 for (int e = 0; e < EVALUATORS; e++) {
                     facts.add(new ScoreReason(t.id(), t.bidder(), criterionId(c), "Criterion " + c, "Evaluator " + e, t.scores()[c][e],
-                            t.reasons()[c][e], DESCRIPTORS));
+                            t.reasons()[c][e], DESCRIPTORS, "e" + e));
                     given.add(t.scores()[c][e]);
                 }
                 facts.add(new CriterionScores(t.id(), "l1", t.bidder(), criterionId(c), "Criterion " + c, given, null));
@@ -169,7 +169,7 @@ public class ScoringBenchmark {
                 int min = 5;
                 int max = 0;
                 for (int e = 0; e < EVALUATORS; e++) {
-                    ScoreReason reason = new ScoreReason(t.id(), t.bidder(), criterionId(c), "", "", 0, t.reasons()[c][e], DESCRIPTORS);
+                    ScoreReason reason = new ScoreReason(t.id(), t.bidder(), criterionId(c), "", "", 0, t.reasons()[c][e], DESCRIPTORS, "e" + e);
                     if (reason.getDescriptorOverlapPercent() > 80 || !reason.getCitesTender()) {
                         counts.merge("SC-02", 1, Integer::sum);
                     }

@@ -30,8 +30,10 @@ public class ScoresController {
     private final Tenders tenders;
     private final Rounds rounds;
     private final Panels panels;
+    private final ReasonRewrites rewrites;
 
-    public ScoresController(RecordingScores recording, Scores scores, Tenders tenders, Rounds rounds, Panels panels) {
+    public ScoresController(RecordingScores recording, Scores scores, Tenders tenders, Rounds rounds, Panels panels, ReasonRewrites rewrites) {
+        this.rewrites = rewrites;
         this.panels = panels;
         this.recording = recording;
         this.scores = scores;
@@ -43,6 +45,15 @@ public class ScoresController {
     @Secured("EVALUATOR")
     public HttpResponse<List<Score>> record(UUID tenderId, @Body RecordingScores.ScoringCommand command, Authentication authentication) {
         return HttpResponse.created(recording.record(tenderId, command, Actor.of(authentication)));
+    }
+
+    /** The evaluator rewrites the reason for its own score on a criterion (SC-02, AW-03): the score stays, the original is kept. */
+    @Post("/{criterionId}/reason")
+    @Secured("EVALUATOR")
+    public HttpResponse<ReasonRewrites.Rewrite> rewriteReason(UUID tenderId, UUID criterionId,
+                                                              @io.micronaut.core.annotation.Nullable @Body ReasonRewrites.Rewriting body,
+                                                              Authentication authentication) {
+        return HttpResponse.created(rewrites.rewrite(tenderId, criterionId, body, Actor.of(authentication)));
     }
 
     @Get

@@ -167,6 +167,44 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARD_PROPOSED"
     }
 
+    def "the summaries are refused while a reason SC-02 found weak is not rewritten; its evaluator rewrites it, keeping the original and the score (issue 13, 2.8)"() {
+        given:
+        String sex = lots.B.criteria.find { it.duty == "SEX" }.id
+        String original = "Strong practice with women and girls throughout."
+        String better = "Section 5 sets out single-sex refuge space, a route for male survivors and data by sex and gender identity."
+
+        when:
+        def refused = api("POST", "/api/rounds/$round.id/assessment-summaries", who.commissioner)
+        def stillWeak = api("POST", "/api/tenders/$tenders.dwvB.tenderId/scores/$sex/reason", who.evaluator3, [reason: "Good gender-informed work."])
+        def empty = api("POST", "/api/tenders/$tenders.dwvB.tenderId/scores/$sex/reason", who.evaluator3, [reason: " "])
+        def bidder = api("POST", "/api/tenders/$tenders.dwvB.tenderId/scores/$sex/reason", who.bidder, [reason: better])
+        def notTheirs = api("POST", "/api/tenders/$tenders.dwvB.tenderId/scores/${UUID.randomUUID()}/reason", who.evaluator3, [reason: better])
+
+        then: "the summaries for lot B would show it: AW-03 blocks, naming whose reason on which criterion; nothing is sent"
+        refused.status == HttpStatus.UNPROCESSABLE_ENTITY
+        refused.body.findings.every { it.ruleId == "AW-03" && it.severity == "BLOCK" }
+        refused.body.findings.any { it.message.contains("reason on 'Sex equality' for the tender from Deaf Women's Voice") }
+        count("assessment_summary", "round_id = ?", UUID.fromString(round.id as String)) == 0
+
+        and: "a rewrite that is still weak, an empty one, one by a bidder and one for a score that is not the evaluator's are refused"
+        stillWeak.status == HttpStatus.BAD_REQUEST
+        stillWeak.body.errors.find { it.field == "reason" }.message.contains("still weak")
+        empty.status == HttpStatus.BAD_REQUEST
+        bidder.status == HttpStatus.FORBIDDEN
+        notTheirs.status == HttpStatus.NOT_FOUND
+        count("score_reason_rewrite", "tender_id = ?", UUID.fromString(tenders.dwvB.tenderId as String)) == 0
+
+        when: "the evaluator rewrites it"
+        def rewritten = api("POST", "/api/tenders/$tenders.dwvB.tenderId/scores/$sex/reason", who.evaluator3, [reason: better])
+
+        then: "the original is kept, the score is unchanged, and the rewrite is audited"
+        rewritten.status == HttpStatus.CREATED
+        rewritten.body.originalReason == original
+        rewritten.body.reason == better
+        api("GET", "/api/tenders/$tenders.dwvB.tenderId/scores", who.commissioner).body.find { it.criterionId == sex && it.reason == original }.score == 4
+        count("audit_entry", "kind = 'SCORE_REASON_REWRITTEN' and round_id = ?", UUID.fromString(round.id as String)) == 1
+    }
+
     def "each bidder's assessment summary is sent: its own scores and reasons per criterion and, if it lost, the winner's and why"() {
         when:
         def sent = api("POST", "/api/rounds/$round.id/assessment-summaries", who.commissioner)
@@ -201,6 +239,12 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         text.contains("ranked 2 of 2")
         text.contains("8 working days beginning with the day the contract award notice is published")
         !text.contains("£850,000")
+
+        and: "lot B's summaries show the rewritten reason, not the weak original"
+        def lotB = sql.query("select content::text from assessment_summary where tender_id in (?, ?)", { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row,
+                UUID.fromString(tenders.dwvB.tenderId as String), UUID.fromString(tenders.genericB.tenderId as String))
+        lotB.size() == 2
+        lotB.every { it.contains("Section 5 sets out single-sex refuge space") && !it.contains("Strong practice with women and girls throughout.") }
 
         and: "the bidder was told"
         count("bidder_notice", "tender_id = ? and message like '%assessment summary%'", UUID.fromString(tenders.sistersA.tenderId)) == 1

@@ -115,8 +115,12 @@ class EvaluationRoundSpec extends IntegrationSpec {
             PANEL.each { e ->
                 if (e == "evaluator4" && lotOf[key] in ["A", "B"]) return // off the lots Generic Support bids for
                 int race = key == "sistersA" ? [evaluator: 2, evaluator2: 4, evaluator3: 3, evaluator4: 3][e] : duties[0]
-                def reply = api("POST", "/api/tenders/${tenders[key].tenderId}/scores", who[e],
-                        RoundFixture.scores(lots[lotOf[key]], [RACE: race, DISABILITY: duties[1], SEX: duties[2]], 4, e))
+                def given = RoundFixture.scores(lots[lotOf[key]], [RACE: race, DISABILITY: duties[1], SEX: duties[2]], 4, e)
+                if (key == "dwvB" && e == "evaluator3") {
+                    // a reason that cites nothing in the tender: SC-02 flags it, and it is rewritten before the summaries go (AW-03)
+                    given.scores.find { it.criterionId == lots.B.criteria.find { c -> c.duty == "SEX" }.id }.reason = "Strong practice with women and girls throughout."
+                }
+                def reply = api("POST", "/api/tenders/${tenders[key].tenderId}/scores", who[e], given)
                 assert reply.status == HttpStatus.CREATED: "$key $e $reply"
             }
         }
@@ -160,7 +164,7 @@ class EvaluationRoundSpec extends IntegrationSpec {
         then: "per tender, the rules that fired"
         fired("sistersA") == ["SC-03 FLAG"] as Set
         fired("genericA") == [] as Set
-        fired("dwvB") == [] as Set
+        fired("dwvB") == ["SC-02 FLAG"] as Set
         fired("genericB") == ["EQ-07 FLAG", "EQ-02 INFO"] as Set
         fired("sistersC") == ["EQ-06 FLAG", "EQ-01 INFO"] as Set
         fired("cheapC") == ["SC-08 FAIL"] as Set

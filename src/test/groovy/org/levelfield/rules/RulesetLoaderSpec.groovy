@@ -35,6 +35,23 @@ end
         Files.writeString(file, text)
     }
 
+    def "a decision's findings list each regime rule once, though every stage's rules carry the regime rules (issue 13, 2.12)"() {
+        given:
+        def ruleset = RulesetLoader.load(Path.of("rules"))
+        def facts = [new org.levelfield.rules.facts.RoundFact("r1", "Pooled round", java.time.LocalDate.of(2026, 3, 2), java.time.LocalDate.of(2026, 12, 29),
+                null, null, null, true, 3)]
+
+        when:
+        def separately = ruleset.evaluate(org.levelfield.rules.model.Stage.AWARD, facts) + ruleset.evaluate(org.levelfield.rules.model.Stage.MONITORING, facts)
+        def together = ruleset.evaluate([org.levelfield.rules.model.Stage.AWARD, org.levelfield.rules.model.Stage.MONITORING], facts)
+        def regime = { List found -> found.findAll { it.ruleId().startsWith("REG-") }.collect { it.ruleId() + " " + it.message() } }
+
+        then: "run stage by stage the regime findings come twice; run together, once each"
+        !regime(together).isEmpty()
+        regime(separately).size() == 2 * regime(together).size()
+        regime(together).toSet().size() == regime(together).size()
+    }
+
     def "the rules folder of the project loads, with every rule's metadata"() {
         when:
         def ruleset = RulesetLoader.load(Path.of("rules"))

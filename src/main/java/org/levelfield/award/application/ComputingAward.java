@@ -29,7 +29,9 @@ import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.engine.Ruleset;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
+import org.levelfield.rules.facts.DerivedFact;
 import org.levelfield.rules.facts.ScoreCap;
+import org.levelfield.rules.facts.WeakReason;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.rules.infrastructure.RuleRuns;
 import org.levelfield.rules.model.Finding;
@@ -106,8 +108,10 @@ public class ComputingAward {
         Ruleset ruleset = rules.forVersion(round.rulesetVersion());
         Instant now = clock.instant();
 
-        Ruleset.Run<ScoreCap> scoring = ruleset.run(Stage.SCORING, scoringFacts.of(round, submitted, given, thresholds), ScoreCap.class);
-        RoundScores capped = given.withCaps(scoring.derived().stream().map(ComputingAward::capOf).toList());
+        Ruleset.Run<DerivedFact> scoring = ruleset.run(Stage.SCORING, scoringFacts.of(round, submitted, given, thresholds), DerivedFact.class);
+        RoundScores capped = given.withCaps(scoring.derived().stream().filter(ScoreCap.class::isInstance).map(ScoreCap.class::cast)
+                .map(ComputingAward::capOf).toList());
+        List<WeakReason> weakReasons = scoring.derived().stream().filter(WeakReason.class::isInstance).map(WeakReason.class::cast).toList();
         List<Finding> findings = new ArrayList<>(scoring.findings());
         findings.addAll(ruleset.evaluate(Stage.SCORING, gatewayFacts.of(round, submitted, capped, thresholds)));
         List<RecheckingEligibility.AtAward> eligibility = rechecking.atAward(round, submitted, now);
@@ -127,7 +131,8 @@ public class ComputingAward {
         List<Finding> ranking = ruleset.evaluate(Stage.SCORING, rankingFacts.of(round, lots, limited.wins(), thresholds));
         Blocking.refuseIfBlocked("The award cannot be computed", ranking);
         findings.addAll(ranking);
-        AwardResult result = new AwardResult(roundId, now, ruleset.version(), thresholds, lots, findings, eligibility, robustness, admitted);
+        AwardResult result = new AwardResult(roundId, now, ruleset.version(), thresholds, lots, findings, eligibility, robustness, admitted,
+                weakReasons);
         store(round, result, actor);
         return result;
     }

@@ -104,8 +104,7 @@ public class DecidingAward {
 
         Ruleset ruleset = rulesetFor(round);
         List<Object> decisionFacts = facts.forDecision(round, lot, result, award, computation, record, report, deciding.decidedOn());
-        List<Finding> findings = new ArrayList<>(ruleset.evaluate(Stage.AWARD, decisionFacts));
-        findings.addAll(ruleset.evaluate(Stage.MONITORING, decisionFacts));
+        List<Finding> findings = ruleset.evaluate(List.of(Stage.AWARD, Stage.MONITORING), decisionFacts);
         Blocking.refuseIfBlocked("Lot '" + lot.title() + "' cannot be awarded", findings);
         Instant now = clock.instant();
         TenderResult winner = result.winner().orElseThrow();

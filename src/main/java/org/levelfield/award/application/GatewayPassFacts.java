@@ -3,10 +3,12 @@ package org.levelfield.award.application;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import org.levelfield.award.model.RoundScores;
+import org.levelfield.evaluation.UnmetMandatoryItems;
 import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.Duty;
 import org.levelfield.round.model.Lot;
@@ -26,13 +28,21 @@ import org.levelfield.tender.model.Tender;
 @Singleton
 class GatewayPassFacts {
 
+    private final UnmetMandatoryItems unmet;
+
+    GatewayPassFacts(UnmetMandatoryItems unmet) {
+        this.unmet = unmet;
+    }
+
     List<Object> of(Round round, List<Tender> submitted, RoundScores capped, Thresholds thresholds) {
+        Map<Map.Entry<UUID, String>, String> foundUnmet = new java.util.HashMap<>();
+        unmet.ofRound(round.id()).forEach(f -> foundUnmet.put(Map.entry(f.tenderId(), f.item()), f.reasons()));
         List<Object> facts = new ArrayList<>();
         facts.add(thresholds);
         for (Tender t : submitted) {
             Lot lot = round.lot(t.lotId()).orElseThrow();
             t.details().mandatoryItems().forEach(m -> facts.add(new MandatoryItemFact(t.id().toString(), t.organisationName(), m.item(),
-                    Boolean.TRUE.equals(m.met()), m.how())));
+                    Boolean.TRUE.equals(m.met()), m.how(), foundUnmet.get(Map.entry(t.id(), m.item())))));
             facts.add(new TenderEquality(t.id().toString(), lot.id().toString(), t.organisationName(),
                     dutyScore(lot, t, capped, Duty.RACE), dutyScore(lot, t, capped, Duty.DISABILITY), dutyScore(lot, t, capped, Duty.SEX)));
             for (Criterion c : lot.evaluatorCriteria()) {

@@ -71,11 +71,14 @@ public class NotifyingAward {
     private final Clock clock;
 
     private final ProcurementRegimes regimes;
+    private final org.levelfield.evaluation.ReasonRewrites rewrites;
 
     public NotifyingAward(Sql sql, JsonColumns json, Rounds rounds, Tenders tenders, ComputingAward awards, AwardDecisions decisions,
                           DecidingAward deciding, AssessmentSummaries summaries, IssuingDocument issuing, IssuedDocuments documents,
-                          Notices notices, RuleRuns runs, AuditTrail audit, Clock clock, ProcurementRegimes regimes) {
+                          Notices notices, RuleRuns runs, AuditTrail audit, Clock clock, ProcurementRegimes regimes,
+                          org.levelfield.evaluation.ReasonRewrites rewrites) {
         this.regimes = regimes;
+        this.rewrites = rewrites;
         this.sql = sql;
         this.json = json;
         this.rounds = rounds;
@@ -135,12 +138,14 @@ public class NotifyingAward {
         round.lots().forEach(l -> standstill.put(l.id(), standstillStatement(l, regime)));
         List<Object> facts = new ArrayList<>();
         List<Object[]> prepared = new ArrayList<>();
+        Map<List<UUID>, String> rewritten = new java.util.HashMap<>();
+        rewrites.latestOfRound(roundId).forEach((k, reason) -> rewritten.put(List.of(k.tenderId(), k.criterionId(), k.evaluatorId()), reason));
         for (AwardDecisions.Decision d : decisions.ofRound(roundId)) {
             Lot lot = round.lot(d.lotId()).orElseThrow();
             LotResult result = lotResult(award, d.lotId());
             for (TenderResult t : result.tenders()) {
-                AssessmentSummary summary = summaries.build(round, lot, result, t.tenderId(), regime, standstill.get(lot.id()));
-                facts.add(summaries.fact(summary, t.tenderId(), regime));
+                AssessmentSummary summary = summaries.build(round, lot, result, t.tenderId(), regime, standstill.get(lot.id()), rewritten);
+                facts.add(summaries.fact(summary, t.tenderId(), regime, toRewrite(award, result, t, rewritten)));
                 prepared.add(new Object[] {t, summary});
             }
         }
@@ -335,6 +340,18 @@ public class NotifyingAward {
             }
         }
         return List.of(new AwardSequence(round.id().toString(), round.title(), sentOn, missing, noticeOn, signedOn));
+    }
+
+    /** The weak reasons (SC-02) a summary would show, its own tender's and the winner's, that were not rewritten. */
+    private static List<String> toRewrite(AwardResult award, LotResult result, TenderResult t, Map<List<UUID>, String> rewritten) {
+        java.util.Set<String> shown = new java.util.HashSet<>(List.of(t.tenderId().toString()));
+        result.winner().ifPresent(w -> shown.add(w.tenderId().toString()));
+        return award.weakReasons().stream().filter(w -> shown.contains(w.tenderId()))
+                .filter(w -> w.evaluatorId() == null || !rewritten.containsKey(List.of(UUID.fromString(w.tenderId()), UUID.fromString(w.criterionId()),
+                        UUID.fromString(w.evaluatorId()))))
+                .map(w -> w.evaluator() + "'s reason on '" + w.criterion() + "' for the tender from "
+                        + result.tenders().stream().filter(x -> x.tenderId().toString().equals(w.tenderId())).findFirst().map(TenderResult::bidder).orElse("?"))
+                .toList();
     }
 
     private void requireEveryLotDecided(Round round, AwardResult award) {

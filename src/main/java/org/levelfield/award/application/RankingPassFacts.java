@@ -37,9 +37,11 @@ class RankingPassFacts {
         facts.addAll(wins);
         for (LotResult l : lots) {
             Lot lot = round.lot(l.lotId()).orElseThrow();
+            var terms = lot.terms() == null ? org.levelfield.round.model.LotTerms.NONE : lot.terms();
             facts.add(new LotMethod(lot.id().toString(), lot.title(), thresholds.scaleMax(),
-                    lot.priceCriterion().map(Criterion::weight).orElse(null), lot.terms() == null ? null : lot.terms().priceMode(),
-                    l.lowestCompliantPricePence(), l.tenders().size()));
+                    lot.priceCriterion().map(Criterion::weight).orElse(null), lot.terms() == null ? null : terms.priceMode(),
+                    l.lowestCompliantPricePence(), l.tenders().size(), (int) l.tenders().stream().filter(t -> !t.disqualified()).count(),
+                    Boolean.TRUE.equals(terms.specialist()), terms.userGroups(), terms.preTenderEstimatePence()));
         }
         facts.addAll(clarifications.records(round.id()));
         return facts;

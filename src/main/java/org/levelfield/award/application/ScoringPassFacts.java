@@ -60,7 +60,7 @@ class ScoringPassFacts {
         for (Criterion c : lot.evaluatorCriteria()) {
             for (EvaluatorScore e : scores.given(t.id(), c.id())) {
                 facts.add(new ScoreReason(t.id().toString(), t.organisationName(), c.id().toString(), c.title(), e.evaluator(), e.score(),
-                        e.reason(), c.descriptors()));
+                        e.reason(), c.descriptors(), e.evaluatorId().toString()));
             }
             var agreed = scores.agreed(t.id(), c.id());
             facts.add(new CriterionScores(t.id().toString(), lot.id().toString(), t.organisationName(), c.id().toString(), c.title(),

@@ -40,6 +40,15 @@ public class AssessmentSummaries {
      * @param standstill what the bidder is told about the standstill
      */
     public AssessmentSummary build(Round round, Lot lot, LotResult result, UUID tenderId, String regime, String standstill) {
+        return build(round, lot, result, tenderId, regime, standstill, Map.of());
+    }
+
+    /**
+     * @param rewritten the evaluators' rewritten reasons (SC-02), shown in place of the originals, keyed by tender, criterion and
+     *                  evaluator; the originals stay in the record
+     */
+    public AssessmentSummary build(Round round, Lot lot, LotResult result, UUID tenderId, String regime, String standstill,
+                                   Map<List<UUID>, String> rewritten) {
         TenderResult own = result.tenders().stream().filter(t -> t.tenderId().equals(tenderId)).findFirst().orElseThrow();
         TenderResult winner = result.winner().orElse(null);
         boolean successful = winner != null && winner.tenderId().equals(tenderId);
@@ -53,13 +62,19 @@ public class AssessmentSummaries {
                 authority, lot.title(), own.bidder(), successful, successful ? "Successful: the contracting authority intends to award this lot to you."
                 : "Not successful: the contracting authority intends to award this lot to " + (winner == null ? "no supplier" : winner.bidder()) + ".",
                 "PA_2023".equals(regime) ? "Procurement Act 2023 s50 and the Procurement Regulations 2024 reg 31" : "Public Contracts Regulations 2015 reg 86",
-                criteria, part(own, result.scaleMax(), panel), successful || winner == null ? null : part(winner, result.scaleMax(), panel), nonAward,
+                criteria, part(own, result.scaleMax(), panel, rewritten),
+                successful || winner == null ? null : part(winner, result.scaleMax(), panel, rewritten), nonAward,
                 successful || winner == null ? null : relativeAdvantages(own, winner), standstill,
                 "Scores given by evaluators are shown as they gave them; where the panel moderated a score, or a published rule capped it, the score used and the reason are shown.");
     }
 
     /** The facts AW-03 and AW-04 read, taken from the summary as it will be printed. */
     public AssessmentSummaryFact fact(AssessmentSummary s, UUID tenderId, String regime) {
+        return fact(s, tenderId, regime, List.of());
+    }
+
+    /** @param reasonsToRewrite the weak reasons (SC-02) this summary would show that were not rewritten, described for the commissioner */
+    public AssessmentSummaryFact fact(AssessmentSummary s, UUID tenderId, String regime, List<String> reasonsToRewrite) {
         List<String> unexplained = s.own().scores().stream().filter(p -> p.explanation() == null || p.explanation().isBlank())
                 .map(AssessmentSummary.ScorePart::criterion).toList();
         boolean criteriaListed = !s.criteria().isEmpty() && s.criteria().stream().allMatch(c -> c.scheme() != null && !c.scheme().isBlank());
@@ -67,7 +82,7 @@ public class AssessmentSummaries {
                 && s.winner().scores().stream().allMatch(p -> p.explanation() != null && !p.explanation().isBlank());
         return new AssessmentSummaryFact(tenderId.toString(), s.bidder(), s.lot(), regime, s.successful(), criteriaListed, unexplained,
                 s.own().total() != null, winnerScores, s.nonAwardReason(), s.winner() != null, s.relativeAdvantages(),
-                s.standstill() != null && !s.standstill().isBlank());
+                s.standstill() != null && !s.standstill().isBlank(), reasonsToRewrite);
     }
 
     private static String scheme(Criterion c, int scaleMax) {
@@ -79,7 +94,7 @@ public class AssessmentSummaries {
                 + descriptors + (c.minScore() == null ? "" : "; minimum " + c.minScore());
     }
 
-    private static AssessmentSummary.Part part(TenderResult t, int scaleMax, List<UUID> panel) {
+    private static AssessmentSummary.Part part(TenderResult t, int scaleMax, List<UUID> panel, Map<List<UUID>, String> rewritten) {
         List<AssessmentSummary.ScorePart> scores = new ArrayList<>();
         for (CriterionLine line : t.lines()) {
             String weighted = line.weighted() == null ? "-" : two(line.weighted());
@@ -94,8 +109,9 @@ public class AssessmentSummaries {
                 if (given.get(i).reason() == null || given.get(i).reason().isBlank()) {
                     continue;
                 }
+                String reason = rewritten.getOrDefault(List.of(t.tenderId(), line.criterionId(), given.get(i).evaluatorId()), given.get(i).reason());
                 explanation.append("Evaluator ").append(panel.indexOf(given.get(i).evaluatorId()) + 1).append(" (").append(given.get(i).score()).append("): ")
-                        .append(given.get(i).reason().strip()).append(' ');
+                        .append(reason.strip()).append(' ');
             }
             String adjustment = null;
             if (line.consensus() != null) {

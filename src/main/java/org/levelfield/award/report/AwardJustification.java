@@ -20,14 +20,17 @@ public class AwardJustification {
         this.documents = documents;
     }
 
+    /** Issued once per version of its inputs (the award, the design findings, the due-regard record); later downloads serve the same file. */
     public IssuingDocument.Issued issue(UUID roundId, Actor actor) {
-        return documents.issue(roundId, "AWARD_JUSTIFICATION", TEMPLATE, reports.build(roundId),
-                "award-justification-" + roundId + ".pdf", actor);
+        AwardReport report = reports.build(roundId);
+        return documents.issueOnce(roundId, "AWARD_JUSTIFICATION", TEMPLATE, report, "award-justification-" + roundId + ".pdf", actor,
+                report.inputsSha256());
     }
 
     /** The public version: the same report with commercially confidential parts and names removed. */
     public IssuingDocument.Issued issuePublic(UUID roundId, Actor actor) {
-        return documents.issue(roundId, "AWARD_JUSTIFICATION_PUBLIC", TEMPLATE, reports.build(roundId, true),
-                "award-justification-public-" + roundId + ".pdf", actor);
+        AwardReport report = reports.build(roundId, true);
+        return documents.issueOnce(roundId, "AWARD_JUSTIFICATION_PUBLIC", TEMPLATE, report,
+                "award-justification-public-" + roundId + ".pdf", actor, report.inputsSha256());
     }
 }

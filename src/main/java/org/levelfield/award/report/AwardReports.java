@@ -97,11 +97,16 @@ public class AwardReports {
                 lot.criteria().stream().map(c -> new AwardReport.CriterionLine(c.title(),
                         c.kind().name() + (c.duty() == null ? "" : " (" + c.duty().name() + ")"), Format.number(c.weight()))).toList(),
                 result.outcome(), result.lowestCompliantPricePence() == null ? "none" : Format.pounds(result.lowestCompliantPricePence()),
-                result.tenders().stream().map(t -> tender(t, result.scaleMax(), publicVersion, result.evaluatorsByName())).toList());
+                tenders(result, publicVersion));
     }
 
-    private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, int scaleMax, boolean publicVersion, List<UUID> panel) {
-        boolean winner = t.rank() != null && t.rank() == 1 && !t.disqualified();
+    /** The lot's tenders; the panel, in name order, is worked out once for the lot. */
+    private static List<AwardReport.TenderPart> tenders(AwardCalculation.LotResult result, boolean publicVersion) {
+        List<UUID> panel = result.evaluatorsByName();
+        return result.tenders().stream().map(t -> tender(t, t.tenderId().equals(result.provisionalWinner()), result.scaleMax(), publicVersion, panel)).toList();
+    }
+
+    private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, boolean winner, int scaleMax, boolean publicVersion, List<UUID> panel) {
         return new AwardReport.TenderPart(t.bidder(), publicVersion && !winner ? "withheld (commercially confidential)" : Format.pounds(t.pricePence()),
                 t.total().toPlainString(),
                 t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),

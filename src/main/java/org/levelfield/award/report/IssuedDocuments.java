@@ -17,8 +17,21 @@ public class IssuedDocuments {
     }
 
     public void insert(UUID id, UUID roundId, String kind, String fileName, String sha256, byte[] content, Instant at, UUID by) {
-        sql.update("insert into issued_document(id, round_id, kind, file_name, sha256, content, issued_at, issued_by) values (?,?,?,?,?,?,?,?)",
-                id, roundId, kind, fileName, sha256, content, at, by);
+        insert(id, roundId, kind, fileName, sha256, content, at, by, null);
+    }
+
+    /** @param versionKey what the document reports, as a hash of its inputs; null for a document issued every time it is asked for */
+    public void insert(UUID id, UUID roundId, String kind, String fileName, String sha256, byte[] content, Instant at, UUID by, String versionKey) {
+        sql.update("insert into issued_document(id, round_id, kind, file_name, sha256, content, issued_at, issued_by, version_key) values (?,?,?,?,?,?,?,?,?)",
+                id, roundId, kind, fileName, sha256, content, at, by, versionKey);
+    }
+
+    /** The document of this kind already issued for the round from the same inputs, if any. */
+    public java.util.Optional<Document> ofVersion(UUID roundId, String kind, String versionKey) {
+        return sql.one("select id, round_id, kind, file_name, sha256, issued_at, content from issued_document"
+                        + " where round_id = ? and kind = ? and version_key = ? order by issued_at limit 1",
+                rs -> new Document(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Sql.instant(rs, "issued_at"), rs.getBytes(7)), roundId, kind, versionKey);
     }
 
     /** A document as issued, without its content. */

@@ -42,10 +42,24 @@ public class IssuingDocument {
 
     @Transactional
     public Issued issue(UUID roundId, String kind, String template, Object model, String fileName, Actor actor) {
+        return render(roundId, kind, template, model, fileName, actor, null);
+    }
+
+    /**
+     * Issues a document once per version of what it reports: if one of this kind was already issued for
+     * the round from the same inputs (the version key), its stored bytes are served and nothing new is issued.
+     */
+    @Transactional
+    public Issued issueOnce(UUID roundId, String kind, String template, Object model, String fileName, Actor actor, String versionKey) {
+        return issued.ofVersion(roundId, kind, versionKey).map(d -> new Issued(d.id(), d.fileName(), d.sha256(), d.content()))
+                .orElseGet(() -> render(roundId, kind, template, model, fileName, actor, versionKey));
+    }
+
+    private Issued render(UUID roundId, String kind, String template, Object model, String fileName, Actor actor, String versionKey) {
         byte[] pdf = renderer.render(templates.render(template, model), "en-GB", "Levelfield for " + actor.displayName());
         String sha256 = Hashing.sha256(pdf);
         UUID id = UUID.randomUUID();
-        issued.insert(id, roundId, kind, fileName, sha256, pdf, ClockFactory.stored(clock.instant()), actor.userId());
+        issued.insert(id, roundId, kind, fileName, sha256, pdf, ClockFactory.stored(clock.instant()), actor.userId(), versionKey);
         return new Issued(id, fileName, sha256, pdf);
     }
 }

@@ -45,6 +45,14 @@ public final class Ruleset {
         return run(stage, facts, Finding.class).findings();
     }
 
+    /**
+     * Runs several stages' rules over the same facts: every finding once. Each stage's knowledge base
+     * carries the regime rules, so without this a regime finding would be listed once per stage.
+     */
+    public List<Finding> evaluate(List<Stage> stages, Collection<?> facts) {
+        return stages.stream().flatMap(stage -> evaluate(stage, facts).stream()).distinct().sorted(Finding.READING_ORDER).toList();
+    }
+
     /** What one run of a stage's rules produced: the findings, and the facts of one other kind the rules inserted (for example score caps). */
     public record Run<T>(List<Finding> findings, List<T> derived) {
     }

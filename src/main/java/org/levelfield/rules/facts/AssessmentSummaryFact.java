@@ -17,14 +17,16 @@ import org.levelfield.rules.model.Subject;
  * @param winnerNamed            whether the winner's name is given (PCR)
  * @param relativeAdvantages     the characteristics and relative advantages of the winning tender (PCR), or null
  * @param standstillStated       whether the standstill period is stated (PCR)
+ * @param reasonsToRewrite       the evaluators' reasons the summary would show that SC-02 found weak and that were not rewritten
  */
 public record AssessmentSummaryFact(String tenderId, String supplier, String lot, String regime, boolean successful,
                                     boolean criteriaListed, List<String> unexplained, boolean totalGiven, boolean winnerScoresGiven,
                                     String nonAwardReason, boolean winnerNamed, String relativeAdvantages,
-                                    boolean standstillStated) implements Subject {
+                                    boolean standstillStated, List<String> reasonsToRewrite) implements Subject {
 
     public AssessmentSummaryFact {
         unexplained = unexplained == null ? List.of() : List.copyOf(unexplained);
+        reasonsToRewrite = reasonsToRewrite == null ? List.of() : List.copyOf(reasonsToRewrite);
     }
 
     public boolean isPcr() {

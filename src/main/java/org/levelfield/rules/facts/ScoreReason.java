@@ -9,13 +9,18 @@ import java.util.stream.Collectors;
 /**
  * An evaluator's reason for a score, beside the criterion's published scoring descriptors. Read by
  * SC-02: a reason must cite the tender (a section, page, paragraph…) and not merely restate the
- * descriptor.
+ * descriptor. {@code evaluatorId} names who gave it, for the reason SC-02 derives when it must be rewritten.
  */
 public record ScoreReason(String tenderId, String bidder, String criterionId, String criterion, String evaluator, int score,
-                          String reason, String descriptors) implements AboutTender {
+                          String reason, String descriptors, String evaluatorId) implements AboutTender {
 
+    /**
+     * A pointer into the tender in any of the ordinary forms: "section 4.2", "page 12", "pp. 3-4", "para 3",
+     * "Appendix C", "Annex B para 3", "Schedule 2", "§4.2", "Q3", "table 1", "figure 2".
+     */
     private static final Pattern CITES_TENDER = Pattern.compile(
-            "(?i)\\b(section|sections|page|pages|para|paragraph|paragraphs|appendix|annex|question|part|table|figure)\\s*[0-9ivx]+|§\\s*\\d|\\bp\\.?\\s*\\d");
+            "(?i)\\b(sections?|pages?|pp?|paras?|paragraphs?|appendix|appendices|annex(es)?|schedules?|questions?|parts?|tables?|figures?|"
+                    + "chapters?|clauses?)\\.?\\s*(\\d+|[ivx]+\\b|[a-z]\\b)|§\\s*\\d|\\bq\\s*\\d");
 
     /** Whether the reason points at specific content in the tender. */
     public boolean getCitesTender() {
