@@ -89,8 +89,17 @@ public class CheckingEligibility {
 
     /** Runs the round's frozen eligibility rules for one lot against a profile (validated first). */
     public Check evaluate(Round round, Lot lot, Profile profile) {
+        return evaluate(round, lot, profile, thresholdsFor(round));
+    }
+
+    /** The thresholds a round is checked by: those frozen when it was published, else the configured ones. */
+    public Thresholds thresholdsFor(Round round) {
+        return rounds.frozenThresholds(round.id()).orElse(thresholds.current());
+    }
+
+    /** As {@link #evaluate(Round, Lot, Profile)}, with the round's thresholds already read (for many checks at once). */
+    public Check evaluate(Round round, Lot lot, Profile profile, Thresholds limits) {
         BidderProfileFact bidder = validated(profile);
-        Thresholds limits = rounds.frozenThresholds(round.id()).orElse(thresholds.current());
         List<Object> facts = new ArrayList<>();
         for (Object fact : RoundFacts.of(round, LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON), limits)) {
             boolean otherLot = fact instanceof LotFact l && !l.id().equals(lot.id().toString())

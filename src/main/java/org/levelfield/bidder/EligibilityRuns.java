@@ -44,23 +44,52 @@ public class EligibilityRuns {
         this.json = json;
     }
 
+    private static final String INSERT = """
+            insert into eligibility_run(id, round_id, lot_id, organisation_id, tender_id, stage, ran_at, ruleset_version, can_bid,
+                                        inputs, results, changes)
+            values (?,?,?,?,?,?,?,?,?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))""";
+
     /** Runs the rules, compares with the previous run for this organisation and lot, and keeps both. */
     public Run run(Round round, Lot lot, UUID organisationId, UUID tenderId, Stage stage, CheckingEligibility.Profile profile, Instant now) {
-        CheckingEligibility.Check check = checking.evaluate(round, lot, profile);
+        Run run = checked(round, lot, organisationId, tenderId, stage, checking.evaluate(round, lot, profile), profile, now,
+                latest(lot.id(), organisationId));
+        sql.update(INSERT, columns(run));
+        return run;
+    }
+
+    /** One organisation's check on one lot, as {@link #runAll} takes it. */
+    public record Request(Lot lot, UUID organisationId, UUID tenderId, CheckingEligibility.Profile profile) {
+    }
+
+    /**
+     * Runs the rules for many organisations and lots of a round at once (the re-check at award): the previous runs
+     * are read in one query and the new ones kept in one batch, however many tenders there are.
+     */
+    public List<Run> runAll(Round round, List<Request> requests, Stage stage, Instant now) {
+        Map<List<UUID>, Run> previous = new java.util.HashMap<>();
+        sql.query("select distinct on (lot_id, organisation_id) * from eligibility_run where round_id = ? order by lot_id, organisation_id, seq desc",
+                this::row, round.id()).forEach(r -> previous.put(List.of(r.lotId(), r.organisationId()), r));
+        var limits = checking.thresholdsFor(round);
+        List<Run> runs = requests.stream().map(q -> checked(round, q.lot(), q.organisationId(), q.tenderId(), stage,
+                checking.evaluate(round, q.lot(), q.profile(), limits), q.profile(), now,
+                Optional.ofNullable(previous.get(List.of(q.lot().id(), q.organisationId()))))).toList();
+        sql.batch(INSERT, runs.stream().map(this::columns).toList());
+        return runs;
+    }
+
+    private Run checked(Round round, Lot lot, UUID organisationId, UUID tenderId, Stage stage, CheckingEligibility.Check check,
+                        CheckingEligibility.Profile profile, Instant now, Optional<Run> previous) {
         Map<String, Object> inputs = json.convert(profile, MAP);
-        Optional<Run> previous = latest(lot.id(), organisationId);
         EligibilityChanges.Changes changes = previous
                 .map(p -> EligibilityChanges.between(label(p), p.results(), check.results(), p.inputs(), inputs))
                 .orElse(new EligibilityChanges.Changes("first check", List.of(), List.of()));
-        Run run = new Run(UUID.randomUUID(), round.id(), lot.id(), organisationId, tenderId, stage, now, round.rulesetVersion(),
+        return new Run(UUID.randomUUID(), round.id(), lot.id(), organisationId, tenderId, stage, now, round.rulesetVersion(),
                 check.canBid(), inputs, check.results(), changes);
-        sql.update("""
-                insert into eligibility_run(id, round_id, lot_id, organisation_id, tender_id, stage, ran_at, ruleset_version, can_bid,
-                                            inputs, results, changes)
-                values (?,?,?,?,?,?,?,?,?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))""",
-                run.id(), run.roundId(), run.lotId(), organisationId, tenderId, stage, now, String.valueOf(round.rulesetVersion()),
-                run.canBid(), write(inputs), write(run.results()), write(changes));
-        return run;
+    }
+
+    private Object[] columns(Run run) {
+        return new Object[] {run.id(), run.roundId(), run.lotId(), run.organisationId(), run.tenderId(), run.stage(), run.ranAt(),
+                String.valueOf(run.rulesetVersion()), run.canBid(), write(run.inputs()), write(run.results()), write(run.changes())};
     }
 
     public Optional<Run> latest(UUID lotId, UUID organisationId) {

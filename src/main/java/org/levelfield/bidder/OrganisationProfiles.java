@@ -3,6 +3,7 @@ package org.levelfield.bidder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,12 +38,24 @@ public class OrganisationProfiles {
     }
 
     public Optional<OrganisationProfile> find(UUID id) {
-        return sql.one("select * from organisation where id = ?", rs -> new OrganisationProfile(rs.getObject("id", UUID.class),
+        return sql.one("select * from organisation where id = ?", this::row, id);
+    }
+
+    /** The profiles of these organisations, read in one query, by id. */
+    public Map<UUID, OrganisationProfile> findAll(java.util.Collection<UUID> ids) {
+        Map<UUID, OrganisationProfile> found = new java.util.HashMap<>();
+        sql.query("select * from organisation where id = any(?)", this::row, (Object) ids.stream().distinct().toArray(UUID[]::new))
+                .forEach(p -> found.put(p.id(), p));
+        return found;
+    }
+
+    private OrganisationProfile row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OrganisationProfile(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getString("legal_form"), rs.getString("registration_number"), rs.getString("charity_number"),
                 rs.getString("company_number"), (Long) rs.getObject("income_pence"), (Long) rs.getObject("balance_sheet_pence"),
                 (Integer) rs.getObject("staff_headcount"), rs.getString("accounts_type"), (Boolean) rs.getObject("insurance_held"),
                 (Boolean) rs.getObject("insurance_undertaking"), experience(rs.getString("experience")),
-                Sql.instant(rs, "profile_updated_at")), id);
+                Sql.instant(rs, "profile_updated_at"));
     }
 
     @Transactional

@@ -66,10 +66,22 @@ public class AbnormallyLowTenders {
     }
 
     public Optional<Process> find(UUID tenderId) {
-        return sql.one("select * from abnormally_low_process where tender_id = ?", rs -> new Process(rs.getObject("tender_id", UUID.class),
+        return sql.one("select * from abnormally_low_process where tender_id = ?", AbnormallyLowTenders::row, tenderId);
+    }
+
+    /** Every process in a round, by tender, read in one query. */
+    public java.util.Map<UUID, Process> ofRound(UUID roundId) {
+        java.util.Map<UUID, Process> found = new java.util.HashMap<>();
+        sql.query("select p.* from abnormally_low_process p join tender t on t.id = p.tender_id where t.round_id = ?", AbnormallyLowTenders::row, roundId)
+                .forEach(p -> found.put(p.tenderId(), p));
+        return found;
+    }
+
+    private static Process row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Process(rs.getObject("tender_id", UUID.class),
                 Sql.instant(rs, "notified_at"), rs.getString("question"), rs.getString("response"), Sql.instant(rs, "responded_at"),
                 rs.getString("decision"), rs.getString("decision_reason"), Sql.instant(rs, "decided_at"),
-                (Boolean) rs.getObject("breach_of_obligations")), tenderId);
+                (Boolean) rs.getObject("breach_of_obligations"));
     }
 
     @Transactional

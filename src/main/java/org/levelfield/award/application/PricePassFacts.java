@@ -32,8 +32,7 @@ class PricePassFacts {
     List<Object> of(Round round, List<Tender> submitted, Set<UUID> outOfAward, String regime, Thresholds thresholds) {
         List<Object> facts = new ArrayList<>();
         facts.add(thresholds);
-        var processes = new java.util.HashMap<UUID, AbnormallyLowTenders.Process>();
-        submitted.forEach(t -> abnormallyLow.find(t.id()).ifPresent(p -> processes.put(t.id(), p)));
+        var processes = abnormallyLow.ofRound(round.id());
         for (Tender t : submitted) {
             Lot lot = round.lot(t.lotId()).orElseThrow();
             List<Long> others = submitted.stream().filter(o -> o.lotId().equals(lot.id()) && !o.id().equals(t.id()))

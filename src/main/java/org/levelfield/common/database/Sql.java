@@ -25,9 +25,11 @@ import jakarta.transaction.Transactional;
 public class Sql {
 
     private final JdbcOperations jdbc;
+    private final SqlStatistics statistics;
 
-    public Sql(JdbcOperations jdbc) {
+    public Sql(JdbcOperations jdbc, SqlStatistics statistics) {
         this.jdbc = jdbc;
+        this.statistics = statistics;
     }
 
     @FunctionalInterface
@@ -44,6 +46,7 @@ public class Sql {
                     out.add(row.map(rs));
                 }
             }
+            statistics.counted(out.size());
             return out;
         });
     }
@@ -55,7 +58,28 @@ public class Sql {
     public int update(String sql, Object... args) {
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, args);
-            return ps.executeUpdate();
+            int changed = ps.executeUpdate();
+            statistics.counted(0);
+            return changed;
+        });
+    }
+
+    /** One statement run for many rows in a single JDBC batch (one round trip); returns the rows changed. */
+    public int batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return jdbc.prepareStatement(sql, ps -> {
+            for (Object[] args : rows) {
+                bind(ps, args);
+                ps.addBatch();
+            }
+            int changed = 0;
+            for (int n : ps.executeBatch()) {
+                changed += Math.max(n, 0);
+            }
+            statistics.counted(0);
+            return changed;
         });
     }
 

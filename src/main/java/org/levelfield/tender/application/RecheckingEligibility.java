@@ -3,6 +3,7 @@ package org.levelfield.tender.application;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import java.time.Clock;
@@ -67,30 +68,43 @@ public class RecheckingEligibility {
                 TenderEligibility.profile(profile, TenderDetails.empty()), clock.instant());
     }
 
+    /**
+     * Every live tender's eligibility checked again at award, in one pass: the profiles are read in one query and the
+     * runs kept in one batch. A tender whose organisation's profile is now incomplete cannot be checked and fails.
+     */
     public List<AtAward> atAward(Round round, List<Tender> live, Instant now) {
-        List<AtAward> out = new ArrayList<>();
+        var profilesById = profiles.findAll(live.stream().map(Tender::organisationId).toList());
+        Map<UUID, AtAward> out = new java.util.LinkedHashMap<>();
+        List<EligibilityRuns.Request> requests = new ArrayList<>();
+        List<Tender> checked = new ArrayList<>();
         for (Tender t : live) {
             Lot lot = round.lot(t.lotId()).orElseThrow();
-            var profile = profiles.find(t.organisationId()).orElseThrow();
-            EligibilityRuns.Run run;
             try {
-                run = runs.run(round, lot, t.organisationId(), t.id(), EligibilityRuns.Stage.AWARD, TenderEligibility.profile(profile, t.details()), now);
+                requests.add(new EligibilityRuns.Request(lot, t.organisationId(), t.id(),
+                        TenderEligibility.profile(profilesById.get(t.organisationId()), t.details())));
+                checked.add(t);
+                out.put(t.id(), null);
             } catch (ProblemException incomplete) {
                 String why = "The eligibility rules could not run at award: the organisation's profile is now incomplete (" + incomplete.getMessage() + ").";
-                out.add(new AtAward(t.id(), lot.id(), t.organisationName(), false, true, why, List.of(why)));
+                out.put(t.id(), new AtAward(t.id(), lot.id(), t.organisationName(), false, true, why, List.of(why)));
                 notices.send(round.id(), t.organisationId(), t.id(), now, why + " Complete the profile and tell the commissioner.",
                         new org.levelfield.tender.infrastructure.Notices.Link("/organisation/profile", "Complete your organisation's profile"));
-                continue;
             }
+        }
+        List<EligibilityRuns.Run> runsAtAward = runs.runAll(round, requests, EligibilityRuns.Stage.AWARD, now);
+        for (int i = 0; i < checked.size(); i++) {
+            Tender t = checked.get(i);
+            EligibilityRuns.Run run = runsAtAward.get(i);
+            Lot lot = round.lot(t.lotId()).orElseThrow();
             List<String> failures = run.results().stream().filter(r -> r.outcome() == CheckingEligibility.Outcome.FAILS)
                     .map(r -> r.ruleId() + ": " + r.message() + " [" + r.citation() + "]").toList();
-            out.add(new AtAward(t.id(), lot.id(), t.organisationName(), run.canBid(), run.changes().any(), run.changes().summary(), failures));
+            out.put(t.id(), new AtAward(t.id(), lot.id(), t.organisationName(), run.canBid(), run.changes().any(), run.changes().summary(), failures));
             if (run.changes().any()) {
                 notices.send(round.id(), t.organisationId(), t.id(), now, "Eligibility for lot '" + lot.title() + "' of round '" + round.title()
                         + "' was checked again at award and changed. " + run.changes().summary(),
                         new org.levelfield.tender.infrastructure.Notices.Link("/tenders/" + t.id(), "See your tender"));
             }
         }
-        return out;
+        return List.copyOf(out.values());
     }
 }
