@@ -107,8 +107,8 @@ public class AwardBenchmark {
             Round again = bench.scoredRound(10, "10-tender round after the others");
             bench.warm(again, runs);
             Map<String, Object> crowded = bench.measure(again, runs);
-            System.out.println("10 tenders, database holding 1 round:          " + alone);
-            System.out.println("10 tenders, database holding " + (others + 1) + " other rounds: " + crowded);
+            System.out.println("10 tenders, database holding 1 round:           " + alone);
+            System.out.println("10 tenders, database holding " + (others + 2) + " rounds:        " + crowded);
             for (int n : sizes) {
                 Round round = bench.scoredRound(n, n + "-tender round");
                 bench.warm(round, Math.min(runs, 2));
