@@ -100,6 +100,30 @@ class AwardCalculationSpec extends Specification {
         priceOnly.tieBrokenBy() == null
     }
 
+    def "a tie-break step may be a published sum of named criteria (issue 13, 2.6)"() {
+        given: "equal totals; Alpha leads on race and disability together, Beta on sex and quality together"
+        UUID race = UUID.randomUUID(), disability = UUID.randomUUID(), sex = UUID.randomUUID()
+        def criteria = [new CriterionSpec(PRICE, "Price", "PRICE", null, 40.0), new CriterionSpec(QUALITY, "Quality", "QUALITY", null, 30.0),
+                        new CriterionSpec(race, "Race equality", "EQUALITY", "RACE", 10.0),
+                        new CriterionSpec(disability, "Disability equality", "EQUALITY", "DISABILITY", 10.0),
+                        new CriterionSpec(sex, "Sex equality", "EQUALITY", "SEX", 10.0)]
+        def score = { int v -> [new EvaluatorScore(UUID.randomUUID(), "E", v, "reason")] }
+        def alpha = new TenderInput(UUID.randomUUID(), "Alpha", 100_000, [(QUALITY): score(3), (race): score(5), (disability): score(5), (sex): score(1)])
+        def beta = new TenderInput(UUID.randomUUID(), "Beta", 100_000, [(QUALITY): score(3), (race): score(3), (disability): score(3), (sex): score(5)])
+
+        when:
+        def result = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, criteria, [alpha, beta], [:], AwardCalculation.PriceFormula.RATIO,
+                ["SUM_OF: Race equality + Disability equality"])
+        def otherSum = AwardCalculation.calculate(UUID.randomUUID(), "Lot", 5, criteria, [alpha, beta], [:], AwardCalculation.PriceFormula.RATIO,
+                ["SUM_OF: Sex equality + Quality"])
+
+        then: "both total 80.00 (40 + 18 + 10 + 10 + 2 and 40 + 18 + 6 + 6 + 10)"
+        result.tenders()*.total() == [80.00, 80.00]
+        result.provisionalWinner() == alpha.tenderId()
+        result.tieBrokenBy() == "SUM_OF: Race equality + Disability equality"
+        otherSum.provisionalWinner() == beta.tenderId()
+    }
+
     def "a tie below first place is separated by the published cascade too, so no two losing bidders are told they share a rank"() {
         given: "Second and Third total the same; Third has the lower price"
         def first = tender("First", 100_000, [5])

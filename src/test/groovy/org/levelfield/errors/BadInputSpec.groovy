@@ -93,6 +93,22 @@ class BadInputSpec extends IntegrationSpec {
         "an unknown EqIA characteristic" | "eqia.entries[0].characteristic"  | { it.eqia.entries[0].characteristic = "HEIGHT" }
         "a fixed-price lot with no price" | "lots[1].terms.fixedPricePence"  | { it.lots[1].terms = [priceMode: "FIXED_PRICE"] }
         "an unknown criterion basis"    | "lots[0].criteria[1].assesses"     | { it.lots[0].criteria[1].assesses = "VIBES" }
+        "a tie-break sum naming an unknown criterion" | "details.tieBreak[0]" | { it.details.tieBreak = ["SUM_OF: Race equality + Kindness"] }
+        "a tie-break sum naming no criterion" | "details.tieBreak[0]"        | { it.details.tieBreak = ["SUM_OF: "] }
+        "an unknown tie-break step"     | "details.tieBreak[1]"              | { it.details.tieBreak = ["LOWER_PRICE", "COIN_TOSS"] }
+        "a lot limit applied by an unknown method" | "details.lotAllocation" | { it.details.maxLotsPerSupplier = 1; it.details.lotAllocation = "FIRST_COME" }
+    }
+
+    def "a tie-break sum naming a criterion a lot lacks says which lot and which criteria it has"() {
+        given:
+        def request = RoundFixture.aRound(deadline)
+        request.details.tieBreak = ["SUM_OF: Race equality + Kindness"]
+
+        when:
+        def reply = api("POST", "/api/rounds", who.commissioner, request)
+
+        then:
+        reply.body.errors.find { it.field == "details.tieBreak[0]" }.message.contains("names the criterion 'Kindness', which lot 'Community outreach' does not have")
     }
 
     def "unknown ids are 404s that name what was not found"() {

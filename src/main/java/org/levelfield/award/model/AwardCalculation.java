@@ -172,7 +172,8 @@ public final class AwardCalculation {
 
     /**
      * The key a published tie-break step compares, larger is better: the weighted equality score,
-     * the weighted quality (all non-price) score, or the price negated.
+     * the weighted quality (all non-price) score, the price negated, or the weighted scores of the
+     * criteria a SUM_OF step names, added up.
      */
     private static BigDecimal tieKey(String step, TenderResult r) {
         return switch (step) {
@@ -181,7 +182,14 @@ public final class AwardCalculation {
             case "QUALITY_SCORE" -> r.lines().stream().filter(l -> !"PRICE".equals(l.kind()) && l.weighted() != null)
                     .map(CriterionLine::weighted).reduce(BigDecimal.ZERO, BigDecimal::add);
             case "LOWER_PRICE" -> BigDecimal.valueOf(-r.pricePence());
-            default -> throw new IllegalArgumentException("unknown tie-break step " + step);
+            default -> {
+                List<String> named = org.levelfield.round.model.RoundDetails.sumOf(step);
+                if (named.isEmpty()) {
+                    throw new IllegalArgumentException("unknown tie-break step " + step);
+                }
+                yield r.lines().stream().filter(l -> l.weighted() != null && named.stream().anyMatch(t -> t.equalsIgnoreCase(l.title().strip())))
+                        .map(CriterionLine::weighted).reduce(BigDecimal.ZERO, BigDecimal::add);
+            }
         };
     }
 

@@ -75,10 +75,31 @@ final class RoundCommandValidation {
         partners(c.partners());
         lots(c.lots());
         eqia(c.eqia());
-        details(c.details());
+        details(c.details(), c.lots());
     }
 
-    private void details(org.levelfield.round.model.RoundDetails d) {
+    /** A SUM_OF tie-break step must name at least one criterion, each of which every lot has (by title). */
+    private void sumOfStep(String at, String step, List<RoundCommand.LotCommand> lots) {
+        List<String> named = org.levelfield.round.model.RoundDetails.sumOf(step);
+        if (named.isEmpty()) {
+            error(at, "name the criteria to add up after SUM_OF:, joined by +, e.g. \"SUM_OF: Race equality + Disability equality\"");
+            return;
+        }
+        for (var lot : lots == null ? List.<RoundCommand.LotCommand>of() : lots) {
+            if (lot == null || lot.criteria() == null) {
+                continue;
+            }
+            for (String title : named) {
+                boolean present = lot.criteria().stream().anyMatch(c -> c != null && c.title() != null && c.title().strip().equalsIgnoreCase(title));
+                if (!present) {
+                    error(at, "names the criterion '" + title + "', which lot '" + lot.title() + "' does not have; its criteria are "
+                            + lot.criteria().stream().filter(java.util.Objects::nonNull).map(RoundCommand.CriterionCommand::title).toList());
+                }
+            }
+        }
+    }
+
+    private void details(org.levelfield.round.model.RoundDetails d, List<RoundCommand.LotCommand> lots) {
         if (d == null) {
             return;
         }
@@ -91,10 +112,15 @@ final class RoundCommandValidation {
         }
         var steps = d.tieBreakOrEmpty();
         for (int i = 0; i < steps.size(); i++) {
-            if (!org.levelfield.round.model.RoundDetails.TIE_BREAK_STEPS.contains(steps.get(i))) {
-                error("details.tieBreak[" + i + "]", "must be one of " + org.levelfield.round.model.RoundDetails.TIE_BREAK_STEPS);
-            } else if (steps.subList(0, i).contains(steps.get(i))) {
-                error("details.tieBreak[" + i + "]", steps.get(i) + " is listed twice");
+            String step = steps.get(i);
+            if (step != null && step.startsWith(org.levelfield.round.model.RoundDetails.SUM_OF)) {
+                sumOfStep("details.tieBreak[" + i + "]", step, lots);
+            } else if (!org.levelfield.round.model.RoundDetails.TIE_BREAK_STEPS.contains(step)) {
+                error("details.tieBreak[" + i + "]", "must be one of " + org.levelfield.round.model.RoundDetails.TIE_BREAK_STEPS
+                        + ", or a sum of named criteria such as \"SUM_OF: Race equality + Disability equality\"");
+            }
+            if (step != null && steps.subList(0, i).contains(step)) {
+                error("details.tieBreak[" + i + "]", step + " is listed twice");
             }
         }
         var consultation = d.consultation();

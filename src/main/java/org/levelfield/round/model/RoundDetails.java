@@ -32,7 +32,8 @@ import java.util.List;
  * @param blindEvaluation            whether evaluators see tenders as "Tender A, B, C…" rather than by bidder until moderation
  *                                   ends (the award is computed)
  * @param tieBreak                   the published tie-break cascade, in order (SC-10): EQUALITY_SCORE (higher weighted equality
- *                                   score), QUALITY_SCORE (higher weighted quality score), LOWER_PRICE; empty if none was published
+ *                                   score), QUALITY_SCORE (higher weighted quality score), LOWER_PRICE, or a sum of named criteria
+ *                                   ("SUM_OF: Race equality + Disability equality", see {@link #SUM_OF}); empty if none was published
  * @param lotAllocation              how the lot limit is applied, in a form Levelfield applies at award (SC-13):
  *                                   HIGHEST_VALUE_FIRST or LARGEST_LEAD_FIRST (see {@code LotAllocation.Method}); the
  *                                   {@code lotLimitMechanism} text says the same in the documents' words
@@ -47,6 +48,20 @@ public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String
                            String lotAllocation) {
 
     public static final List<String> TIE_BREAK_STEPS = List.of("EQUALITY_SCORE", "QUALITY_SCORE", "LOWER_PRICE");
+
+    /**
+     * A tie-break step may also be a published sum of named criteria: "SUM_OF: Race equality + Disability equality" compares
+     * the tenders' weighted scores on those criteria added up, higher first.
+     */
+    public static final String SUM_OF = "SUM_OF:";
+
+    /** The criterion titles a SUM_OF step names, or an empty list if the step is not one. */
+    public static List<String> sumOf(String step) {
+        if (step == null || !step.startsWith(SUM_OF)) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(step.substring(SUM_OF.length()).split("\\+")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
     public static final List<String> LOT_ALLOCATIONS = List.of("HIGHEST_VALUE_FIRST", "LARGEST_LEAD_FIRST");
 
     public static final RoundDetails NONE = new RoundDetails(null, null, null, null, null, null, null, null, null, List.of(),

@@ -131,6 +131,10 @@ public class Labels {
         if (label != null) {
             return label[0];
         }
+        if ("TIE_BREAK".equals(kind) && code.startsWith("SUM_OF:")) {
+            return "The higher total of the weighted scores for " + String.join(" and ",
+                    java.util.Arrays.stream(code.substring("SUM_OF:".length()).split("\\+")).map(String::strip).toList());
+        }
         String words = code.replace('_', ' ').toLowerCase(java.util.Locale.UK);
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
