@@ -15,6 +15,7 @@ import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.rules.facts.CriterionResult;
 import org.levelfield.rules.facts.DutyScore;
+import org.levelfield.rules.facts.LotDuties;
 import org.levelfield.rules.facts.MandatoryItemFact;
 import org.levelfield.rules.facts.TenderEquality;
 import org.levelfield.rules.facts.Thresholds;
@@ -39,6 +40,8 @@ class GatewayPassFacts {
         unmet.ofRound(round.id()).forEach(f -> foundUnmet.put(Map.entry(f.tenderId(), f.item()), f.reasons()));
         List<Object> facts = new ArrayList<>();
         facts.add(thresholds);
+        round.lots().forEach(l -> facts.add(new LotDuties(l.id().toString(), l.title(),
+                l.criteria().stream().filter(c -> c.duty() != null).map(c -> c.duty().name()).filter(LotDuties.GATED::contains).distinct().toList())));
         for (Tender t : submitted) {
             Lot lot = round.lot(t.lotId()).orElseThrow();
             t.details().mandatoryItems().forEach(m -> facts.add(new MandatoryItemFact(t.id().toString(), t.organisationName(), m.item(),
