@@ -137,6 +137,13 @@ class PricesAtAwardSpec extends IntegrationSpec {
         findings.find { it.subjectId == r.tenders[2] }.severity == "FLAG"
         !r.award.body.lots[0].tenders.find { it.tenderId == r.tenders[2] }.disqualified
         findings.count { it.subjectId in [r.tenders[0], r.tenders[3]] } == 0
+
+        and: "the results list the gateways the rules declare (every scoring rule with a FAIL branch), SC-06 among them"
+        def results = api("GET", "/api/rounds/$r.round.id/award/results", who.commissioner).body
+        def over = results.lots[1].tenders.find { it.tenderId == r.tenders[1] }
+        over.gateways*.ruleId == ["EQ-05", "SC-06", "SC-07", "SC-08", "SC-09"]
+        over.gateways.find { it.ruleId == "SC-06" }.passed == false
+        over.disqualifiedBecause.any { it.startsWith("disqualified: SC-06: The price of £260,000 is above the published ceiling") }
     }
 
     def "a price stated including VAT is refused where the lot compares prices excluding VAT, and nothing is stored"() {

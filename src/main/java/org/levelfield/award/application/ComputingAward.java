@@ -144,6 +144,12 @@ public class ComputingAward {
         return json.read(stored.resultJson(), AwardResult.class);
     }
 
+    /** The latest award lot by lot and tender by tender, with the gateways the round's ruleset declares (its FAIL rules). */
+    public LotResults results(UUID roundId) {
+        AwardResult award = latest(roundId);
+        return LotResults.of(award, rules.forVersion(award.rulesetVersion()).disqualifying(Stage.SCORING));
+    }
+
     private RoundScores scoresOf(UUID roundId) {
         List<RoundScores.Given> given = scores.currentForRound(roundId).stream().map(s -> new RoundScores.Given(s.tenderId(), s.criterionId(),
                 new AwardCalculation.EvaluatorScore(s.evaluatorId(), s.evaluatorName(), s.score(), s.reason()))).toList();

@@ -1,7 +1,6 @@
 package org.levelfield.award.application;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.levelfield.award.model.AwardCalculation;
@@ -17,8 +16,6 @@ import org.levelfield.rules.model.Severity;
  */
 public record LotResults(UUID roundId, String rulesetVersion, List<Lot> lots) {
 
-    /** The gateways a tender must pass: the equality gateway, published minimum scores, mandatory items, and not disregarded as abnormally low. */
-    static final Set<String> GATEWAYS = Set.of("EQ-05", "SC-07", "SC-08", "SC-09");
 
     public record Lot(UUID lotId, String lot, String outcome, UUID provisionalWinner, Long lowestCompliantPricePence,
                       List<TenderLine> tenders, List<Finding> lotFindings, RobustnessCheck.Report robustness) {
@@ -36,23 +33,27 @@ public record LotResults(UUID roundId, String rulesetVersion, List<Lot> lots) {
     public record Gateway(String ruleId, boolean passed, String reason) {
     }
 
-    public static LotResults of(AwardResult award) {
+    /**
+     * @param gateways the rules that can take a tender out, as the round's ruleset declares them
+     *                 ({@link org.levelfield.rules.engine.Ruleset#disqualifying}): each tender shows whether it passed each
+     */
+    public static LotResults of(AwardResult award, java.util.SortedSet<String> gateways) {
         List<Lot> lots = award.lots().stream().map(l -> new Lot(l.lotId(), l.lot(), l.outcome(), l.provisionalWinner(), l.lowestCompliantPricePence(),
-                l.tenders().stream().map(t -> tender(t, award.findings())).toList(),
+                l.tenders().stream().map(t -> tender(t, award.findings(), gateways)).toList(),
                 award.findings().stream().filter(f -> "lot".equals(f.subjectType()) && f.subjectId().equals(l.lotId().toString())).toList(),
                 award.robustness() == null ? null : award.robustness().stream().filter(r -> r.lotId().equals(l.lotId())).findFirst().orElse(null)))
                 .toList();
         return new LotResults(award.roundId(), award.rulesetVersion(), lots);
     }
 
-    private static TenderLine tender(AwardCalculation.TenderResult t, List<Finding> findings) {
+    private static TenderLine tender(AwardCalculation.TenderResult t, List<Finding> findings, java.util.SortedSet<String> gateways) {
         List<Finding> own = findings.stream().filter(f -> "tender".equals(f.subjectType()) && f.subjectId().equals(t.tenderId().toString())).toList();
-        List<Gateway> gateways = GATEWAYS.stream().sorted().map(rule -> own.stream()
+        List<Gateway> passed = gateways.stream().map(rule -> own.stream()
                 .filter(f -> f.ruleId().equals(rule) && f.severity() == Severity.FAIL).findFirst()
                 .map(f -> new Gateway(rule, false, f.message()))
                 .orElse(new Gateway(rule, true, null))).toList();
         List<String> because = t.disqualifiedBecause() == null ? List.of() : t.disqualifiedBecause().stream().map(r -> "disqualified: " + r).toList();
         return new TenderLine(t.tenderId(), t.bidder(), t.pricePence(), t.rank(), t.disqualified() ? null : t.total(), t.disqualified(), because,
-                gateways, t.lines(), own);
+                passed, t.lines(), own);
     }
 }

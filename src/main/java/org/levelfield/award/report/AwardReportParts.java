@@ -138,7 +138,9 @@ public class AwardReportParts {
                         byDuty.put(line.duty(), line.score() == null ? "-" : line.score().setScale(2, RoundingMode.HALF_UP).toPlainString());
                     }
                 }
-                String gateway = t.disqualifiedBecause().stream().filter(r -> r.contains("EQ-05")).findFirst().orElse("met");
+                String gateway = award.findings().stream().filter(f -> "EQ-05".equals(f.ruleId()) && f.severity() == org.levelfield.rules.model.Severity.FAIL
+                        && "tender".equals(f.subjectType()) && t.tenderId().toString().equals(f.subjectId())).findFirst()
+                        .map(f -> "EQ-05: " + f.message()).orElse("met");
                 lines.add(new AwardReport.DutyLine(lot.lot(), t.bidder(), byDuty.getOrDefault("RACE", "-"), byDuty.getOrDefault("DISABILITY", "-"),
                         byDuty.getOrDefault("SEX", "-"), gateway));
             }

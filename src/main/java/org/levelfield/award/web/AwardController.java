@@ -52,7 +52,7 @@ public class AwardController {
     @Get("/results")
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public LotResults results(UUID roundId) {
-        return LotResults.of(computing.latest(roundId));
+        return computing.results(roundId);
     }
 
     /** The award as an OCDS 1.1.5 release with the UK extension's fields (JSON). */

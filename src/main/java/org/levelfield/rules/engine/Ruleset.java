@@ -40,6 +40,26 @@ public final class Ruleset {
         return files.stream().filter(f -> f.stage() == stage).toList();
     }
 
+    /**
+     * The ids of a stage's rules that can take a tender out: those with a rule of severity FAIL, as their
+     * own metadata says (the gateways of the award: EQ-05, SC-06, SC-07, SC-08, SC-09 with today's rules).
+     */
+    public java.util.SortedSet<String> disqualifying(Stage stage) {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        KieBase base = bases.get(stage);
+        if (base == null) {
+            return ids;
+        }
+        java.util.Set<String> own = new java.util.HashSet<>();
+        files(stage).forEach(f -> own.addAll(f.ruleNames()));
+        base.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
+            if (own.contains(rule.getName()) && "FAIL".equals(RuleMetadata.text(rule.getMetaData(), "severity"))) {
+                ids.add(RuleMetadata.text(rule.getMetaData(), "id"));
+            }
+        }));
+        return ids;
+    }
+
     /** Runs a stage's rules over the facts and returns every finding, in reading order. */
     public List<Finding> evaluate(Stage stage, Collection<?> facts) {
         return run(stage, facts, Finding.class).findings();
