@@ -83,7 +83,10 @@ class FrozenRulesetSpec extends Specification {
 
         when: "EQ-05 is changed in rules/ and the service restarts"
         Path eq05 = rules.resolve("scoring/EQ-05-equality-gateway.drl")
-        Files.writeString(eq05, Files.readString(eq05).replace('$tender : TenderEquality( mean != null )', '$tender : TenderEquality( mean == null )'))
+        String changed = Files.readString(eq05).replace('$tender : TenderEquality( race != null, disability != null, sex != null )',
+                '$tender : TenderEquality( race == null )')
+        assert changed != Files.readString(eq05): "the change to EQ-05 did not apply; the spec must follow the rule's text"
+        Files.writeString(eq05, changed)
         def second = start()
         second.getBean(MutableClock).set(deadline.plusSeconds(3600))
         def award = second.getBean(ComputingAward).compute(round.id(), commissioner)
