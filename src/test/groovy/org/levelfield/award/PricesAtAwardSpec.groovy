@@ -165,7 +165,7 @@ class PricesAtAwardSpec extends IntegrationSpec {
 
         then:
         refused.status == HttpStatus.BAD_REQUEST
-        refused.body.errors.find { it.field == "vatBasis" }.message.contains("this lot compares prices excluding vat")
+        refused.body.errors.find { it.field == "vatBasis" }.message.contains("this lot compares prices excluding VAT")
         exempt.status == HttpStatus.CREATED
         onItsBasis.status == HttpStatus.CREATED
         count("tender", "round_id = ?", UUID.fromString(round.id as String)) == before + 2

@@ -307,14 +307,22 @@ class BidderPagesSpec extends IntegrationSpec {
         second.status == 303 && second.location.startsWith("/tenders/$firstId")
         count("tender", "lot_id = ? and organisation_id = ? and status = 'SUBMITTED'", UUID.fromString(lot.id as String), UUID.fromString(me.organisationId as String)) == 1
 
-        when: "revised"
+        when: "revised; a price stated including VAT is refused in place, since this lot compares prices excluding VAT"
         assert v.post("$base/revise", [:]).status == 303
+        def pricePage = v.open("$base/price")
+        def withVat = v.post("$base/price", [price: "£108,000", vatBasis: "INCLUDING_VAT"])
         assert v.post("$base/price", [price: "£90,000", vatBasis: "VAT_EXEMPT"]).status == 303
         def revised = v.post("$base/submit", [:])
         UUID revisedId = UUID.fromString(revised.location.replaceAll(".*/tenders/([^?]+).*", '$1'))
         def receipt = v.open("/tenders/$revisedId")
 
-        then: "a new receipt; the first is kept as replaced"
+        then: "the page says the basis; the refused price was kept on the page, not stored"
+        pricePage.body.contains("This lot compares prices excluding VAT")
+        withVat.status == 400
+        withVat.body.contains("This lot compares prices excluding VAT, as the tender documents say")
+        withVat.body.contains("108,000")
+
+        and: "a new receipt; the first is kept as replaced"
         revisedId != firstId
         sql.query("select status from tender where id = ?", { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row, firstId).first() == "SUPERSEDED"
         sql.query("select price_pence from tender where id = ?", { rs -> rs.getLong(1) } as org.levelfield.common.database.Sql.Row, revisedId).first() == 9_000_000L

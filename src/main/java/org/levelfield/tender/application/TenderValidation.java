@@ -69,8 +69,8 @@ final class TenderValidation {
         return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.UK).format(pence / 100.0);
     }
 
-    private static String inWords(String code) {
-        return code.toLowerCase(java.util.Locale.UK).replace('_', ' ');
+    private static String inWords(String vatBasis) {
+        return "INCLUDING_VAT".equals(vatBasis) ? "including VAT" : "excluding VAT";
     }
 
     private boolean complete() {

@@ -116,7 +116,11 @@ final class TenderSections {
             case "price" -> {
                 q.add(Question.money("price", "Your price for the whole contract", "The total for the full term of " + lot.termMonths()
                         + " months, for example £210,000", t.get("price")));
-                q.add(Question.radios("vatBasis", "Does your price include VAT?", null, labels.options("VAT_BASIS"), t.get("vatBasis")));
+                boolean includingVat = lot.terms() != null && "INCLUDING_VAT".equals(lot.terms().priceVatBasis());
+                q.add(Question.radios("vatBasis", "Does your price include VAT?", includingVat
+                        ? "This lot compares prices including VAT: give your price including VAT, or say that you are not registered for VAT"
+                        : "This lot compares prices excluding VAT: give your price without VAT, or say that you are not registered for VAT",
+                        labels.options("VAT_BASIS"), t.get("vatBasis")));
             }
             case "declarations" -> q.addAll(declarationQuestions("your organisation", t));
             default -> {
