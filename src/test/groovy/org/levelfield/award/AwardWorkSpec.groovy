@@ -10,6 +10,7 @@ import org.levelfield.access.UserAccount
 import org.levelfield.award.application.ComputingAward
 import org.levelfield.common.database.SqlStatistics
 import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.Pdfs
 import org.levelfield.support.RoundFixture
 
 import java.time.Instant
@@ -70,7 +71,7 @@ class AwardWorkSpec extends IntegrationSpec {
         forLarge.rows() > forSmall.rows()
     }
 
-    def "the justification is issued once per version of the award: a second download serves the same file; a new computation issues a new one"() {
+    def "the justification is issued once per version of what it says: a second download serves the same file; a change to it issues a new one"() {
         given:
         def who = people()
         def round = scoredRound(who, 2)
@@ -81,6 +82,9 @@ class AwardWorkSpec extends IntegrationSpec {
         def first = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner)
         def second = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.scrutiny)
         long afterTwo = count("issued_document", "round_id = ?", UUID.fromString(round.id as String))
+        def tender = api("GET", "/api/rounds/$round.id/tenders", who.commissioner).body[0]
+        assert api("POST", "/api/tenders/$tender.id/abnormally-low/notify", who.commissioner, [question: "How is the price achieved?"]).status == HttpStatus.OK
+        def afterNotice = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner)
         sql.update("update round set status = 'EVALUATION' where id = ?", UUID.fromString(round.id as String))
         clock.advance(java.time.Duration.ofMinutes(5))
         assert api("POST", "/api/rounds/$round.id/award", who.commissioner).status == HttpStatus.OK
@@ -93,8 +97,12 @@ class AwardWorkSpec extends IntegrationSpec {
         second.bytes == first.bytes
         afterTwo == before + 1
 
-        and: "a new computation is a new version"
-        third.headers["x-document-id"] != first.headers["x-document-id"]
-        count("issued_document", "round_id = ?", UUID.fromString(round.id as String)) == before + 2
+        and: "anything the report says that changed since, such as an abnormally-low step, is a new version"
+        afterNotice.headers["x-document-id"] != first.headers["x-document-id"]
+        Pdfs.text(afterNotice.bytes).contains("How is the price achieved?")
+
+        and: "so is a new computation"
+        third.headers["x-document-id"] != afterNotice.headers["x-document-id"]
+        count("issued_document", "round_id = ?", UUID.fromString(round.id as String)) == before + 3
     }
 }
