@@ -164,6 +164,6 @@ public class ReportBenchmark {
                 new Method(5, 2, "3.0"), List.of(lot), List.of(), scoringFindings, List.of(new HistoryLine("1 October 2025", "DRAFT", "PUBLISHED", "Published")),
                 List.of(), List.of(new RobustnessLine("Lot 1", "The winner is the same in every scenario.",
                 List.of(new ScenarioLine("Linear price formula", "Bidder 1 CIO", "1.20", "yes")))),
-                false, decision, analysis, adverse, duties, moderation, conflicts, List.of(), List.of(), List.of(), List.of());
+                false, decision, analysis, adverse, duties, moderation, conflicts, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

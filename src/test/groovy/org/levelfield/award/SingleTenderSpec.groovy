@@ -62,5 +62,36 @@ class SingleTenderSpec extends IntegrationSpec {
         ss01.message.contains("run the lot again")
         ss01.message.contains("not to be merged into another lot")
         !findings.any { it.ruleId == "SS-01" && it.subjectId == outreach.id }
+
+        when: "the commissioner records what happens to the specialist lot: refused without a choice, reasons or an updated EqIA, and for a lot that has a winner"
+        def base = "/api/rounds/$round.id/lots"
+        def empty = api("POST", "$base/$specialist.id/no-award", who.commissioner, [:])
+        def future = api("POST", "$base/$specialist.id/no-award", who.commissioner, [choice: "RUN_AGAIN", reasons: "r", eqiaUpdatedOn: "2027-06-01"])
+        def hasWinner = api("POST", "$base/$outreach.id/no-award", who.commissioner, [choice: "RUN_AGAIN", reasons: "r", eqiaUpdatedOn: "2026-12-21"])
+        def evaluator = api("POST", "$base/$specialist.id/no-award", who.evaluator, [choice: "RUN_AGAIN", reasons: "r", eqiaUpdatedOn: "2026-12-21"])
+        long stored = count("lot_no_award_decision", "round_id = ?", UUID.fromString(round.id as String))
+        def decided = api("POST", "$base/$specialist.id/no-award", who.commissioner, [choice: "RUN_AGAIN", eqiaUpdatedOn: "2026-12-21",
+                reasons: "Re-tender the lot with the BSL requirement met through a funded partner; the EqIA update shows Deaf women lose provision meanwhile, so the current grant is extended"])
+        def again = api("POST", "$base/$specialist.id/no-award", who.commissioner, [choice: "GRANT", reasons: "Changed mind", eqiaUpdatedOn: "2026-12-21"])
+        def pdf = org.levelfield.support.Pdfs.text(api("GET", "/api/rounds/$round.id/award/justification.pdf", who.scrutiny).bytes).replaceAll(/\s+/, " ")
+
+        then:
+        empty.status == HttpStatus.BAD_REQUEST
+        empty.body.errors*.field.toSet() == ["choice", "reasons", "eqiaUpdatedOn"].toSet()
+        future.status == HttpStatus.BAD_REQUEST
+        future.body.errors.find { it.field == "eqiaUpdatedOn" }.message.contains("is after today")
+        hasWinner.status == HttpStatus.CONFLICT
+        evaluator.status == HttpStatus.FORBIDDEN
+        stored == 0
+
+        and: "kept once, audited, listed for scrutiny and printed in the justification; the lot stays its own"
+        decided.status == HttpStatus.CREATED
+        decided.body.choice == "RUN_AGAIN"
+        again.status == HttpStatus.CONFLICT
+        api("GET", "/api/rounds/$round.id/no-award", who.scrutiny).body*.lot == ["Deaf and disabled survivors"]
+        count("audit_entry", "kind = 'LOT_NOT_AWARDED' and round_id = ?", UUID.fromString(round.id as String)) == 1
+        pdf.contains("Lots left without a compliant tender")
+        pdf.contains("Run the lot again")
+        pdf.contains("BSL requirement met through a funded partner")
     }
 }

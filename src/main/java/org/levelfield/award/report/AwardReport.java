@@ -12,7 +12,11 @@ public record AwardReport(String title, String generatedAt, String rulesetVersio
                           boolean publicVersion, DecisionPart decision, List<EqiaLine> equalityAnalysis, List<EqiaLine> adverseImpacts,
                           List<DutyLine> dutyScores, List<ModerationLine> moderation, List<ConflictLine> conflicts,
                           List<AltLine> abnormallyLow, List<ProviderLine> providers, List<IncumbentLine> incumbents,
-                          List<FindingLine> awardFindings) {
+                          List<FindingLine> awardFindings, List<NoAwardLine> noAward) {
+
+    /** What was decided for a lot left without a compliant tender (SS-01): the choice, the reasons, when the EqIA was updated, by whom. */
+    public record NoAwardLine(String lot, String choice, String reasons, String eqiaUpdatedOn, String decided) {
+    }
 
     /**
      * The decision file: the record version in force, who decides and how they were briefed, what the

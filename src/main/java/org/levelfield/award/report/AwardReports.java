@@ -39,9 +39,11 @@ public class AwardReports {
     private final ObjectMapper json;
     private final Clock clock;
     private final AwardReportParts parts;
+    private final org.levelfield.award.application.UnawardedLots unawarded;
 
     public AwardReports(Rounds rounds, ComputingAward awards, RuleRuns runs, PublishingRound publishing, ObjectMapper json, Clock clock,
-                        AwardReportParts parts) {
+                        AwardReportParts parts, org.levelfield.award.application.UnawardedLots unawarded) {
+        this.unawarded = unawarded;
         this.parts = parts;
         this.publishing = publishing;
         this.rounds = rounds;
@@ -88,8 +90,16 @@ public class AwardReports {
                                 s.margin() == null ? "-" : s.margin().toPlainString(), s.sameWinner() ? "yes" : "NO")).toList())).toList(),
                 publicVersion, extra.decision(), extra.equalityAnalysis(), extra.adverseImpacts(), extra.dutyScores(), extra.moderation(),
                 extra.conflicts(), extra.abnormallyLow(), extra.providers(), extra.incumbents(),
-                extra.awardFindings().stream().map(f -> line(JustifiedFinding.of(f, null))).toList());
+                extra.awardFindings().stream().map(f -> line(JustifiedFinding.of(f, null))).toList(),
+                unawarded.ofRound(roundId).stream().map(d -> new AwardReport.NoAwardLine(d.lot(), NO_AWARD.getOrDefault(d.choice(), d.choice()),
+                        d.reasons(), d.eqiaUpdatedOn().toString(), (publicVersion ? "" : d.decidedBy() + ", ") + when(d.decidedAt()))).toList());
     }
+
+    private static final java.util.Map<String, String> NO_AWARD = java.util.Map.of(
+            "RUN_AGAIN", "Run the lot again",
+            "DIRECT_AWARD", "Direct award: no suitable tender was received (Procurement Act 2023 s41, Sch 5)",
+            "GRANT", "A grant to specialist providers, outside the procurement",
+            "NOT_PROCEEDING", "Not proceeding, with the mitigation the equality analysis sets out");
 
     private static AwardReport.LotPart lot(Lot lot, AwardCalculation.LotResult result, boolean publicVersion) {
         return new AwardReport.LotPart(lot.title(), Format.pounds(lot.valueInclVatPence()), Format.pounds(lot.annualValuePence()),
