@@ -319,7 +319,7 @@ class BidderJourneyBrowserSpec extends IntegrationSpec {
         String base = "/rounds/$round.id/lots/$lot.id/tender"
         def signedIn = ["/tenders", "/organisation", "/organisation/profile", "/organisation/monitoring", base, "$base/partners",
                         "$base/partners/subcontractor", "$base/partners/member", "$base/check", "/tenders/$tenderId", "/tenders/$tenderId/award",
-                        "/notices", "/rounds/$round.id/questions/new", "/rounds/$round.id/adjustments/new"]
+                        "$base/price", "/notices", "/rounds/$round.id/questions/new", "/rounds/$round.id/adjustments/new"]
         def narrow = [:]
 
         when:

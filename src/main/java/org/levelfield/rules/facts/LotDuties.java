@@ -2,14 +2,12 @@ package org.levelfield.rules.facts;
 
 import java.util.List;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * The equality duties a lot's criteria score (RACE, DISABILITY, SEX), read by EQ-05: the equality
  * gateway needs a score for each of the three, so a lot that scores only some of them cannot be
  * gated on those alone.
  */
-public record LotDuties(String lotId, String lot, List<String> scoredDuties) implements Subject {
+public record LotDuties(String lotId, String lot, List<String> scoredDuties) implements AboutLot {
 
     public static final List<String> GATED = List.of("RACE", "DISABILITY", "SEX");
 
@@ -20,20 +18,5 @@ public record LotDuties(String lotId, String lot, List<String> scoredDuties) imp
     /** The gated duties the lot does not score. */
     public List<String> getMissing() {
         return GATED.stream().filter(d -> !scoredDuties.contains(d)).toList();
-    }
-
-    @Override
-    public String subjectType() {
-        return "lot";
-    }
-
-    @Override
-    public String subjectId() {
-        return lotId;
-    }
-
-    @Override
-    public String subjectLabel() {
-        return "Lot '" + lot + "'";
     }
 }

@@ -2,8 +2,6 @@ package org.levelfield.rules.facts;
 
 import java.math.BigDecimal;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * How a lot's totals were made: the scale, the price weight and formula, and the lowest compliant
  * price it used. Read by SC-05 and SC-06 to record the method with the award.
@@ -18,24 +16,9 @@ import org.levelfield.rules.model.Subject;
  */
 public record LotMethod(String lotId, String lot, int scaleMax, BigDecimal priceWeight, String priceMode, Long lowestCompliantPricePence,
                         int tenders, int compliantTenders, boolean specialist, java.util.List<String> userGroups, Long estimatePence)
-        implements Subject {
+        implements AboutLot {
 
     public LotMethod {
         userGroups = userGroups == null ? java.util.List.of() : java.util.List.copyOf(userGroups);
-    }
-
-    @Override
-    public String subjectType() {
-        return "lot";
-    }
-
-    @Override
-    public String subjectId() {
-        return lotId;
-    }
-
-    @Override
-    public String subjectLabel() {
-        return "Lot '" + lot + "'";
     }
 }

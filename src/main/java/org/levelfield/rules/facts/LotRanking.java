@@ -3,8 +3,6 @@ package org.levelfield.rules.facts;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * How a lot's compliant tenders ranked once the published method was applied: who is first, by
  * how much, and who shares first place if it is tied. Read by SC-10 and SC-11 in the award's last pass.
@@ -15,7 +13,7 @@ import org.levelfield.rules.model.Subject;
  */
 public record LotRanking(String lotId, String lot, List<String> leaders, BigDecimal leadingTotal, String runnerUp, BigDecimal margin,
                          String tieBrokenBy)
-        implements Subject {
+        implements AboutLot {
 
     public LotRanking {
         leaders = leaders == null ? List.of() : List.copyOf(leaders);
@@ -23,20 +21,5 @@ public record LotRanking(String lotId, String lot, List<String> leaders, BigDeci
 
     public boolean isTied() {
         return leaders.size() > 1;
-    }
-
-    @Override
-    public String subjectType() {
-        return "lot";
-    }
-
-    @Override
-    public String subjectId() {
-        return lotId;
-    }
-
-    @Override
-    public String subjectLabel() {
-        return "Lot '" + lot + "'";
     }
 }

@@ -2,8 +2,6 @@ package org.levelfield.rules.facts;
 
 import java.math.BigDecimal;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * The provisional winner of one lot from the evaluation results (AW-01), with the runner-up.
  *
@@ -11,24 +9,9 @@ import org.levelfield.rules.model.Subject;
  * @param outcome        the calculation's own account of the lot's result
  */
 public record ProvisionalAward(String roundId, String lotId, String lot, String winnerTenderId, String winner, BigDecimal total,
-                               String runnerUp, BigDecimal runnerUpTotal, String outcome) implements Subject {
+                               String runnerUp, BigDecimal runnerUpTotal, String outcome) implements AboutLot {
 
     public boolean isWinnerFound() {
         return winnerTenderId != null;
-    }
-
-    @Override
-    public String subjectType() {
-        return "lot";
-    }
-
-    @Override
-    public String subjectId() {
-        return lotId;
-    }
-
-    @Override
-    public String subjectLabel() {
-        return "Lot '" + lot + "'";
     }
 }
