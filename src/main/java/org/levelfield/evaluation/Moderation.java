@@ -119,7 +119,7 @@ public class Moderation {
         int max = thresholds(round).scaleMax();
         List<FieldError> errors = new ArrayList<>();
         Criterion criterion = command == null || command.criterionId() == null ? null : lot.criterion(command.criterionId()).orElse(null);
-        if (criterion == null || criterion.isPrice()) {
+        if (criterion == null || !criterion.isScoredByEvaluators(lot)) {
             errors.add(new FieldError("criterionId", "name a criterion of lot '" + lot.title() + "' that evaluators score"));
         }
         if (command == null || command.score() == null || command.score() < 0 || command.score() > max) {

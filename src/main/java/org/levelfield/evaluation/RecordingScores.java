@@ -82,6 +82,11 @@ public class RecordingScores {
                 errors.add(new FieldError(at + ".criterionId", "'" + criterion.title() + "' is scored by the published price formula, not by evaluators"));
                 continue;
             }
+            if (!criterion.isScoredByEvaluators(lot)) {
+                errors.add(new FieldError(at + ".criterionId", "'" + criterion.title() + "' is divided into sub-criteria; score each of "
+                        + lot.subCriteria(criterion.id()).stream().map(c -> "'" + c.title() + "' (" + c.id() + ")").toList() + " instead"));
+                continue;
+            }
             if (s.score() == null || s.score() < 0 || s.score() > max) {
                 errors.add(new FieldError(at + ".score", "must be a whole number from 0 to " + max + " (the published scale)"
                         + (s.score() == null ? "" : "; got " + s.score())));

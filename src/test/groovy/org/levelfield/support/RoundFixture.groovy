@@ -59,7 +59,7 @@ class RoundFixture {
     }
 
     static List<Map> answers(Map lot) {
-        lot.criteria.findAll { it.kind != "PRICE" }.collect { [criterionId: it.id, answer: "Our plan for ${it.title.toLowerCase()}, section 2.".toString()] }
+        lot.criteria.findAll { it.kind != "PRICE" && it.scored != false }.collect { [criterionId: it.id, answer: "Our plan for ${it.title.toLowerCase()}, section 2.".toString()] }
     }
 
     /** Declarations with nothing to declare. */
@@ -103,7 +103,7 @@ class RoundFixture {
 
     /** Scores for every non-price criterion of a lot: duty scores by duty, quality otherwise. */
     static Map scores(Map lot, Map<String, Integer> byDuty, int quality, String who) {
-        [scores: lot.criteria.findAll { it.kind != "PRICE" }.collect { c ->
+        [scores: lot.criteria.findAll { it.kind != "PRICE" && it.scored != false }.collect { c ->
             int value = c.duty ? byDuty[c.duty] : quality
             [criterionId: c.id, score: value, reason: "$who: section 2 of the tender on ${c.title.toLowerCase()} earns $value.".toString()]
         }]

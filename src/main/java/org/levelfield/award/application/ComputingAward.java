@@ -23,6 +23,7 @@ import org.levelfield.common.web.ProblemException;
 import org.levelfield.evaluation.Moderation;
 import org.levelfield.evaluation.Scores;
 import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
@@ -188,8 +189,9 @@ public class ComputingAward {
     /** The published method on one lot, and how robust its ranking is. */
     private static void calculate(Round round, Lot lot, List<Tender> submitted, RoundScores capped, Map<UUID, List<String>> disqualified,
                                   Thresholds thresholds, List<LotResult> lots, List<RobustnessCheck.Report> robustness) {
-        List<CriterionSpec> criteria = lot.criteria().stream().map(c -> new CriterionSpec(c.id(), c.title(), c.kind().name(),
-                c.duty() == null ? null : c.duty().name(), c.weight())).toList();
+        List<CriterionSpec> criteria = lot.scoredCriteria().stream().map(c -> new CriterionSpec(c.id(), lot.publishedTitle(c), c.kind().name(),
+                c.duty() == null ? null : c.duty().name(), c.weight(),
+                c.parentId() == null ? null : lot.criterion(c.parentId()).map(Criterion::title).orElse(null), c.exactWeight())).toList();
         List<AwardCalculation.TenderInput> inputs = submitted.stream().filter(t -> t.lotId().equals(lot.id()))
                 .map(t -> capped.input(t.id(), t.organisationName(), t.pricePence())).toList();
         List<String> tieBreak = round.details() == null ? List.of() : round.details().tieBreakOrEmpty();

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.levelfield.rules.model.Fraction;
+
 /**
  * The published method, per lot (catalogue §1.6, SC-05, SC-06):
  * <ul>
@@ -29,9 +31,30 @@ public final class AwardCalculation {
     private AwardCalculation() {
     }
 
-    public record CriterionSpec(UUID id, String title, String kind, String duty, BigDecimal weight) {
+    /**
+     * A criterion as the method uses it.
+     *
+     * @param title  as published: a sub-criterion's after its criterion's ("Equality: race")
+     * @param group  for a sub-criterion, the title of the criterion it is part of (a tie-break step may name either); else null
+     * @param exact  the weight exactly (10/3 for a third of 10): what a score earns is divided once, at the end
+     */
+    public record CriterionSpec(UUID id, String title, String kind, String duty, BigDecimal weight, String group, Fraction exact) {
+        public CriterionSpec(UUID id, String title, String kind, String duty, BigDecimal weight) {
+            this(id, title, kind, duty, weight, null, Fraction.of(weight));
+        }
+
         boolean isPrice() {
             return "PRICE".equals(kind);
+        }
+
+        /** The same criterion at another weight (to test how robust a ranking is). */
+        public CriterionSpec weighing(BigDecimal other) {
+            return new CriterionSpec(id, title, kind, duty, other, group, Fraction.of(other));
+        }
+
+        /** value × this weight ÷ divisor, dividing once. */
+        BigDecimal share(BigDecimal value, BigDecimal divisor) {
+            return value.multiply(new BigDecimal(exact.numerator())).divide(divisor.multiply(new BigDecimal(exact.denominator())), PRECISION);
         }
     }
 
@@ -56,7 +79,18 @@ public final class AwardCalculation {
     /** One criterion of a tender: the evaluators' scores, any consensus (shown beside them), the score used and what it earns. */
     public record CriterionLine(UUID criterionId, String title, String kind, String duty, BigDecimal weight,
                                 List<EvaluatorScore> evaluatorScores, Consensus consensus, Cap cappedBy, BigDecimal score,
-                                BigDecimal weighted) {
+                                BigDecimal weighted, String group, Fraction exactWeight) {
+
+        /** The weight as published: "30", "3.5" or, for a third of 10, "10/3". */
+        public String weightText() {
+            return exactWeight.toString();
+        }
+
+        /** Whether a tie-break step naming this title means this line: its own title or, for a sub-criterion, its criterion's. */
+        public boolean isNamed(String name) {
+            return title.strip().equalsIgnoreCase(name) || (group != null
+                    && (group.strip().equalsIgnoreCase(name) || title.strip().equalsIgnoreCase(group.strip() + ": " + name)));
+        }
     }
 
     public record TenderResult(UUID tenderId, String bidder, long pricePence, List<CriterionLine> lines, BigDecimal total,
@@ -137,13 +171,13 @@ public final class AwardCalculation {
 
     private static CriterionLine scoredLine(CriterionSpec c, List<EvaluatorScore> scores, Consensus consensus, Cap cap, int scaleMax) {
         if (scores.isEmpty() && consensus == null) {
-            return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, null, BigDecimal.ZERO);
+            return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, null, BigDecimal.ZERO, c.group(), c.exact());
         }
         BigDecimal base = consensus != null ? BigDecimal.valueOf(consensus.score()) : mean(scores);
         Cap applied = cap != null && base.compareTo(BigDecimal.valueOf(cap.cap())) > 0 ? cap : null;
         BigDecimal score = applied == null ? base : BigDecimal.valueOf(applied.cap());
-        BigDecimal weighted = score.multiply(c.weight()).divide(BigDecimal.valueOf(scaleMax), PRECISION);
-        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.copyOf(scores), consensus, applied, score, weighted);
+        BigDecimal weighted = c.share(score, BigDecimal.valueOf(scaleMax));
+        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.copyOf(scores), consensus, applied, score, weighted, c.group(), c.exact());
     }
 
     /** The score a criterion counts at: the consensus or the evaluators' mean, lowered to a rule's cap if one applies. */
@@ -165,9 +199,9 @@ public final class AwardCalculation {
             BigDecimal above = BigDecimal.valueOf(tender.pricePence() - lowest).divide(BigDecimal.valueOf(lowest), PRECISION);
             weighted = c.weight().multiply(BigDecimal.ONE.subtract(above).max(BigDecimal.ZERO), PRECISION);
         } else {
-            weighted = BigDecimal.valueOf(lowest).multiply(c.weight()).divide(BigDecimal.valueOf(tender.pricePence()), PRECISION);
+            weighted = c.share(BigDecimal.valueOf(lowest), BigDecimal.valueOf(tender.pricePence()));
         }
-        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, null, weighted);
+        return new CriterionLine(c.id(), c.title(), c.kind(), c.duty(), c.weight(), List.of(), null, null, null, weighted, c.group(), c.exact());
     }
 
     /**
@@ -187,7 +221,7 @@ public final class AwardCalculation {
                 if (named.isEmpty()) {
                     throw new IllegalArgumentException("unknown tie-break step " + step);
                 }
-                yield r.lines().stream().filter(l -> l.weighted() != null && named.stream().anyMatch(t -> t.equalsIgnoreCase(l.title().strip())))
+                yield r.lines().stream().filter(l -> l.weighted() != null && named.stream().anyMatch(l::isNamed))
                         .map(CriterionLine::weighted).reduce(BigDecimal.ZERO, BigDecimal::add);
             }
         };

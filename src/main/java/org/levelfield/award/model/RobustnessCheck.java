@@ -105,8 +105,8 @@ public final class RobustnessCheck {
             return null;
         }
         return criteria.stream().map(c -> c.id().equals(moved.id())
-                ? new CriterionSpec(c.id(), c.title(), c.kind(), c.duty(), target)
-                : new CriterionSpec(c.id(), c.title(), c.kind(), c.duty(), c.weight().multiply(factor, MathContext.DECIMAL64))).toList();
+                ? c.weighing(target)
+                : c.weighing(c.weight().multiply(factor, MathContext.DECIMAL64))).toList();
     }
 
     private static Map<UUID, List<AwardCalculation.EvaluatorScore>> withoutEvaluator(Map<UUID, List<AwardCalculation.EvaluatorScore>> scores,

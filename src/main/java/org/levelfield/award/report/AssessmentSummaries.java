@@ -53,9 +53,9 @@ public class AssessmentSummaries {
         TenderResult winner = result.winner().orElse(null);
         boolean successful = winner != null && winner.tenderId().equals(tenderId);
         String authority = round.partners().stream().filter(Partner::lead).map(Partner::name).findFirst().orElse(round.title());
-        List<AssessmentSummary.CriterionPart> criteria = lot.criteria().stream().map(c -> new AssessmentSummary.CriterionPart(c.title(),
+        List<AssessmentSummary.CriterionPart> criteria = lot.criteria().stream().map(c -> new AssessmentSummary.CriterionPart(lot.publishedTitle(c),
                 c.kind().name().charAt(0) + c.kind().name().substring(1).toLowerCase() + (c.duty() == null ? "" : " (" + Format.words(c.duty().name()) + ")"),
-                Format.number(c.weight()), scheme(c, result.scaleMax()))).toList();
+                lot.publishedWeight(c), scheme(lot, c, result.scaleMax()))).toList();
         String nonAward = successful ? null : nonAwardReason(own, winner, result);
         List<UUID> panel = result.evaluatorsByName();
         return new AssessmentSummary("Assessment summary: " + own.bidder() + ", " + lot.title(), WHEN.format(clock.instant()), round.title(),
@@ -85,12 +85,15 @@ public class AssessmentSummaries {
                 s.standstill() != null && !s.standstill().isBlank(), reasonsToRewrite);
     }
 
-    private static String scheme(Criterion c, int scaleMax) {
+    private static String scheme(Lot lot, Criterion c, int scaleMax) {
         if (c.kind().name().equals("PRICE")) {
-            return "lowest compliant price / the tender's price x " + Format.number(c.weight());
+            return "lowest compliant price / the tender's price x " + lot.publishedWeight(c);
+        }
+        if (!c.isScoredByEvaluators(lot)) {
+            return "the sum of its sub-criteria, each scored on its own";
         }
         String descriptors = c.descriptors() == null || c.descriptors().isBlank() ? "" : "; " + c.descriptors();
-        return "scored 0 to " + scaleMax + ", mean of the evaluators (or the moderated score) / " + scaleMax + " x " + Format.number(c.weight())
+        return "scored 0 to " + scaleMax + ", mean of the evaluators (or the moderated score) / " + scaleMax + " x " + lot.publishedWeight(c)
                 + descriptors + (c.minScore() == null ? "" : "; minimum " + c.minScore());
     }
 

@@ -104,8 +104,8 @@ public class AwardReports {
     private static AwardReport.LotPart lot(Lot lot, AwardCalculation.LotResult result, boolean publicVersion) {
         return new AwardReport.LotPart(lot.title(), Format.pounds(lot.valueInclVatPence()), Format.pounds(lot.annualValuePence()),
                 lot.termMonths(),
-                lot.criteria().stream().map(c -> new AwardReport.CriterionLine(c.title(),
-                        c.kind().name() + (c.duty() == null ? "" : " (" + c.duty().name() + ")"), Format.number(c.weight()))).toList(),
+                lot.criteria().stream().map(c -> new AwardReport.CriterionLine(lot.publishedTitle(c),
+                        c.kind().name() + (c.duty() == null ? "" : " (" + c.duty().name() + ")"), lot.publishedWeight(c))).toList(),
                 result.outcome(), result.lowestCompliantPricePence() == null ? "none" : Format.pounds(result.lowestCompliantPricePence()),
                 tenders(result, publicVersion));
     }
@@ -120,7 +120,7 @@ public class AwardReports {
         return new AwardReport.TenderPart(t.bidder(), publicVersion && !winner ? "withheld (commercially confidential)" : Format.pounds(t.pricePence()),
                 t.total().toPlainString(),
                 t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),
-                t.lines().stream().map(line -> new AwardReport.ScoreLine(line.title(), Format.number(line.weight()),
+                t.lines().stream().map(line -> new AwardReport.ScoreLine(line.title(), line.weightText(),
                         ("PRICE".equals(line.kind()) ? "lowest compliant price / this price x weight"
                                 : line.consensus() != null ? "consensus " + line.consensus().score() + " (moderated: " + line.consensus().reason() + ") / " + scaleMax + " x weight"
                                 : "mean / " + scaleMax + " x weight")

@@ -124,14 +124,7 @@ public class AmendingRound {
                 lots.add(lot);
                 continue;
             }
-            List<Criterion> criteria = new ArrayList<>();
-            List<RoundCommand.CriterionCommand> given = change.get().criteria();
-            for (int j = 0; j < given.size(); j++) {
-                var c = given.get(j);
-                criteria.add(new Criterion(UUID.randomUUID(), j, c.title().strip(), CriterionKind.valueOf(c.kind()),
-                        c.duty() == null ? null : Duty.valueOf(c.duty()), c.weight(), c.descriptors(), c.wordLimit(),
-                        c.assesses() == null ? "TENDER" : c.assesses(), c.scoringBasis(), c.methodology(), c.minScore()));
-            }
+            List<Criterion> criteria = CriteriaCommands.criteria(change.get().criteria());
             lots.add(new Lot(lot.id(), lot.position(), lot.title(), lot.valueInclVatPence(), lot.termMonths(), lot.minTurnoverPence(),
                     lot.turnoverJustification(), lot.eligibilityRestriction(), lot.reservationBasis(), lot.requiresAuditedAccounts(),
                     lot.insuranceTiming(), criteria, lot.terms()));

@@ -71,13 +71,7 @@ public class DraftingRound {
         List<Lot> lots = new ArrayList<>();
         for (int i = 0; i < command.lots().size(); i++) {
             var l = command.lots().get(i);
-            List<Criterion> criteria = new ArrayList<>();
-            for (int j = 0; j < l.criteria().size(); j++) {
-                var c = l.criteria().get(j);
-                criteria.add(new Criterion(UUID.randomUUID(), j, c.title().strip(), CriterionKind.valueOf(c.kind()),
-                        c.duty() == null ? null : Duty.valueOf(c.duty()), c.weight(), blankToNull(c.descriptors()), c.wordLimit(),
-                        c.assesses() == null ? "TENDER" : c.assesses(), c.scoringBasis(), blankToNull(c.methodology()), c.minScore()));
-            }
+            List<Criterion> criteria = CriteriaCommands.criteria(l.criteria());
             lots.add(new Lot(UUID.randomUUID(), i, l.title().strip(), l.valueInclVatPence(), l.termMonths(), l.minTurnoverPence(),
                     blankToNull(l.turnoverJustification()), blankToNull(l.eligibilityRestriction()), blankToNull(l.reservationBasis()),
                     Boolean.TRUE.equals(l.requiresAuditedAccounts()),

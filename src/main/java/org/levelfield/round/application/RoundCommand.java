@@ -30,7 +30,24 @@ public record RoundCommand(String title, String description, LocalDate commencem
                              org.levelfield.round.model.LotTerms terms) {
     }
 
+    /**
+     * An award criterion; {@code subCriteria}, if given, divide it into parts scored separately whose
+     * weights add up exactly to its weight.
+     */
     public record CriterionCommand(String title, String kind, String duty, BigDecimal weight, String descriptors,
-                                   Integer wordLimit, String assesses, String scoringBasis, String methodology, Integer minScore) {
+                                   Integer wordLimit, String assesses, String scoringBasis, String methodology, Integer minScore,
+                                   List<SubCriterionCommand> subCriteria) {
+        public CriterionCommand(String title, String kind, String duty, BigDecimal weight, String descriptors,
+                                Integer wordLimit, String assesses, String scoringBasis, String methodology, Integer minScore) {
+            this(title, kind, duty, weight, descriptors, wordLimit, assesses, scoringBasis, methodology, minScore, null);
+        }
+    }
+
+    /**
+     * A part of a criterion, scored on its own: its weight in points as a number or an exact fraction
+     * ("5", "10/3"); its descriptors and word limit default to the criterion's.
+     */
+    public record SubCriterionCommand(String title, String duty, String weight, String descriptors, Integer wordLimit,
+                                      Integer minScore) {
     }
 }

@@ -89,11 +89,15 @@ final class RoundCommandValidation {
             if (lot == null || lot.criteria() == null) {
                 continue;
             }
+            List<String> titles = lot.criteria().stream().filter(java.util.Objects::nonNull)
+                    .flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c.title()),
+                            c.subCriteria() == null ? java.util.stream.Stream.<String>empty()
+                                    : c.subCriteria().stream().filter(java.util.Objects::nonNull).map(RoundCommand.SubCriterionCommand::title)))
+                    .filter(java.util.Objects::nonNull).toList();
             for (String title : named) {
-                boolean present = lot.criteria().stream().anyMatch(c -> c != null && c.title() != null && c.title().strip().equalsIgnoreCase(title));
+                boolean present = titles.stream().anyMatch(t -> t.strip().equalsIgnoreCase(title));
                 if (!present) {
-                    error(at, "names the criterion '" + title + "', which lot '" + lot.title() + "' does not have; its criteria are "
-                            + lot.criteria().stream().filter(java.util.Objects::nonNull).map(RoundCommand.CriterionCommand::title).toList());
+                    error(at, "names the criterion '" + title + "', which lot '" + lot.title() + "' does not have; its criteria are " + titles);
                 }
             }
         }
@@ -312,7 +316,12 @@ final class RoundCommandValidation {
             }
             text(at + ".title", c.title(), 300);
             CriterionKind kind = parse(at + ".kind", c.kind(), CriterionKind.class);
-            if (kind == CriterionKind.EQUALITY) {
+            boolean divided = c.subCriteria() != null && !c.subCriteria().isEmpty();
+            if (kind == CriterionKind.EQUALITY && divided) {
+                if (c.duty() != null) {
+                    error(at + ".duty", "a criterion divided into sub-criteria names its duties on its sub-criteria, not on itself");
+                }
+            } else if (kind == CriterionKind.EQUALITY) {
                 parse(at + ".duty", c.duty(), Duty.class);
             } else if (kind != null && c.duty() != null) {
                 error(at + ".duty", "only EQUALITY criteria name a duty");
@@ -334,6 +343,65 @@ final class RoundCommandValidation {
             if (c.wordLimit() != null && c.wordLimit() <= 0) {
                 error(at + ".wordLimit", "must be more than zero, or left out");
             }
+            if (c.subCriteria() != null) {
+                subCriteria(at, kind, c);
+            }
+        }
+    }
+
+    /**
+     * A criterion's sub-criteria (RD-09): at least two, not of price, each named, with a duty where the
+     * criterion is of equality, and weights (numbers or exact fractions such as 10/3) adding up exactly
+     * to the criterion's weight.
+     */
+    private void subCriteria(String at, CriterionKind kind, RoundCommand.CriterionCommand c) {
+        List<RoundCommand.SubCriterionCommand> subs = c.subCriteria();
+        if (subs.isEmpty()) {
+            return;
+        }
+        if (kind == CriterionKind.PRICE) {
+            error(at + ".subCriteria", "price is scored by its published formula and cannot be divided into sub-criteria");
+            return;
+        }
+        if (subs.size() < 2) {
+            error(at + ".subCriteria", "give at least two sub-criteria, or none (a single part is the criterion itself)");
+        }
+        List<org.levelfield.rules.model.Fraction> weights = new java.util.ArrayList<>();
+        boolean allRead = true;
+        for (int k = 0; k < subs.size(); k++) {
+            var sub = subs.get(k);
+            String subAt = at + ".subCriteria[" + k + "]";
+            if (sub == null) {
+                error(subAt, "must not be null");
+                allRead = false;
+                continue;
+            }
+            text(subAt + ".title", sub.title(), 300);
+            if (kind == CriterionKind.EQUALITY) {
+                parse(subAt + ".duty", sub.duty(), Duty.class);
+            } else if (sub.duty() != null) {
+                error(subAt + ".duty", "only the sub-criteria of an EQUALITY criterion name a duty");
+            }
+            var weight = org.levelfield.rules.model.Fraction.parse(sub.weight());
+            if (weight.isEmpty() || weight.get().equalsZero()) {
+                error(subAt + ".weight", "must be a number of points above zero or an exact fraction such as \"10/3\""
+                        + (sub.weight() == null ? "" : "; got '" + sub.weight() + "'"));
+                allRead = false;
+            } else {
+                weights.add(weight.get());
+            }
+            if (sub.minScore() != null && (sub.minScore() < 0 || sub.minScore() > 5)) {
+                error(subAt + ".minScore", "must be on the published scale, 0 to 5, or left out for no disqualifying threshold");
+            }
+            if (sub.wordLimit() != null && sub.wordLimit() <= 0) {
+                error(subAt + ".wordLimit", "must be more than zero, or left out");
+            }
+        }
+        var total = org.levelfield.rules.model.Fraction.sum(weights);
+        if (allRead && c.weight() != null && !total.equalsExactly(c.weight())) {
+            error(at + ".subCriteria", "the sub-weights add up to " + total + " but the criterion weighs "
+                    + c.weight().stripTrailingZeros().toPlainString() + "; they must add up to it exactly (for three equal parts of "
+                    + c.weight().stripTrailingZeros().toPlainString() + " write \"" + c.weight().stripTrailingZeros().toPlainString() + "/3\" for each)");
         }
     }
 

@@ -73,7 +73,8 @@ public final class RoundFacts {
                     lot.terms().minStaffHeadcount()));
             for (Criterion c : lot.criteria()) {
                 facts.add(new CriterionFact(c.id().toString(), lot.id().toString(), lot.title(), c.title(), c.kind().name(),
-                        c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis()));
+                        c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis(),
+                        c.parentId() == null ? null : c.parentId().toString(), c.subWeight(), !lot.subCriteria(c.id()).isEmpty()));
             }
         }
         return facts;

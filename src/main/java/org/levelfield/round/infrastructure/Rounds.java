@@ -224,9 +224,11 @@ public class Rounds {
                     rs.getObject("id", UUID.class), rs.getInt("position"), rs.getString("title"),
                     CriterionKind.valueOf(rs.getString("kind")),
                     rs.getString("duty") == null ? null : Duty.valueOf(rs.getString("duty")),
-                    plain(rs.getBigDecimal("weight")), rs.getString("descriptors"),
-                    (Integer) rs.getObject("word_limit"), rs.getString("assesses"), rs.getString("scoring_basis"),
-                    rs.getString("methodology"), (Integer) rs.getObject("min_score")));
+                    rs.getString("sub_weight") == null ? plain(rs.getBigDecimal("weight"))
+                            : org.levelfield.rules.model.Fraction.parse(rs.getString("sub_weight")).orElseThrow().decimal(),
+                    rs.getString("descriptors"), (Integer) rs.getObject("word_limit"), rs.getString("assesses"),
+                    rs.getString("scoring_basis"), rs.getString("methodology"), (Integer) rs.getObject("min_score"),
+                    rs.getObject("parent_id", UUID.class), rs.getString("sub_weight")));
             return null;
         }, r.id());
         List<Lot> lots = sql.query("select * from lot where round_id = ? order by position", rs -> {
@@ -258,10 +260,10 @@ public class Rounds {
     public void insertCriterion(UUID lotId, Criterion c) {
         sql.update("""
                 insert into criterion(id, lot_id, position, title, kind, duty, weight, descriptors, word_limit, assesses, scoring_basis,
-                                      methodology, min_score)
-                values (?,?,?,?,?,?,?,?,?,?,?,?,?)""", c.id(), lotId, c.position(), c.title(), c.kind().name(),
-                c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis(),
-                c.methodology(), c.minScore());
+                                      methodology, min_score, parent_id, sub_weight)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", c.id(), lotId, c.position(), c.title(), c.kind().name(),
+                c.duty() == null ? null : c.duty().name(), c.weight().setScale(3, java.math.RoundingMode.HALF_UP), c.descriptors(),
+                c.wordLimit(), c.assesses(), c.scoringBasis(), c.methodology(), c.minScore(), c.parentId(), c.subWeight());
     }
 
     /** Marks a lot's current criteria as superseded by an amendment; they stay for the record. */

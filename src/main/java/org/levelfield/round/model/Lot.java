@@ -26,7 +26,34 @@ public record Lot(UUID id, int position, String title, long valueInclVatPence, i
         return criteria.stream().filter(Criterion::isPrice).findFirst();
     }
 
+    /** What evaluators score: every criterion but price and those divided into sub-criteria, whose parts are scored. */
     public List<Criterion> evaluatorCriteria() {
-        return criteria.stream().filter(Criterion::isScoredByEvaluators).toList();
+        return criteria.stream().filter(c -> c.isScoredByEvaluators(this)).toList();
+    }
+
+    /** What the total adds up: price and every criterion evaluators score (sub-criteria in place of their parent). */
+    public List<Criterion> scoredCriteria() {
+        return criteria.stream().filter(c -> c.isPrice() || c.isScoredByEvaluators(this)).toList();
+    }
+
+    /** The criteria of the lot itself, without sub-criteria: their weights add up to 100. */
+    public List<Criterion> mainCriteria() {
+        return criteria.stream().filter(c -> !c.isSubCriterion()).toList();
+    }
+
+    /** A criterion's title as published: a sub-criterion's after its criterion's ("Equality: race"). */
+    public String publishedTitle(Criterion c) {
+        return c.parentId() == null ? c.title() : criterion(c.parentId()).map(p -> p.title() + ": ").orElse("") + c.title();
+    }
+
+    /** A criterion's weight as published: "30", or a sub-criterion's exact share of its criterion's ("10/3 of 10"). */
+    public String publishedWeight(Criterion c) {
+        return c.parentId() == null ? c.exactWeight().toString()
+                : c.exactWeight() + criterion(c.parentId()).map(p -> " of " + p.exactWeight()).orElse("");
+    }
+
+    /** A criterion's sub-criteria in published order, or none. */
+    public List<Criterion> subCriteria(UUID parentId) {
+        return criteria.stream().filter(c -> parentId.equals(c.parentId())).toList();
     }
 }

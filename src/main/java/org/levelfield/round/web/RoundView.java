@@ -29,8 +29,14 @@ public record RoundView(UUID id, String title, String description, String status
                           List<CriterionView> criteria) {
     }
 
+    /**
+     * @param parentId  for a sub-criterion, the criterion it is part of; null otherwise
+     * @param subWeight for a sub-criterion, its weight exactly ("10/3"); null otherwise
+     * @param scored    whether evaluators score it (false for price and for a criterion divided into sub-criteria)
+     */
     public record CriterionView(UUID id, String title, String kind, String duty, BigDecimal weight, String descriptors,
-                                Integer wordLimit, String assesses, String scoringBasis, String methodology, Integer minScore) {
+                                Integer wordLimit, String assesses, String scoringBasis, String methodology, Integer minScore,
+                                UUID parentId, String subWeight, boolean scored) {
     }
 
     public static RoundView of(Round r) {
@@ -46,11 +52,12 @@ public record RoundView(UUID id, String title, String description, String status
     private static LotView lot(Lot l) {
         return new LotView(l.id(), l.title(), l.valueInclVatPence(), l.annualValuePence(), l.termMonths(), l.minTurnoverPence(),
                 l.turnoverJustification(), l.eligibilityRestriction(), l.reservationBasis(), l.requiresAuditedAccounts(),
-                l.insuranceTiming(), l.criteria().stream().map(RoundView::criterion).toList());
+                l.insuranceTiming(), l.criteria().stream().map(c -> criterion(l, c)).toList());
     }
 
-    private static CriterionView criterion(Criterion c) {
+    private static CriterionView criterion(Lot l, Criterion c) {
         return new CriterionView(c.id(), c.title(), c.kind().name(), c.duty() == null ? null : c.duty().name(), c.weight(),
-                c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis(), c.methodology(), c.minScore());
+                c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis(), c.methodology(), c.minScore(), c.parentId(),
+                c.subWeight(), c.isScoredByEvaluators(l));
     }
 }

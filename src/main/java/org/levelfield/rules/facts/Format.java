@@ -44,6 +44,35 @@ public final class Format {
     }
 
     /** An enum-style name in words: "GENDER_REASSIGNMENT" becomes "gender reassignment". */
+    /**
+     * Whether weights written as numbers or exact fractions ("5", "10/3") add up exactly to a total;
+     * false if any cannot be read.
+     */
+    public static boolean addUpExactly(java.util.List<?> weights, BigDecimal total) {
+        java.util.List<org.levelfield.rules.model.Fraction> parts = new java.util.ArrayList<>();
+        for (Object w : weights) {
+            var part = org.levelfield.rules.model.Fraction.parse(String.valueOf(w));
+            if (part.isEmpty()) {
+                return false;
+            }
+            parts.add(part.get());
+        }
+        return total != null && org.levelfield.rules.model.Fraction.sum(parts).equalsExactly(total);
+    }
+
+    /** Weights written as numbers or exact fractions, added up and written the same way ("10", "20/3"); "?" if one cannot be read. */
+    public static String exactSum(java.util.List<?> weights) {
+        java.util.List<org.levelfield.rules.model.Fraction> parts = new java.util.ArrayList<>();
+        for (Object w : weights) {
+            var part = org.levelfield.rules.model.Fraction.parse(String.valueOf(w));
+            if (part.isEmpty()) {
+                return "?";
+            }
+            parts.add(part.get());
+        }
+        return org.levelfield.rules.model.Fraction.sum(parts).toString();
+    }
+
     public static String words(String name) {
         return name == null ? "" : name.toLowerCase(Locale.UK).replace('_', ' ');
     }

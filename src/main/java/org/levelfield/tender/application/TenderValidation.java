@@ -125,6 +125,8 @@ final class TenderValidation {
                 errors.add(new FieldError(at + ".criterionId", "no criterion " + a.criterionId() + " in lot '" + lot.title() + "'"));
             } else if (criterion.isPrice()) {
                 errors.add(new FieldError(at + ".criterionId", "'" + criterion.title() + "' is scored from pricePence; it takes no written answer"));
+            } else if (!criterion.isScoredByEvaluators(lot)) {
+                errors.add(new FieldError(at + ".criterionId", "'" + criterion.title() + "' is divided into sub-criteria; answer each of them instead"));
             } else if (!answered.add(a.criterionId())) {
                 errors.add(new FieldError(at + ".criterionId", "'" + criterion.title() + "' is answered more than once"));
             } else if (a.answer() == null || a.answer().isBlank()) {

@@ -129,9 +129,9 @@ public class TenderPages {
                 && profile.accountsType() != null && profile.legalForm() != null, "From your organisation's profile", "organisation"));
         tasks.add(task("Consortium members and subcontractors", p.base() + "/partners", true,
                 c.consortium().size() + c.subcontractors().size() == 0 ? "Optional: none added" : (c.consortium().size() + c.subcontractors().size()) + " added", "partners"));
-        for (Criterion criterion : p.lot().criteria()) {
-            if (!criterion.isPrice()) {
-                tasks.add(task("Answer: " + criterion.title(), p.base() + "/answers/" + criterion.id(), TenderSections.answered(criterion, c),
+        for (Criterion criterion : p.lot().evaluatorCriteria()) {
+            {
+                tasks.add(task("Answer: " + p.lot().publishedTitle(criterion), p.base() + "/answers/" + criterion.id(), TenderSections.answered(criterion, c),
                         criterion.wordLimit() == null ? null : "Up to " + criterion.wordLimit() + " words", "answers-" + criterion.id()));
             }
         }
@@ -170,7 +170,7 @@ public class TenderPages {
         Map<String, Object> model = places.model(p, criterion.title());
         String answer = drafts.current(p.lot(), p.actor()).answers().stream().filter(a -> a.criterionId().equals(criterion.id()))
                 .map(TenderCommand.AnswerCommand::answer).findFirst().orElse(null);
-        return Page.render("tender/answer", answerModel(model, criterion, answer));
+        return Page.render("tender/answer", answerModel(model, p.lot(), criterion, answer));
     }
 
     @Post(value = "/rounds/{roundId}/lots/{lotId}/tender/answers/{criterionId}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -186,27 +186,31 @@ public class TenderPages {
             String answer = f.text("answer");
             if (criterion.wordLimit() != null && TenderSections.words(answer) > criterion.wordLimit()) {
                 Page.error(model, "answer", "Your answer has " + TenderSections.words(answer) + " words: it must be " + criterion.wordLimit() + " words or fewer");
-                return Page.render("tender/answer", answerModel(model, criterion, typed));
+                return Page.render("tender/answer", answerModel(model, p.lot(), criterion, typed));
             }
             if (answer != null && answer.length() > 100_000) {
                 Page.error(model, "answer", "Your answer must be 100,000 characters or fewer");
-                return Page.render("tender/answer", answerModel(model, criterion, typed));
+                return Page.render("tender/answer", answerModel(model, p.lot(), criterion, typed));
             }
             drafts.save(p.round(), p.lot(), p.actor(), TenderDrafts.withAnswer(drafts.current(p.lot(), p.actor()), criterion.id(), answer));
             return Page.redirect(p.base() + "?saved=" + criterion.id());
         } catch (ProblemException refused) {
-            return Page.render("tender/answer", answerModel(Page.refused(model, refused, f -> "answer"), criterion, typed));
+            return Page.render("tender/answer", answerModel(Page.refused(model, refused, f -> "answer"), p.lot(), criterion, typed));
         }
     }
 
-    private Map<String, Object> answerModel(Map<String, Object> model, Criterion criterion, String answer) {
+    private Map<String, Object> answerModel(Map<String, Object> model, Lot lot, Criterion criterion, String answer) {
         model.put("criterion", criterion);
+        model.put("title", lot.publishedTitle(criterion));
+        model.put("carries", criterion.parentId() == null ? "This criterion carries " + lot.publishedWeight(criterion) + "% of the marks."
+                : lot.criterion(criterion.parentId()).map(parent -> "This part of '" + parent.title() + "' carries "
+                + criterion.exactWeight() + " of its " + parent.exactWeight() + "% of the marks; each part is scored on its own.").orElse(""));
         model.put("answer", answer);
         return model;
     }
 
     private static Criterion criterion(TenderPlaces.Place p, String criterionId) {
-        return p.lot().criteria().stream().filter(c -> c.id().toString().equals(criterionId) && !c.isPrice()).findFirst()
+        return p.lot().evaluatorCriteria().stream().filter(c -> c.id().toString().equals(criterionId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("criterion", criterionId));
     }
 
@@ -338,9 +342,10 @@ public class TenderPages {
         TenderCommand c = drafts.current(p.lot(), p.actor());
         model.put("tender", c);
         model.put("profile", profiles.find(p.actor().organisationId()).orElseThrow());
-        model.put("answers", p.lot().criteria().stream().filter(cr -> !cr.isPrice()).map(cr -> {
+        model.put("answers", p.lot().evaluatorCriteria().stream().map(cr -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("criterion", cr);
+            row.put("title", p.lot().publishedTitle(cr));
             row.put("answer", c.answers().stream().filter(a -> a.criterionId().equals(cr.id())).map(TenderCommand.AnswerCommand::answer).findFirst().orElse(null));
             return row;
         }).toList());
