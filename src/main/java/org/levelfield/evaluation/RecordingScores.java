@@ -44,8 +44,24 @@ public class RecordingScores {
         this.clock = clock;
     }
 
-    public record ScoreCommand(UUID criterionId, Integer score, String reason) {
+    /**
+     * @param points optionally, the reason point by point, each naming what it addresses (SC-12)
+     */
+    public record ScoreCommand(UUID criterionId, Integer score, String reason, List<PointCommand> points) {
+        public ScoreCommand(UUID criterionId, Integer score, String reason) {
+            this(criterionId, score, reason, null);
+        }
     }
+
+    /**
+     * A point of a reason: {@code addresses} is the id of the published criterion or sub-criterion of the lot it
+     * addresses, or NOT_PUBLISHED where it relies on something the lot did not publish (which blocks the award, SC-12).
+     */
+    public record PointCommand(String point, String addresses) {
+    }
+
+    /** What a point may address: "NOT_PUBLISHED" records that it relies on something outside the published criteria. */
+    public static final String NOT_PUBLISHED = "NOT_PUBLISHED";
 
     public record ScoringCommand(List<ScoreCommand> scores) {
     }
@@ -94,9 +110,10 @@ public class RecordingScores {
             if (s.reason() == null || s.reason().isBlank()) {
                 errors.add(new FieldError(at + ".reason", "a reason referring to the tender is required for every score"));
             }
+            List<Score.Point> points = points(at, s.points(), lot, errors);
             if (errors.isEmpty()) {
                 accepted.add(new Score(UUID.randomUUID(), tenderId, criterion.id(), actor.userId(), actor.displayName(), s.score(),
-                        s.reason().strip(), now));
+                        s.reason().strip(), now, points));
             }
         }
         if (!errors.isEmpty()) {
@@ -105,5 +122,42 @@ public class RecordingScores {
         accepted.forEach(scores::insert);
         rounds.transition(round.id(), RoundStatus.CLOSED, RoundStatus.EVALUATION, now, actor.userId(), "First score recorded");
         return accepted;
+    }
+
+    /** A reason's points, each with a criterion or sub-criterion of the lot (or NOT_PUBLISHED) that it addresses. */
+    private static List<Score.Point> points(String at, List<PointCommand> given, Lot lot, List<FieldError> errors) {
+        if (given == null) {
+            return List.of();
+        }
+        if (given.size() > 20) {
+            errors.add(new FieldError(at + ".points", "give at most 20 points; put the rest in the reason"));
+            return List.of();
+        }
+        List<Score.Point> points = new ArrayList<>();
+        for (int k = 0; k < given.size(); k++) {
+            PointCommand p = given.get(k);
+            String pointAt = at + ".points[" + k + "]";
+            if (p == null || p.point() == null || p.point().isBlank()) {
+                errors.add(new FieldError(pointAt + ".point", "say what the point is"));
+                continue;
+            }
+            if (p.point().length() > 1000) {
+                errors.add(new FieldError(pointAt + ".point", "must be at most 1,000 characters"));
+                continue;
+            }
+            if (NOT_PUBLISHED.equals(p.addresses())) {
+                points.add(new Score.Point(p.point().strip(), null));
+                continue;
+            }
+            var addressed = lot.criteria().stream().filter(c -> c.id().toString().equals(p.addresses())).findFirst();
+            if (addressed.isEmpty()) {
+                errors.add(new FieldError(pointAt + ".addresses", "name the published criterion or sub-criterion of lot '" + lot.title()
+                        + "' this point addresses (its id), or " + NOT_PUBLISHED + " if it addresses none of them"
+                        + (p.addresses() == null ? "" : "; got '" + p.addresses() + "'")));
+            } else {
+                points.add(new Score.Point(p.point().strip(), addressed.get().id()));
+            }
+        }
+        return points;
     }
 }

@@ -151,4 +151,64 @@ class SubCriteriaSpec extends IntegrationSpec {
         award.body.lots[1].tenders.find { it.tenderId == weak }.disqualified
         award.body.lots[1].provisionalWinner == strong
     }
+
+    def "a point of a reason outside the published criteria and sub-criteria blocks the award (SC-12) until the score is given again"() {
+        given:
+        def who = people()
+        clock.set(Instant.parse("2026-10-01T09:00:00Z"))
+        def design = RoundFixture.aRound(DEADLINE)
+        design.lots[1].criteria = dividedCriteria()
+        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+        def lot = round.lots[1]
+        def quality = lot.criteria.find { it.title == "Service delivery and safety" }
+        def race = lot.criteria.find { it.title == "Race" }
+        def tenders = [who.bidder, who.bidder2].withIndex().collect { token, i ->
+            api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", token, RoundFixture.tender(lot, 24_000_000 + i * 1_000_000)).body.tenderId
+        }
+        seatPanel(round, who)
+        clock.set(DEADLINE.plusSeconds(1))
+        api("POST", "/api/rounds/$round.id/close", who.commissioner)
+        declareNoConflicts(round, who)
+        tenders.each { t -> ["evaluator", "evaluator2"].each { e ->
+            assert api("POST", "/api/tenders/$t/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 4, "Panel")).status == HttpStatus.CREATED
+        } }
+        def pointed = { List points -> [scores: [[criterionId: quality.id, score: 5, reason: "Section 2 covers safety planning in depth", points: points]]] }
+
+        when: "a point names no criterion at all, or something that is not a criterion of this lot"
+        def unnamed = api("POST", "/api/tenders/${tenders[0]}/scores", who.evaluator, pointed([[point: "Strong safety plan"]]))
+        def elsewhere = api("POST", "/api/tenders/${tenders[0]}/scores", who.evaluator, pointed([[point: "Strong safety plan", addresses: UUID.randomUUID().toString()]]))
+
+        then: "refused by field, saying what a point may address"
+        [unnamed, elsewhere].every { it.status == HttpStatus.BAD_REQUEST }
+        unnamed.body.errors[0].field == "scores[0].points[0].addresses"
+        unnamed.body.errors[0].message.contains("or NOT_PUBLISHED if it addresses none of them")
+
+        when: "the evaluator records that one point of the reason relies on a dedicated project manager, which was never published"
+        def honest = api("POST", "/api/tenders/${tenders[0]}/scores", who.evaluator, pointed([
+                [point: "Section 2: safety plans reviewed weekly", addresses: quality.id],
+                [point: "a dedicated project manager", addresses: "NOT_PUBLISHED"]]))
+        def refused = api("POST", "/api/rounds/$round.id/award", who.commissioner)
+
+        then: "the award is refused by SC-12, quoting the point; nothing is stored"
+        honest.status == HttpStatus.CREATED
+        refused.status == HttpStatus.UNPROCESSABLE_ENTITY
+        def block = refused.body.findings.find { it.ruleId == "SC-12" }
+        block.severity == "BLOCK"
+        block.subjectId == tenders[0]
+        block.message.contains('relies on "a dedicated project manager", which is not a published criterion or sub-criterion')
+        count("award_computation", "round_id = ?", UUID.fromString(round.id as String)) == 0
+
+        when: "the score is given again on published matters only, one point addressing a sub-criterion"
+        def again = api("POST", "/api/tenders/${tenders[0]}/scores", who.evaluator, [scores: [
+                [criterionId: quality.id, score: 5, reason: "Section 2 covers safety planning in depth",
+                 points: [[point: "Section 2: safety plans reviewed weekly", addresses: quality.id]]],
+                [criterionId: race.id, score: 4, reason: "Section 4 sets out interpreters and by and for partners",
+                 points: [[point: "Section 4: interpreters in 12 languages", addresses: race.id]]]]])
+        def award = api("POST", "/api/rounds/$round.id/award", who.commissioner)
+
+        then:
+        again.status == HttpStatus.CREATED
+        award.status == HttpStatus.OK
+        !award.body.findings.any { it.ruleId == "SC-12" }
+    }
 }

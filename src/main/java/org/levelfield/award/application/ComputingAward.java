@@ -153,7 +153,8 @@ public class ComputingAward {
 
     private RoundScores scoresOf(UUID roundId) {
         List<RoundScores.Given> given = scores.currentForRound(roundId).stream().map(s -> new RoundScores.Given(s.tenderId(), s.criterionId(),
-                new AwardCalculation.EvaluatorScore(s.evaluatorId(), s.evaluatorName(), s.score(), s.reason()))).toList();
+                new AwardCalculation.EvaluatorScore(s.evaluatorId(), s.evaluatorName(), s.score(), s.reason(),
+                        s.points().stream().map(p -> new AwardCalculation.ReasonPoint(p.point(), p.addresses())).toList()))).toList();
         List<RoundScores.Agreed> agreed = new ArrayList<>();
         moderation.consensusForRound(roundId).forEach((tender, byCriterion) -> byCriterion.forEach((criterion, c) ->
                 agreed.add(new RoundScores.Agreed(tender, criterion, new AwardCalculation.Consensus(c.score(), c.reason())))));

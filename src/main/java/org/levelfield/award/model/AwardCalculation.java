@@ -58,7 +58,21 @@ public final class AwardCalculation {
         }
     }
 
-    public record EvaluatorScore(UUID evaluatorId, String evaluator, int score, String reason) {
+    /**
+     * @param points the reason point by point, each with the id of the published criterion it addresses (null for none); may be empty
+     */
+    public record EvaluatorScore(UUID evaluatorId, String evaluator, int score, String reason, List<ReasonPoint> points) {
+        public EvaluatorScore {
+            points = points == null ? List.of() : List.copyOf(points);
+        }
+
+        public EvaluatorScore(UUID evaluatorId, String evaluator, int score, String reason) {
+            this(evaluatorId, evaluator, score, reason, List.of());
+        }
+    }
+
+    /** A point of an evaluator's reason and the published criterion it addresses, or null where it addresses none. */
+    public record ReasonPoint(String point, UUID addresses) {
     }
 
     /** A consensus recorded in moderation: the score and its reason. */
