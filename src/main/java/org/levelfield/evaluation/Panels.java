@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.access.Actor;
@@ -64,20 +63,21 @@ public class Panels {
     private final Rounds rounds;
     private final UserAccounts accounts;
     private final Clock clock;
-    private final int minimum;
+    private final org.levelfield.rules.engine.ThresholdsConfiguration configured;
 
     public Panels(Sql sql, Rounds rounds, UserAccounts accounts, Clock clock,
-                  @Value("${levelfield.evaluation.min-panel-size:3}") int minimum, org.levelfield.common.audit.AuditTrail audit) {
+                  org.levelfield.rules.engine.ThresholdsConfiguration configured, org.levelfield.common.audit.AuditTrail audit) {
         this.audit = audit;
         this.sql = sql;
         this.rounds = rounds;
         this.accounts = accounts;
         this.clock = clock;
-        this.minimum = minimum;
+        this.configured = configured;
     }
 
-    public int minimum() {
-        return minimum;
+    /** The fewest evaluators free of conflict each tender of the round needs: as frozen with the round at publication. */
+    public int minimum(Round round) {
+        return rounds.frozenThresholds(round.id()).orElse(configured.current()).minPanelSize();
     }
 
     /** Appoints evaluators to a lot (those already on it stay). */
@@ -313,6 +313,7 @@ public class Panels {
     /** Each lot's panel and whether enough unconflicted evaluators remain for every tender. */
     public List<LotPanel> status(Round round, List<Tender> live) {
         List<LotPanel> out = new ArrayList<>();
+        int minimum = minimum(round);
         Map<UUID, Map<UUID, Declaration>> byEvaluator = new HashMap<>();
         for (Lot lot : round.lots()) {
             List<Appointment> members = members(lot.id());

@@ -85,4 +85,44 @@ class StandstillSpec extends Specification {
         period.lastDay() == LocalDate.of(2026, 3, 11)
         period.basis().contains("voluntary")
     }
+
+    def "a standstill is mandatory under #regime for a #kind contract: #required"() {
+        expect:
+        Standstill.mandatoryFor(regime, lightTouch) == required
+
+        where:
+        regime                       | lightTouch || required
+        Standstill.Regime.PA_2023    | false      || true
+        Standstill.Regime.PA_2023    | true       || false
+        Standstill.Regime.PCR_2015   | false      || true
+        Standstill.Regime.PCR_2015   | true       || true
+        Standstill.Regime.PCR_2006   | false      || true
+        Standstill.Regime.PCR_2006   | true       || false
+        Standstill.Regime.PRE_2006   | false      || false
+        Standstill.Regime.PRE_2006   | true       || false
+        kind = lightTouch ? "light-touch (Part B)" : "standard (Part A)"
+    }
+
+    def "under the 2006 regulations a Part A contract gets reg 32A's 10 days and a Part B contract a voluntary 8 working days"() {
+        when:
+        def partA = Standstill.compute(Standstill.Regime.PCR_2006, true, LocalDate.of(2012, 3, 1))
+        def partB = Standstill.compute(Standstill.Regime.PCR_2006, false, LocalDate.of(2012, 3, 1))
+        def before = Standstill.compute(Standstill.Regime.PRE_2006, false, LocalDate.of(2005, 3, 1))
+
+        then: "Thursday 1 March 2012 + 10 days is Sunday 11 March, moved to Monday 12 March"
+        partA.lastDay() == LocalDate.of(2012, 3, 12)
+        partA.basis().startsWith("Public Contracts Regulations 2006 reg 32A")
+        !partB.mandatory()
+        partB.lastDay() == LocalDate.of(2012, 3, 12)
+        partB.unit() == "working days"
+        partB.basis().contains("No standstill was mandatory for Part B services")
+        before.basis().contains("No regulation required a standstill before the Public Contracts Regulations 2006")
+    }
+
+    def "a regime code REG-02 writes is read as itself, not as the 2015 regulations"() {
+        expect:
+        Standstill.regime("PCR_2006") == Standstill.Regime.PCR_2006
+        Standstill.regime("PRE_2006") == Standstill.Regime.PRE_2006
+        Standstill.regime("PA_2023") == Standstill.Regime.PA_2023
+    }
 }

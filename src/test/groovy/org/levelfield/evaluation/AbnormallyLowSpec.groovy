@@ -190,8 +190,8 @@ class AbnormallyLowSpec extends IntegrationSpec {
         declared.body.scoresQuarantined == 3 * 4
         status == "EVALUATION"
         decision.status == HttpStatus.CONFLICT
-        shortPanel.status == HttpStatus.CONFLICT
-        shortPanel.body.detail.contains("appoint another evaluator")
+        shortPanel.status == HttpStatus.UNPROCESSABLE_ENTITY
+        shortPanel.body.findings.any { it.ruleId == "SC-04" && it.severity == "BLOCK" && it.message.contains("the round's minimum panel is 2. Appoint another evaluator") }
 
         when: "a replacement evaluator is appointed, declares and scores, and the award is computed again"
         seatPanel(round, who, ["evaluator", "evaluator2", "evaluator3"])

@@ -108,8 +108,9 @@ class PanelSpec extends IntegrationSpec {
         then:
         !panel.enough
         panel.tenders.every { it.unconflicted == 2 && it.conflicted.size() == 1 }
-        award.status == HttpStatus.CONFLICT
-        award.body.detail.contains("only 2 evaluator(s) free of conflict for ${who.sisters}")
+        award.status == HttpStatus.UNPROCESSABLE_ENTITY
+        award.body.findings.any { it.ruleId == "SC-04" && it.message.startsWith("Only 2 evaluator(s) free of conflict scored the tender from ${who.sisters}") }
+        award.body.findings.find { it.ruleId == "SC-04" }.message.contains("the round's minimum panel is 3")
     }
 
     def "independent scoring: an evaluator sees only its own scores until all of its own are in"() {

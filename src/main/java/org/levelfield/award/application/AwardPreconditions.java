@@ -71,8 +71,9 @@ class AwardPreconditions {
     }
 
     /**
-     * Each lot needs at least the minimum number of evaluators free of conflict for every tender,
-     * and each of them must have scored every criterion of it: the award rests on the whole panel.
+     * Every evaluator of each lot must have declared conflicts for every tender, and each free of conflict
+     * must have scored every criterion of it: the award rests on the whole panel. Whether enough of them are
+     * free of conflict is SC-04's test, against the round's minimum panel.
      */
     void requireFullPanels(Round round, List<Tender> submitted, RoundScores scores) {
         List<String> problems = new ArrayList<>();
@@ -81,10 +82,6 @@ class AwardPreconditions {
             for (Panels.TenderCover cover : panel.tenders()) {
                 if (!cover.undeclared().isEmpty()) {
                     problems.add("lot '" + lot.title() + "': " + cover.undeclared() + " have not declared conflicts for " + cover.bidder());
-                }
-                if (cover.unconflicted() < panel.minimum()) {
-                    problems.add("lot '" + lot.title() + "': only " + cover.unconflicted() + " evaluator(s) free of conflict for " + cover.bidder()
-                            + " (minimum " + panel.minimum() + "); appoint another evaluator");
                 }
             }
             for (Panels.Appointment member : panel.members()) {

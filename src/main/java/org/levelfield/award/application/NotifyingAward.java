@@ -211,10 +211,9 @@ public class NotifyingAward {
         requireEveryLotDecided(round, award);
         String regime = regime(round);
         boolean lightTouch = allLightTouch(round);
-        boolean mandatory = "PCR_2015".equals(regime) || !lightTouch;
+        boolean mandatory = round.lots().stream().anyMatch(l -> Standstill.mandatoryFor(Standstill.regime(regime), lightTouch(l)));
         boolean voluntary = !mandatory && !Boolean.FALSE.equals(publishing.voluntaryStandstill());
-        Standstill.Period period = Standstill.compute("PA_2023".equals(regime) ? Standstill.Regime.PA_2023 : Standstill.Regime.PCR_2015, mandatory,
-                publishing.publishedOn());
+        Standstill.Period period = Standstill.compute(Standstill.regime(regime), mandatory, publishing.publishedOn());
         LocalDate contractFrom = mandatory || voluntary ? period.contractFrom() : publishing.publishedOn();
         List<Object> facts = new ArrayList<>(sequence(round, publishing.publishedOn(), null));
         facts.add(new StandstillFact(roundId.toString(), round.title(), regime, mandatory, lightTouch, voluntary, publishing.publishedOn(),
@@ -291,7 +290,7 @@ public class NotifyingAward {
     private AwardNotice withLots(AwardNotice n) {
         Round round = rounds.find(n.roundId()).orElseThrow();
         List<LotStandstill> lots = round.lots().stream().map(l -> {
-            boolean exempt = "PA_2023".equals(n.regime()) && lightTouch(l);
+            boolean exempt = !Standstill.mandatoryFor(Standstill.regime(n.regime()), lightTouch(l));
             boolean observed = !exempt || n.voluntary();
             LocalDate from = observed && n.standstill() != null ? n.standstill().contractFrom() : n.publishedOn();
             return new LotStandstill(l.id(), l.title(), lightTouch(l), !exempt, observed, from);
@@ -302,9 +301,9 @@ public class NotifyingAward {
 
     // ---- shared ----------------------------------------------------------------------------------------------
 
-    /** PA_2023 or PCR_2015, as REG-02 derives it from the round's commencement date (older regimes are treated as PCR_2015). */
+    /** PRE_2006, PCR_2006, PCR_2015 or PA_2023, as REG-02 derives it from the round's commencement date. */
     public String regime(Round round) {
-        return "PA_2023".equals(regimes.of(round, deciding.rulesetFor(round))) ? "PA_2023" : "PCR_2015";
+        return regimes.of(round, deciding.rulesetFor(round));
     }
 
     /** A light-touch contract (PA 2023 Sch 1, social care and other listed services): exempt from the mandatory standstill. */
@@ -323,8 +322,14 @@ public class NotifyingAward {
                     ? "These are light-touch contracts: no standstill is mandatory, but the authority observes a voluntary standstill of 8 working days beginning with the day the contract award notice is published. The contract will not be entered into before it ends."
                     : "The standstill period is 8 working days beginning with the day the contract award notice is published (Procurement Act 2023 s51). The contract will not be entered into before it ends.";
         }
-        Standstill.Period p = Standstill.compute(Standstill.Regime.PCR_2015, true, ClockFactory.londonDate(clock.instant()));
-        return "The standstill period runs from the day this letter is sent to " + p.lastDay() + " inclusive (PCR 2015 reg 87); the contract will not be entered into before " + p.contractFrom() + ".";
+        Standstill.Regime r = Standstill.regime(regime);
+        if (!Standstill.mandatoryFor(r, lightTouch(lot))) {
+            Standstill.Period v = Standstill.compute(r, false, ClockFactory.londonDate(clock.instant()));
+            return v.basis() + " The authority observes it: the contract will not be entered into before " + v.contractFrom() + ".";
+        }
+        Standstill.Period p = Standstill.compute(r, true, ClockFactory.londonDate(clock.instant()));
+        return "The standstill period runs from the day this letter is sent to " + p.lastDay() + " inclusive ("
+                + (r == Standstill.Regime.PCR_2006 ? "PCR 2006 reg 32A" : "PCR 2015 reg 87") + "); the contract will not be entered into before " + p.contractFrom() + ".";
     }
 
     private List<Object> sequence(Round round, LocalDate noticeOn, LocalDate signedOn) {

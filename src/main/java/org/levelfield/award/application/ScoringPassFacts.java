@@ -14,8 +14,10 @@ import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.rules.facts.CriterionScores;
 import org.levelfield.rules.facts.MonitoringCommitment;
+import org.levelfield.rules.facts.PanelCover;
 import org.levelfield.rules.facts.PanelDeclaration;
 import org.levelfield.rules.facts.PublishedCriteria;
+import org.levelfield.rules.facts.ReasonPoint;
 import org.levelfield.rules.facts.ScoreReason;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.tender.model.Tender;
@@ -38,6 +40,9 @@ class ScoringPassFacts {
         facts.add(thresholds);
         Map<UUID, List<Panels.Appointment>> panelOf = new java.util.HashMap<>();
         Map<UUID, Map<UUID, Panels.Declaration>> declared = new java.util.HashMap<>();
+        for (Panels.LotPanel panel : panels.status(round, submitted)) {
+            panel.tenders().forEach(c -> facts.add(new PanelCover(c.tenderId().toString(), c.bidder(), panel.lot(), c.unconflicted())));
+        }
         for (Tender t : submitted) {
             Lot lot = round.lot(t.lotId()).orElseThrow();
             facts.addAll(scoreFacts(lot, t, scores));
@@ -61,6 +66,8 @@ class ScoringPassFacts {
             for (EvaluatorScore e : scores.given(t.id(), c.id())) {
                 facts.add(new ScoreReason(t.id().toString(), t.organisationName(), c.id().toString(), c.title(), e.evaluator(), e.score(),
                         e.reason(), c.descriptors(), e.evaluatorId().toString()));
+                e.points().forEach(p -> facts.add(new ReasonPoint(t.id().toString(), t.organisationName(), c.id().toString(), lot.publishedTitle(c),
+                        e.evaluator(), p.point(), p.addresses() == null ? null : p.addresses().toString())));
             }
             var agreed = scores.agreed(t.id(), c.id());
             facts.add(new CriterionScores(t.id().toString(), lot.id().toString(), t.organisationName(), c.id().toString(), c.title(),

@@ -12,13 +12,40 @@ import java.util.List;
  *       published; the contract may be entered into from the next day;</li>
  *   <li>Public Contracts Regulations 2015 reg 87: 10 calendar days after the day the notification is
  *       sent electronically, ending at midnight; if that is not a working day, at the end of the next one;</li>
+ *   <li>Public Contracts Regulations 2006 reg 32A: the same 10 days, for Part A services only; Part B
+ *       services (health, social and the other services now called light-touch) had no mandatory standstill;</li>
+ *   <li>before the 2006 regulations no regulation required one;</li>
  *   <li>where no standstill is mandatory, a voluntary standstill of 8 working days is recommended.</li>
  * </ul>
  * Working days skip Saturdays, Sundays and bank holidays in England and Wales, one-off ones included.
  */
 public final class Standstill {
 
-    public enum Regime { PA_2023, PCR_2015 }
+    /** The regime REG-02 derives from the round's commencement date. */
+    public enum Regime { PA_2023, PCR_2015, PCR_2006, PRE_2006 }
+
+    /**
+     * Whether a standstill is mandatory for a contract under a regime: always under PCR 2015 (light-touch
+     * contracts included), except for light-touch contracts under the Procurement Act 2023, for Part A but
+     * not Part B services under PCR 2006, and never by regulation before 2006.
+     */
+    public static boolean mandatoryFor(Regime regime, boolean lightTouch) {
+        return switch (regime) {
+            case PCR_2015 -> true;
+            case PA_2023, PCR_2006 -> !lightTouch;
+            case PRE_2006 -> false;
+        };
+    }
+
+    /** The regime of a code as REG-02 writes it; PCR_2015 for one it does not know. */
+    public static Regime regime(String code) {
+        for (Regime r : Regime.values()) {
+            if (r.name().equals(code)) {
+                return r;
+            }
+        }
+        return Regime.PCR_2015;
+    }
 
     public record Skipped(LocalDate date, String why) {
     }
@@ -40,7 +67,7 @@ public final class Standstill {
     }
 
     public static Period compute(Regime regime, boolean mandatory, LocalDate noticeDate) {
-        if (regime == Regime.PCR_2015 && mandatory) {
+        if ((regime == Regime.PCR_2015 || regime == Regime.PCR_2006) && mandatory) {
             LocalDate last = noticeDate.plusDays(10);
             List<Skipped> skipped = new ArrayList<>();
             while (!isWorkingDay(last)) {
@@ -48,7 +75,8 @@ public final class Standstill {
                 last = last.plusDays(1);
             }
             return new Period(regime, true, noticeDate, last, last.plusDays(1), 10, "calendar days", skipped,
-                    "Public Contracts Regulations 2015 reg 87: 10 days after the day the notification was sent electronically,"
+                    (regime == Regime.PCR_2006 ? "Public Contracts Regulations 2006 reg 32A" : "Public Contracts Regulations 2015 reg 87")
+                            + ": 10 days after the day the notification was sent electronically,"
                             + " extended to the end of the next working day if the tenth is not one.");
         }
         List<Skipped> skipped = new ArrayList<>();
@@ -67,7 +95,13 @@ public final class Standstill {
         }
         String basis = regime == Regime.PA_2023 && mandatory
                 ? "Procurement Act 2023 s51: 8 working days beginning with the day the contract award notice is published."
-                : "No standstill is mandatory here; a voluntary standstill of 8 working days, as the Procurement Act 2023 s51 allows, is recommended.";
+                : switch (regime) {
+                    case PCR_2006 -> "No standstill was mandatory for Part B services under the Public Contracts Regulations 2006 (reg 32A applied"
+                            + " to Part A services); a voluntary standstill of 8 working days is recommended.";
+                    case PRE_2006 -> "No regulation required a standstill before the Public Contracts Regulations 2006; a voluntary standstill"
+                            + " of 8 working days is recommended.";
+                    default -> "No standstill is mandatory here; a voluntary standstill of 8 working days, as the Procurement Act 2023 s51 allows, is recommended.";
+                };
         return new Period(regime, mandatory, noticeDate, day, day.plusDays(1), 8, "working days", skipped, basis);
     }
 

@@ -36,7 +36,7 @@ public class AssessmentSummaries {
     }
 
     /**
-     * @param regime     PA_2023 or PCR_2015
+     * @param regime     PA_2023, PCR_2015, PCR_2006 or PRE_2006
      * @param standstill what the bidder is told about the standstill
      */
     public AssessmentSummary build(Round round, Lot lot, LotResult result, UUID tenderId, String regime, String standstill) {
@@ -61,7 +61,12 @@ public class AssessmentSummaries {
         return new AssessmentSummary("Assessment summary: " + own.bidder() + ", " + lot.title(), WHEN.format(clock.instant()), round.title(),
                 authority, lot.title(), own.bidder(), successful, successful ? "Successful: the contracting authority intends to award this lot to you."
                 : "Not successful: the contracting authority intends to award this lot to " + (winner == null ? "no supplier" : winner.bidder()) + ".",
-                "PA_2023".equals(regime) ? "Procurement Act 2023 s50 and the Procurement Regulations 2024 reg 31" : "Public Contracts Regulations 2015 reg 86",
+                switch (regime == null ? "" : regime) {
+                    case "PA_2023" -> "Procurement Act 2023 s50 and the Procurement Regulations 2024 reg 31";
+                    case "PCR_2006" -> "Public Contracts Regulations 2006 reg 32";
+                    case "PRE_2006" -> "Public Services Contracts Regulations 1993";
+                    default -> "Public Contracts Regulations 2015 reg 86";
+                },
                 criteria, part(own, result.scaleMax(), panel, rewritten),
                 successful || winner == null ? null : part(winner, result.scaleMax(), panel, rewritten), nonAward,
                 successful || winner == null ? null : relativeAdvantages(own, winner), standstill,

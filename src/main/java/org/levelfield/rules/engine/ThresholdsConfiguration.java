@@ -26,10 +26,11 @@ public class ThresholdsConfiguration {
                                    @Value("${levelfield.thresholds.moderation-spread:2}") int moderationSpread,
                                    @Value("${levelfield.thresholds.near-tie-margin:1.00}") BigDecimal nearTieMargin,
                                    @Value("${levelfield.thresholds.alt-pct-of-mean:80}") BigDecimal altPctOfMean,
-                                   @Value("${levelfield.thresholds.alt-pct-of-pte:85}") BigDecimal altPctOfPte) {
+                                   @Value("${levelfield.thresholds.alt-pct-of-pte:85}") BigDecimal altPctOfPte,
+                                   @Value("${levelfield.evaluation.min-panel-size:3}") int minPanelSize) {
         this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, lightTouchThresholdPence,
                 svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight, moderationSpread, nearTieMargin,
-                altPctOfMean, altPctOfPte);
+                altPctOfMean, altPctOfPte, minPanelSize);
     }
 
     public Thresholds current() {

@@ -29,21 +29,24 @@ import java.math.BigDecimal;
 public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal eqMeanMin, int scaleMax, BigDecimal eqMinWeight,
                          int minTenderDays, long lightTouchThresholdPence, BigDecimal svMinWeight, int noticeMonths,
                          int consultationWeeks, BigDecimal ssMaxPriceWeight, Integer moderationSpread, BigDecimal nearTieMargin,
-                         BigDecimal altPctOfMean, BigDecimal altPctOfPte) {
+                         BigDecimal altPctOfMean, BigDecimal altPctOfPte, Integer minPanelSize) {
 
     public static final int DEFAULT_MODERATION_SPREAD = 2;
     public static final BigDecimal DEFAULT_NEAR_TIE_MARGIN = new BigDecimal("1.00");
     public static final BigDecimal DEFAULT_ALT_PCT_OF_MEAN = new BigDecimal("80");
     public static final BigDecimal DEFAULT_ALT_PCT_OF_PTE = new BigDecimal("85");
+    /** The fewest evaluators free of conflict each tender needs before an award (SC-04). */
+    public static final int DEFAULT_MIN_PANEL_SIZE = 3;
 
     public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("2.0"), 2, new BigDecimal("3.0"), 5,
             new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"), DEFAULT_MODERATION_SPREAD, DEFAULT_NEAR_TIE_MARGIN,
-            DEFAULT_ALT_PCT_OF_MEAN, DEFAULT_ALT_PCT_OF_PTE);
+            DEFAULT_ALT_PCT_OF_MEAN, DEFAULT_ALT_PCT_OF_PTE, DEFAULT_MIN_PANEL_SIZE);
 
     public Thresholds {
         moderationSpread = moderationSpread == null ? DEFAULT_MODERATION_SPREAD : moderationSpread;
         nearTieMargin = nearTieMargin == null ? DEFAULT_NEAR_TIE_MARGIN : nearTieMargin;
         altPctOfMean = altPctOfMean == null ? DEFAULT_ALT_PCT_OF_MEAN : altPctOfMean;
         altPctOfPte = altPctOfPte == null ? DEFAULT_ALT_PCT_OF_PTE : altPctOfPte;
+        minPanelSize = minPanelSize == null ? DEFAULT_MIN_PANEL_SIZE : minPanelSize;
     }
 }
