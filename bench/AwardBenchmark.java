@@ -136,7 +136,8 @@ public class AwardBenchmark {
         int pdfBytes = 0;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            var counted = statistics.counting(() -> context.getBean(ComputingAward.class).compute(round.id(), commissioner));
+            var counted = statistics.counting(() -> context.getBean(ComputingAward.class).compute(round.id(), commissioner)
+                    .orElseThrow(refused -> new IllegalStateException(refused.message())));
             long t1 = System.nanoTime();
             statements = counted.statements();
             rows = counted.rows();
@@ -160,7 +161,7 @@ public class AwardBenchmark {
     }
 
     void award(Round round) {
-        context.getBean(ComputingAward.class).compute(round.id(), commissioner);
+        context.getBean(ComputingAward.class).compute(round.id(), commissioner).orElseThrow(refused -> new IllegalStateException(refused.message()));
         context.getBean(AwardJustification.class).issue(round.id(), commissioner);
         reopen(round);
     }
@@ -176,7 +177,7 @@ public class AwardBenchmark {
         ApprovingDesign approving = context.getBean(ApprovingDesign.class);
         round.partners().forEach(p -> approving.signOff(round.id(), p.id(), new ApprovingDesign.SignOffCommand("Director", "Director"), commissioner));
         approving.approve(round.id(), commissioner);
-        context.getBean(PublishingRound.class).publish(round.id(), commissioner);
+        context.getBean(PublishingRound.class).publish(round.id(), commissioner).orElseThrow(refused -> new IllegalStateException(refused.message()));
         Lot lot = round.lots().getFirst();
         while (bidders.size() < n) {
             bidders.add(bidder(bidders.size() + 1));

@@ -101,7 +101,7 @@ public class DemoSeeder {
             approving.signOff(round.id(), partner.id(), new ApprovingDesign.SignOffCommand("Director for " + partner.name(), "Director"), actor);
         }
         approving.approve(round.id(), actor);
-        publishing.publish(round.id(), actor);
+        publishing.publish(round.id(), actor).orElseThrow(refused -> new IllegalStateException("the demo round was refused: " + refused.message()));
         LOG.info("Seeded demo accounts (password '{}') and the published demo round '{}'", PASSWORD, round.title());
         return true;
     }

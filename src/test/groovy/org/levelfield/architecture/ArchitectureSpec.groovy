@@ -46,6 +46,13 @@ class ArchitectureSpec extends Specification {
                 .check(classes)
     }
 
+    def "a step the rules refuse is a result of the application layer: only web code turns it into a 422"() {
+        expect:
+        noClasses().that().resideOutsideOfPackage("..web..")
+                .should().callMethod(org.levelfield.common.web.ProblemException, "refusedByRules", String, List)
+                .check(classes)
+    }
+
     def "rule facts are plain Java, readable by the rules without the framework"() {
         expect:
         noClasses().that().resideInAPackage("org.levelfield.rules.facts..")

@@ -59,5 +59,9 @@ class EqualityGatewaySpec extends IntegrationSpec {
         block.message.contains("scores the race and disability duties but not sex")
         count("award_computation", "round_id = ?", UUID.fromString(round.id as String)) == 0
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "EVALUATION"
+
+        and: "the refusal is on the record as a rule run of its own, which is not taken for the round's latest scoring findings"
+        count("rule_run", "round_id = ? and stage = 'scoring' and outcome = 'REFUSED: COMPUTED'", UUID.fromString(round.id as String)) == 1
+        api("GET", "/api/rounds/$round.id/findings", who.commissioner).body.scoring.isEmpty()
     }
 }

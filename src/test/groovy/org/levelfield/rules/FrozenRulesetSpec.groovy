@@ -89,7 +89,7 @@ class FrozenRulesetSpec extends Specification {
         Files.writeString(eq05, changed)
         def second = start()
         second.getBean(MutableClock).set(deadline.plusSeconds(3600))
-        def award = second.getBean(ComputingAward).compute(round.id(), commissioner)
+        def award = second.getBean(ComputingAward).compute(round.id(), commissioner).orElseThrow { new AssertionError(it.message()) }
 
         then: "the service now runs the changed rules"
         second.getBean(RulesEngine).current().version() != publishedVersion

@@ -13,6 +13,6 @@ class Lifecycle {
         def approving = context.getBean(ApprovingDesign)
         round.partners().each { approving.signOff(round.id(), it.id(), new ApprovingDesign.SignOffCommand("Director", "Director"), actor) }
         approving.approve(round.id(), actor)
-        context.getBean(PublishingRound).publish(round.id(), actor)
+        context.getBean(PublishingRound).publish(round.id(), actor).orElseThrow { new AssertionError(it.message()) }
     }
 }

@@ -34,10 +34,12 @@ import org.levelfield.rules.facts.DerivedFact;
 import org.levelfield.rules.facts.ScoreCap;
 import org.levelfield.rules.facts.WeakReason;
 import org.levelfield.rules.facts.Thresholds;
-import org.levelfield.rules.infrastructure.RuleRuns;
+import org.levelfield.rules.application.RuleChecks;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Severity;
+import org.levelfield.rules.model.Outcome;
 import org.levelfield.rules.model.Stage;
+import org.levelfield.rules.model.Verdict;
 import org.levelfield.tender.application.RecheckingEligibility;
 import org.levelfield.tender.infrastructure.Tenders;
 import org.levelfield.tender.model.Tender;
@@ -68,7 +70,7 @@ public class ComputingAward {
     private final RecheckingEligibility rechecking;
     private final EligibilityAdmissions admissions;
     private final AwardComputations computations;
-    private final RuleRuns runs;
+    private final RuleChecks checks;
     private final JsonColumns json;
     private final AuditTrail audit;
     private final Clock clock;
@@ -76,7 +78,7 @@ public class ComputingAward {
     ComputingAward(AwardPreconditions preconditions, ScoringPassFacts scoringFacts, GatewayPassFacts gatewayFacts, RankingPassFacts rankingFacts,
                    PricePassFacts priceFacts, ProcurementRegimes regimes,
                    Rounds rounds, Tenders tenders, Scores scores, Moderation moderation, Rulesets rules, ThresholdsConfiguration configured,
-                   RecheckingEligibility rechecking, EligibilityAdmissions admissions, AwardComputations computations, RuleRuns runs, JsonColumns json, AuditTrail audit, Clock clock) {
+                   RecheckingEligibility rechecking, EligibilityAdmissions admissions, AwardComputations computations, RuleChecks checks, JsonColumns json, AuditTrail audit, Clock clock) {
         this.preconditions = preconditions;
         this.scoringFacts = scoringFacts;
         this.gatewayFacts = gatewayFacts;
@@ -92,14 +94,15 @@ public class ComputingAward {
         this.rechecking = rechecking;
         this.admissions = admissions;
         this.computations = computations;
-        this.runs = runs;
+        this.checks = checks;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
     }
 
+    /** The award, or the verdict that refuses it (a BLOCK in any pass); either way the rule run is recorded. */
     @Transactional
-    public AwardResult compute(UUID roundId, Actor actor) {
+    public Outcome<AwardResult> compute(UUID roundId, Actor actor) {
         Round round = preconditions.computable(roundId);
         List<Tender> submitted = tenders.ofRound(roundId);
         RoundScores given = scoresOf(roundId);
@@ -119,7 +122,9 @@ public class ComputingAward {
         List<EligibilityAdmissions.Admission> admitted = admissions.ofRound(roundId);
         findings.addAll(ruleset.evaluate(Stage.SCORING, priceFacts.of(round, submitted, disqualified(findings, eligibility, admitted).keySet(),
                 regimes.of(round, ruleset), thresholds)));
-        Blocking.refuseIfBlocked("The award cannot be computed", findings);
+        if (findings.stream().anyMatch(RuleChecks::blocks)) {
+            return Outcome.refused(checks.judge(roundId, Stage.SCORING, ruleset.version(), now, actor.userId(), REFUSAL, "COMPUTED", findings));
+        }
         Map<UUID, List<String>> disqualified = disqualified(findings, eligibility, admitted);
 
         List<LotResult> lots = new ArrayList<>();
@@ -129,14 +134,18 @@ public class ComputingAward {
         }
         LotLimits.Applied limited = LotLimits.apply(round, lots, submitted);
         lots = limited.lots();
-        List<Finding> ranking = ruleset.evaluate(Stage.SCORING, rankingFacts.of(round, lots, limited.wins(), thresholds));
-        Blocking.refuseIfBlocked("The award cannot be computed", ranking);
-        findings.addAll(ranking);
+        findings.addAll(ruleset.evaluate(Stage.SCORING, rankingFacts.of(round, lots, limited.wins(), thresholds)));
+        Verdict verdict = checks.judge(roundId, Stage.SCORING, ruleset.version(), now, actor.userId(), REFUSAL, "COMPUTED", findings);
+        if (verdict.refused()) {
+            return Outcome.refused(verdict);
+        }
         AwardResult result = new AwardResult(roundId, now, ruleset.version(), thresholds, lots, findings, eligibility, robustness, admitted,
                 weakReasons);
-        store(round, result, actor);
-        return result;
+        store(round, result, verdict.runId(), actor);
+        return Outcome.done(result);
     }
+
+    private static final String REFUSAL = "The award cannot be computed";
 
     public AwardResult latest(UUID roundId) {
         rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
@@ -203,8 +212,7 @@ public class ComputingAward {
     }
 
     /** Keeps the computation with its rule run, audits it, and moves the round to AWARD_PROPOSED. */
-    private void store(Round round, AwardResult result, Actor actor) {
-        UUID runId = runs.record(round.id(), Stage.SCORING, result.rulesetVersion(), result.computedAt(), actor.userId(), "COMPUTED", result.findings());
+    private void store(Round round, AwardResult result, UUID runId, Actor actor) {
         String resultJson = json.write(result);
         computations.insert(new AwardComputations.Stored(UUID.randomUUID(), round.id(), result.computedAt(), actor.userId(),
                 result.rulesetVersion(), runId, resultJson));

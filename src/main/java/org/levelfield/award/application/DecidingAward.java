@@ -23,9 +23,12 @@ import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.engine.Ruleset;
 import org.levelfield.rules.engine.Rulesets;
+import org.levelfield.rules.application.RuleChecks;
 import org.levelfield.rules.infrastructure.RuleRuns;
 import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.Outcome;
 import org.levelfield.rules.model.Stage;
+import org.levelfield.rules.model.Verdict;
 
 /**
  * The award decision for one lot: the named decision-maker decides on the provisional winner once
@@ -46,12 +49,13 @@ public class DecidingAward {
     private final IssuedDocuments documents;
     private final Rulesets rules;
     private final RuleRuns runs;
+    private final RuleChecks checks;
     private final AuditTrail audit;
     private final Clock clock;
 
     public DecidingAward(Rounds rounds, ComputingAward awards, AwardComputations computations, DueRegardRecords records,
                          AwardSignOffs signOffs, AwardDecisions decisions, DecisionFacts facts, IssuedDocuments documents, Rulesets rules,
-                         RuleRuns runs, AuditTrail audit, Clock clock) {
+                         RuleRuns runs, RuleChecks checks, AuditTrail audit, Clock clock) {
         this.rounds = rounds;
         this.awards = awards;
         this.computations = computations;
@@ -62,6 +66,7 @@ public class DecidingAward {
         this.documents = documents;
         this.rules = rules;
         this.runs = runs;
+        this.checks = checks;
         this.audit = audit;
         this.clock = clock;
     }
@@ -77,8 +82,9 @@ public class DecidingAward {
     public record Decided(AwardDecisions.Decision decision, List<Finding> findings) {
     }
 
+    /** The lot's decision, or the verdict refusing it (a BLOCK at award or in the monitoring plan); the run is recorded either way. */
     @Transactional
-    public Decided decide(UUID roundId, UUID lotId, Deciding deciding, Actor actor) {
+    public Outcome<Decided> decide(UUID roundId, UUID lotId, Deciding deciding, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         Lot lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot of this round", lotId));
         decisions.ofLot(lotId).ifPresent(d -> {
@@ -104,11 +110,15 @@ public class DecidingAward {
 
         Ruleset ruleset = rulesetFor(round);
         List<Object> decisionFacts = facts.forDecision(round, lot, result, award, computation, record, report, deciding.decidedOn());
-        List<Finding> findings = ruleset.evaluate(List.of(Stage.AWARD, Stage.MONITORING), decisionFacts);
-        Blocking.refuseIfBlocked("Lot '" + lot.title() + "' cannot be awarded", findings);
         Instant now = clock.instant();
+        Verdict verdict = checks.check(roundId, List.of(Stage.AWARD, Stage.MONITORING), ruleset, decisionFacts, now, actor.userId(),
+                "Lot '" + lot.title() + "' cannot be awarded", "DECIDED " + lot.title());
+        if (verdict.refused()) {
+            return Outcome.refused(verdict);
+        }
+        List<Finding> findings = verdict.findings();
+        UUID runId = verdict.runId();
         TenderResult winner = result.winner().orElseThrow();
-        UUID runId = runs.record(roundId, Stage.AWARD, ruleset.version(), now, actor.userId(), "DECIDED " + lot.title(), findings);
         var maker = record.record().decisionMaker();
         AwardDecisions.Decision decision = new AwardDecisions.Decision(UUID.randomUUID(), roundId, lotId, winner.tenderId(), winner.bidder(),
                 computation.id(), record.id(), report.id(), maker.name(), maker.role(), deciding.decidedOn(), runId, now, actor.displayName());
@@ -116,7 +126,7 @@ public class DecidingAward {
         audit.append("AWARD_DECIDED", roundId, actor.userId(), "lot " + lot.title(), Map.of("winner", winner.bidder(),
                 "total", winner.total().toPlainString(), "decisionMaker", maker.name(), "decidedOn", deciding.decidedOn().toString(),
                 "record", record.id().toString(), "report", report.sha256()));
-        return new Decided(decisions.ofLot(lotId).orElseThrow(), findings);
+        return Outcome.done(new Decided(decisions.ofLot(lotId).orElseThrow(), findings));
     }
 
     /** The lot decisions of a round, with the findings of the run that cleared each. */

@@ -38,9 +38,11 @@ import org.levelfield.rules.facts.IncumbentFact;
 import org.levelfield.rules.facts.ProcurementRegime;
 import org.levelfield.rules.facts.RoundFact;
 import org.levelfield.rules.facts.StandstillFact;
-import org.levelfield.rules.infrastructure.RuleRuns;
+import org.levelfield.rules.application.RuleChecks;
 import org.levelfield.rules.model.Finding;
+import org.levelfield.rules.model.Outcome;
 import org.levelfield.rules.model.Stage;
+import org.levelfield.rules.model.Verdict;
 import org.levelfield.tender.infrastructure.Notices;
 import org.levelfield.tender.infrastructure.Tenders;
 import org.levelfield.tender.model.Tender;
@@ -66,7 +68,7 @@ public class NotifyingAward {
     private final IssuingDocument issuing;
     private final IssuedDocuments documents;
     private final Notices notices;
-    private final RuleRuns runs;
+    private final RuleChecks checks;
     private final AuditTrail audit;
     private final Clock clock;
 
@@ -75,7 +77,7 @@ public class NotifyingAward {
 
     public NotifyingAward(Sql sql, JsonColumns json, Rounds rounds, Tenders tenders, ComputingAward awards, AwardDecisions decisions,
                           DecidingAward deciding, AssessmentSummaries summaries, IssuingDocument issuing, IssuedDocuments documents,
-                          Notices notices, RuleRuns runs, AuditTrail audit, Clock clock, ProcurementRegimes regimes,
+                          Notices notices, RuleChecks checks, AuditTrail audit, Clock clock, ProcurementRegimes regimes,
                           org.levelfield.evaluation.ReasonRewrites rewrites) {
         this.regimes = regimes;
         this.rewrites = rewrites;
@@ -90,7 +92,7 @@ public class NotifyingAward {
         this.issuing = issuing;
         this.documents = documents;
         this.notices = notices;
-        this.runs = runs;
+        this.checks = checks;
         this.audit = audit;
         this.clock = clock;
     }
@@ -124,7 +126,7 @@ public class NotifyingAward {
     // ---- assessment summaries -------------------------------------------------------------------------------
 
     @Transactional
-    public List<SentSummary> sendSummaries(UUID roundId, Actor actor) {
+    public Outcome<List<SentSummary>> sendSummaries(UUID roundId, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         requireStatus(round, RoundStatus.AWARD_PROPOSED, "assessment summaries are sent once every lot is decided, before the award notice");
         AwardResult award = awards.latest(roundId);
@@ -149,10 +151,12 @@ public class NotifyingAward {
                 prepared.add(new Object[] {t, summary});
             }
         }
-        Ruleset ruleset = deciding.rulesetFor(round);
-        List<Finding> findings = ruleset.evaluate(Stage.AWARD, facts);
-        Blocking.refuseIfBlocked("The assessment summaries cannot be sent", findings);
         Instant now = clock.instant();
+        Verdict verdict = checks.check(roundId, List.of(Stage.AWARD), deciding.rulesetFor(round), facts, now, actor.userId(),
+                "The assessment summaries cannot be sent", "SUMMARIES SENT");
+        if (verdict.refused()) {
+            return Outcome.refused(verdict);
+        }
         for (Object[] p : prepared) {
             TenderResult t = (TenderResult) p[0];
             AssessmentSummary summary = (AssessmentSummary) p[1];
@@ -165,9 +169,8 @@ public class NotifyingAward {
                     + "' of '" + round.title() + "' is ready: " + summary.outcome() + " Its SHA-256 is " + issued.sha256() + ".",
                     new org.levelfield.tender.infrastructure.Notices.Link("/tenders/" + tender.id() + "/award", "Read your assessment summary"));
         }
-        runs.record(roundId, Stage.AWARD, ruleset.version(), now, actor.userId(), "SUMMARIES SENT", findings);
         audit.append("ASSESSMENT_SUMMARIES_SENT", roundId, actor.userId(), "round " + round.title(), Map.of("count", prepared.size()));
-        return sent(roundId);
+        return Outcome.done(sent(roundId));
     }
 
     public List<SentSummary> sent(UUID roundId) {
@@ -197,7 +200,7 @@ public class NotifyingAward {
     // ---- the contract award notice and standstill -----------------------------------------------------------
 
     @Transactional
-    public AwardNotice publishNotice(UUID roundId, Publishing publishing, Actor actor) {
+    public Outcome<AwardNotice> publishNotice(UUID roundId, Publishing publishing, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         LocalDate today = ClockFactory.londonDate(clock.instant());
         if (publishing == null || publishing.publishedOn() == null) {
@@ -223,15 +226,16 @@ public class NotifyingAward {
             facts.add(new IncumbentFact(roundId.toString(), i.organisation(), i.fundingType(), i.fundingPerYearPence(), i.groupServed(),
                     i.specialist(), i.fundingEndDate(), i.noticeDate()));
         }
-        Ruleset ruleset = deciding.rulesetFor(round);
-        List<Finding> findings = ruleset.evaluate(Stage.AWARD, facts);
-        Blocking.refuseIfBlocked("The award notice cannot be published", findings);
         Instant now = clock.instant();
+        Verdict verdict = checks.check(roundId, List.of(Stage.AWARD), deciding.rulesetFor(round), facts, now, actor.userId(),
+                "The award notice cannot be published", "NOTICE PUBLISHED");
+        if (verdict.refused()) {
+            return Outcome.refused(verdict);
+        }
         sql.update("""
                 insert into award_notice(round_id, published_on, regime, mandatory, voluntary, last_day, contract_from, standstill, recorded_at, recorded_by)
                 values (?,?,?,?,?,?,?,cast(? as jsonb),?,?)""", roundId, publishing.publishedOn(), regime, mandatory, voluntary,
                 mandatory || voluntary ? period.lastDay() : null, contractFrom, json.write(period), now, actor.userId());
-        runs.record(roundId, Stage.AWARD, ruleset.version(), now, actor.userId(), "NOTICE PUBLISHED", findings);
         String summary = mandatory || voluntary
                 ? "Contract award notice published " + publishing.publishedOn() + "; standstill to " + period.lastDay() + "; the contract may be entered into from " + contractFrom + "."
                 : "Contract award notice published " + publishing.publishedOn() + "; no standstill is observed.";
@@ -242,11 +246,11 @@ public class NotifyingAward {
         }
         audit.append("AWARD_NOTICE_PUBLISHED", roundId, actor.userId(), "round " + round.title(), Map.of("publishedOn",
                 publishing.publishedOn().toString(), "regime", regime, "contractFrom", contractFrom.toString()));
-        return notice(roundId).orElseThrow();
+        return Outcome.done(notice(roundId).orElseThrow());
     }
 
     @Transactional
-    public AwardNotice recordSigning(UUID roundId, Signing signing, Actor actor) {
+    public Outcome<AwardNotice> recordSigning(UUID roundId, Signing signing, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         LocalDate today = ClockFactory.londonDate(clock.instant());
         if (signing == null || signing.signedOn() == null) {
@@ -265,17 +269,18 @@ public class NotifyingAward {
             facts.add(new ContractValue(roundId.toString(), lot.id().toString(), lot.title(), lot.valueInclVatPence(), signing.signedOn(),
                     notice.regime()));
         }
-        Ruleset ruleset = deciding.rulesetFor(round);
-        List<Finding> findings = ruleset.evaluate(Stage.AWARD, facts);
-        Blocking.refuseIfBlocked("The contract cannot be recorded as entered into", findings);
         Instant now = clock.instant();
+        Verdict verdict = checks.check(roundId, List.of(Stage.AWARD), deciding.rulesetFor(round), facts, now, actor.userId(),
+                "The contract cannot be recorded as entered into", "CONTRACT ENTERED INTO");
+        if (verdict.refused()) {
+            return Outcome.refused(verdict);
+        }
         sql.update("update award_notice set contract_signed_on = ?, signed_recorded_at = ?, signed_recorded_by = ? where round_id = ?",
                 signing.signedOn(), now, actor.userId(), roundId);
-        runs.record(roundId, Stage.AWARD, ruleset.version(), now, actor.userId(), "CONTRACT ENTERED INTO", findings);
         rounds.transition(roundId, RoundStatus.STANDSTILL, RoundStatus.AWARDED, now, actor.userId(),
                 "Contract entered into on " + signing.signedOn() + ", after the standstill ended on " + notice.lastDay() + ".");
         audit.append("CONTRACT_SIGNED", roundId, actor.userId(), "round " + round.title(), Map.of("signedOn", signing.signedOn().toString()));
-        return notice(roundId).orElseThrow();
+        return Outcome.done(notice(roundId).orElseThrow());
     }
 
     public Optional<AwardNotice> notice(UUID roundId) {

@@ -39,7 +39,7 @@ public class AwardController {
     @Post
     @Secured("COMMISSIONER")
     public AwardResult compute(UUID roundId, Authentication authentication) {
-        return computing.compute(roundId, Actor.of(authentication));
+        return org.levelfield.rules.web.Refusals.orRefuse(computing.compute(roundId, Actor.of(authentication)));
     }
 
     @Get

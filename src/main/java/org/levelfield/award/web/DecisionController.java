@@ -1,5 +1,6 @@
 package org.levelfield.award.web;
 
+import org.levelfield.rules.web.Refusals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class DecisionController {
     @Secured("COMMISSIONER")
     public HttpResponse<DecidingAward.Decided> decide(UUID roundId, UUID lotId, @Nullable @Body DecidingAward.Deciding body,
                                                       Authentication authentication) {
-        return HttpResponse.created(deciding.decide(roundId, lotId, body, Actor.of(authentication)));
+        return HttpResponse.created(Refusals.orRefuse(deciding.decide(roundId, lotId, body, Actor.of(authentication))));
     }
 
     @Get("/decisions")
@@ -96,7 +97,7 @@ public class DecisionController {
     @Post("/assessment-summaries")
     @Secured("COMMISSIONER")
     public HttpResponse<List<NotifyingAward.SentSummary>> sendSummaries(UUID roundId, Authentication authentication) {
-        return HttpResponse.created(notifying.sendSummaries(roundId, Actor.of(authentication)));
+        return HttpResponse.created(Refusals.orRefuse(notifying.sendSummaries(roundId, Actor.of(authentication))));
     }
 
     @Get("/assessment-summaries")
@@ -110,7 +111,7 @@ public class DecisionController {
     @Secured("COMMISSIONER")
     public HttpResponse<NotifyingAward.AwardNotice> publishNotice(UUID roundId, @Nullable @Body NotifyingAward.Publishing body,
                                                                   Authentication authentication) {
-        return HttpResponse.created(notifying.publishNotice(roundId, body, Actor.of(authentication)));
+        return HttpResponse.created(Refusals.orRefuse(notifying.publishNotice(roundId, body, Actor.of(authentication))));
     }
 
     /** The award notice and its standstill: open to every signed-in user, as the notice itself is public. */
@@ -125,6 +126,6 @@ public class DecisionController {
     @Post("/contract-signed")
     @Secured("COMMISSIONER")
     public NotifyingAward.AwardNotice contractSigned(UUID roundId, @Nullable @Body NotifyingAward.Signing body, Authentication authentication) {
-        return notifying.recordSigning(roundId, body, Actor.of(authentication));
+        return Refusals.orRefuse(notifying.recordSigning(roundId, body, Actor.of(authentication)));
     }
 }

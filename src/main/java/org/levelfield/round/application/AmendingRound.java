@@ -26,11 +26,13 @@ import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.AmendmentFact;
 import org.levelfield.rules.facts.Thresholds;
-import org.levelfield.rules.infrastructure.RuleRuns;
+import org.levelfield.rules.application.RuleChecks;
 import org.levelfield.tender.infrastructure.Notices;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Severity;
+import org.levelfield.rules.model.Outcome;
 import org.levelfield.rules.model.Stage;
+import org.levelfield.rules.model.Verdict;
 
 /**
  * Changing a published round's criteria (RD-27): only before the deadline, by republishing with
@@ -44,18 +46,18 @@ public class AmendingRound {
     private final Rounds rounds;
     private final Rulesets rulesets;
     private final ThresholdsConfiguration thresholds;
-    private final RuleRuns runs;
+    private final RuleChecks checks;
     private final Sql sql;
     private final Notices notices;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AmendingRound(Rounds rounds, Rulesets rulesets, ThresholdsConfiguration thresholds, RuleRuns runs, Sql sql, Notices notices,
+    public AmendingRound(Rounds rounds, Rulesets rulesets, ThresholdsConfiguration thresholds, RuleChecks checks, Sql sql, Notices notices,
                          ObjectMapper json, Clock clock) {
         this.rounds = rounds;
         this.rulesets = rulesets;
         this.thresholds = thresholds;
-        this.runs = runs;
+        this.checks = checks;
         this.sql = sql;
         this.notices = notices;
         this.json = json;
@@ -68,11 +70,12 @@ public class AmendingRound {
     public record AmendmentCommand(String reason, Instant newTenderDeadline, List<LotCriteria> lots) {
     }
 
-    public record Outcome(Round round, List<Finding> findings, int tendersToResubmit) {
+    public record Amended(Round round, List<Finding> findings, int tendersToResubmit) {
     }
 
-    @Transactional(dontRollbackOn = ProblemException.class)
-    public Outcome amend(UUID roundId, AmendmentCommand command, Actor actor) {
+    /** The amended round, or the verdict refusing the amendment (a BLOCK, or RD-27's warning); the run is recorded either way. */
+    @Transactional
+    public Outcome<Amended> amend(UUID roundId, AmendmentCommand command, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         if (round.status() != RoundStatus.PUBLISHED) {
             throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status()
@@ -95,12 +98,13 @@ public class AmendingRound {
                 LocalDate.ofInstant(command.newTenderDeadline(), ClockFactory.LONDON), !now.isBefore(round.tenderDeadline())));
         var ruleset = rulesets.forVersion(round.rulesetVersion());
         List<Finding> findings = ruleset.evaluate(Stage.ROUND_DESIGN, facts);
-        List<Finding> refusing = findings.stream()
-                .filter(f -> f.severity() == Severity.BLOCK || f.ruleId().equals("RD-27") && f.severity() == Severity.WARN).toList();
-        runs.record(roundId, Stage.ROUND_DESIGN, ruleset.version(), now, actor.userId(), refusing.isEmpty() ? "AMENDED" : "AMENDMENT_REFUSED", findings);
-        if (!refusing.isEmpty()) {
-            throw ProblemException.refusedByRules("The amendment of '" + round.title() + "' is refused: "
-                    + String.join("; ", refusing.stream().map(f -> f.ruleId() + " " + f.message()).toList()), findings);
+        Verdict verdict = checks.judge(roundId, Stage.ROUND_DESIGN, ruleset.version(), now, actor.userId(), "The amendment of '" + round.title() + "' is refused",
+                List.of("AMENDED", "AMENDMENT_REFUSED"), findings,
+                f -> RuleChecks.blocks(f) || f.ruleId().equals("RD-27") && f.severity() == Severity.WARN,
+                refusing -> "The amendment of '" + round.title() + "' is refused: "
+                        + String.join("; ", refusing.stream().map(f -> f.ruleId() + " " + f.message()).toList()), findings);
+        if (verdict.refused()) {
+            return Outcome.refused(verdict);
         }
         for (LotCriteria lot : command.lots()) {
             rounds.supersedeCriteria(lot.lotId(), now);
@@ -113,7 +117,7 @@ public class AmendingRound {
         rounds.recordChange(roundId, RoundStatus.PUBLISHED, RoundStatus.PUBLISHED, now, actor.userId(), "Criteria amended and republished: "
                 + command.reason().strip() + "; tender deadline moved from " + round.tenderDeadline() + " to " + command.newTenderDeadline());
         int resubmit = requireResubmission(round, command, now);
-        return new Outcome(rounds.find(roundId).orElseThrow(), findings, resubmit);
+        return Outcome.done(new Amended(rounds.find(roundId).orElseThrow(), findings, resubmit));
     }
 
     private Round amendedRound(Round round, AmendmentCommand command) {

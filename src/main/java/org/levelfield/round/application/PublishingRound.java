@@ -19,12 +19,14 @@ import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.Thresholds;
-import org.levelfield.rules.infrastructure.RuleRuns;
+import org.levelfield.rules.application.RuleChecks;
 import org.levelfield.rules.infrastructure.WarningJustifications;
 import org.levelfield.rules.model.JustifiedFinding;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Severity;
+import org.levelfield.rules.model.Outcome;
 import org.levelfield.rules.model.Stage;
+import org.levelfield.rules.model.Verdict;
 
 /**
  * Publishing runs the round-design rules over an approved design. While any BLOCK stands, or any
@@ -38,23 +40,23 @@ public class PublishingRound {
     private final Rounds rounds;
     private final Rulesets rules;
     private final ThresholdsConfiguration thresholds;
-    private final RuleRuns runs;
+    private final RuleChecks checks;
     private final WarningJustifications justifications;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PublishingRound(Rounds rounds, Rulesets rules, ThresholdsConfiguration thresholds, RuleRuns runs,
+    public PublishingRound(Rounds rounds, Rulesets rules, ThresholdsConfiguration thresholds, RuleChecks checks,
                            WarningJustifications justifications, ObjectMapper json, Clock clock) {
         this.justifications = justifications;
         this.rounds = rounds;
         this.rules = rules;
         this.thresholds = thresholds;
-        this.runs = runs;
+        this.checks = checks;
         this.json = json;
         this.clock = clock;
     }
 
-    public record Outcome(Round round, List<JustifiedFinding> findings) {
+    public record Published(Round round, List<JustifiedFinding> findings) {
     }
 
     /** What a named officer records to proceed despite a WARN finding. */
@@ -100,8 +102,9 @@ public class PublishingRound {
                 command.officerRole().strip(), command.justification().strip(), now));
     }
 
-    @Transactional(dontRollbackOn = ProblemException.class)
-    public Outcome publish(UUID roundId, Actor actor) {
+    /** The published round, or the verdict refusing it (a BLOCK, or a warning no officer has justified); the run is recorded either way. */
+    @Transactional
+    public Outcome<Published> publish(UUID roundId, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         if (round.status() != RoundStatus.DESIGN_APPROVED) {
             throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status()
@@ -115,23 +118,13 @@ public class PublishingRound {
         }
         Thresholds limits = thresholds.current();
         List<JustifiedFinding> findings = judged(round, designFindings(round, now));
-        List<Finding> blocks = findings.stream().map(JustifiedFinding::finding).filter(f -> f.severity() == Severity.BLOCK).toList();
         List<Finding> unanswered = findings.stream().filter(JustifiedFinding::isUnansweredWarning).map(JustifiedFinding::finding).toList();
         String version = rules.freezeCurrent(now).version();
-        boolean refused = !blocks.isEmpty() || !unanswered.isEmpty();
-        runs.record(round.id(), Stage.ROUND_DESIGN, version, now, actor.userId(), refused ? "REFUSED" : "PUBLISHED",
-                findings.stream().map(JustifiedFinding::finding).toList());
-        if (refused) {
-            List<String> reasons = new java.util.ArrayList<>();
-            if (!blocks.isEmpty()) {
-                reasons.add(blocks.size() + " BLOCK finding(s) stand: " + String.join(", ", blocks.stream().map(Finding::ruleId).distinct().toList())
-                        + "; fix the design");
-            }
-            if (!unanswered.isEmpty()) {
-                reasons.add(unanswered.size() + " WARN finding(s) need a named officer's recorded justification (POST /api/rounds/"
-                        + roundId + "/justifications): " + String.join(", ", unanswered.stream().map(f -> f.ruleId() + " on " + f.subjectLabel()).toList()));
-            }
-            throw ProblemException.refusedByRules("Round '" + round.title() + "' cannot be published: " + String.join("; ", reasons) + ".", findings);
+        Verdict verdict = checks.judge(round.id(), Stage.ROUND_DESIGN, version, now, actor.userId(), "Round '" + round.title() + "' cannot be published",
+                List.of("PUBLISHED", "REFUSED"), findings.stream().map(JustifiedFinding::finding).toList(), f -> RuleChecks.blocks(f) || unanswered.contains(f),
+                refusing -> refusal(round, refusing, unanswered), findings);
+        if (verdict.refused()) {
+            return Outcome.refused(verdict);
         }
         if (!rounds.transition(round.id(), RoundStatus.DESIGN_APPROVED, RoundStatus.PUBLISHED, now, actor.userId(),
                 "Published; round-design rules passed with " + findings.size() + " finding(s), none blocking, every warning justified")) {
@@ -139,7 +132,22 @@ public class PublishingRound {
                     round.status().name(), round.status().allowedActions());
         }
         rounds.recordPublication(round.id(), version, toJson(limits));
-        return new Outcome(rounds.find(roundId).orElseThrow(), findings);
+        return Outcome.done(new Published(rounds.find(roundId).orElseThrow(), findings));
+    }
+
+    /** Why publication is refused: the BLOCKs to fix and the warnings a named officer must justify. */
+    private static String refusal(Round round, List<Finding> refusing, List<Finding> unanswered) {
+        List<Finding> blocks = refusing.stream().filter(RuleChecks::blocks).toList();
+        List<String> reasons = new java.util.ArrayList<>();
+        if (!blocks.isEmpty()) {
+            reasons.add(blocks.size() + " BLOCK finding(s) stand: " + String.join(", ", blocks.stream().map(Finding::ruleId).distinct().toList())
+                    + "; fix the design");
+        }
+        if (!unanswered.isEmpty()) {
+            reasons.add(unanswered.size() + " WARN finding(s) need a named officer's recorded justification (POST /api/rounds/"
+                    + round.id() + "/justifications): " + String.join(", ", unanswered.stream().map(f -> f.ruleId() + " on " + f.subjectLabel()).toList()));
+        }
+        return "Round '" + round.title() + "' cannot be published: " + String.join("; ", reasons) + ".";
     }
 
     /** The design findings with any officer justification recorded for each. */

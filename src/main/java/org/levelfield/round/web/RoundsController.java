@@ -160,7 +160,7 @@ public class RoundsController {
     @Post("/{id}/amendments")
     @Secured("COMMISSIONER")
     public Map<String, Object> amend(UUID id, @Body AmendingRound.AmendmentCommand command, Authentication authentication) {
-        AmendingRound.Outcome outcome = amending.amend(id, command, Actor.of(authentication));
+        AmendingRound.Amended outcome = org.levelfield.rules.web.Refusals.orRefuse(amending.amend(id, command, Actor.of(authentication)));
         return Map.of("round", RoundView.of(outcome.round()), "findings", outcome.findings(), "tendersToResubmit", outcome.tendersToResubmit());
     }
 
@@ -180,7 +180,7 @@ public class RoundsController {
     @Post("/{id}/publish")
     @Secured("COMMISSIONER")
     public Map<String, Object> publish(UUID id, Authentication authentication) {
-        PublishingRound.Outcome outcome = publishing.publish(id, Actor.of(authentication));
+        PublishingRound.Published outcome = org.levelfield.rules.web.Refusals.orRefuse(publishing.publish(id, Actor.of(authentication)));
         return Map.of("round", RoundView.of(outcome.round()), "findings", outcome.findings());
     }
 

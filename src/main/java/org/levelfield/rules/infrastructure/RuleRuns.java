@@ -68,11 +68,15 @@ public class RuleRuns {
         return runId;
     }
 
-    /** The findings of the latest run of a stage over a round (empty if it never ran). */
+    /** How the outcome of a run that refused a step begins: such a run is kept, but is not the stage's latest word. */
+    public static final String REFUSED = "REFUSED: ";
+
+    /** The findings of the latest run of a stage over a round that did not refuse a step (empty if none). */
     public List<Finding> latest(UUID roundId, Stage stage) {
         return findings("""
                 select f.* from finding f
-                 where f.rule_run_id = (select id from rule_run where round_id = ? and stage = ? order by ran_at desc, seq desc limit 1)
+                 where f.rule_run_id = (select id from rule_run where round_id = ? and stage = ? and outcome not like 'REFUSED: %'
+                                         order by ran_at desc, seq desc limit 1)
                  order by f.position""", roundId, stage.folder());
     }
 
