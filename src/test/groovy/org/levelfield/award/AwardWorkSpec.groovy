@@ -5,7 +5,7 @@ import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
 import org.levelfield.access.Organisation
 import org.levelfield.access.PasswordHasher
-import org.levelfield.access.Role
+import org.levelfield.common.identity.Role
 import org.levelfield.access.UserAccount
 import org.levelfield.award.application.ComputingAward
 import org.levelfield.common.database.SqlStatistics
@@ -55,7 +55,7 @@ class AwardWorkSpec extends IntegrationSpec {
         given:
         def who = people()
         def commissioner = api("GET", "/api/me", who.commissioner).body
-        def actor = new org.levelfield.access.Actor(UUID.fromString(commissioner.userId as String), commissioner.username as String, "Commissioner",
+        def actor = new org.levelfield.common.identity.Actor(UUID.fromString(commissioner.userId as String), commissioner.username as String, "Commissioner",
                 Role.COMMISSIONER, null, [])
         def small = scoredRound(who, 2)
         def large = scoredRound(who, 8)
@@ -65,8 +65,8 @@ class AwardWorkSpec extends IntegrationSpec {
         def forLarge = statistics.counting { computing.compute(UUID.fromString(large.id as String), actor) }
 
         then: "the same statements, more rows"
-        forSmall.result().lots()[1].tenders().size() == 2
-        forLarge.result().lots()[1].tenders().size() == 8
+        forSmall.result().value().lots()[1].tenders().size() == 2
+        forLarge.result().value().lots()[1].tenders().size() == 8
         forLarge.statements() == forSmall.statements()
         forLarge.rows() > forSmall.rows()
     }
