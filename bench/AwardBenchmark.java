@@ -11,11 +11,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.access.Organisation;
 import org.levelfield.access.Organisations;
 import org.levelfield.access.PasswordHasher;
-import org.levelfield.access.Role;
+import org.levelfield.common.identity.Role;
 import org.levelfield.access.UserAccount;
 import org.levelfield.access.UserAccounts;
 import org.levelfield.award.application.ComputingAward;

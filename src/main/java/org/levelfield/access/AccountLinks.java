@@ -1,5 +1,7 @@
 package org.levelfield.access;
 
+import org.levelfield.common.identity.Role;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package org.levelfield.access;
 
+import org.levelfield.common.identity.Role;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package org.levelfield.access;
 
+import org.levelfield.common.identity.Role;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;

@@ -1,5 +1,9 @@
 package org.levelfield.access;
 
+import org.levelfield.common.identity.Role;
+
+import org.levelfield.common.identity.Actor;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

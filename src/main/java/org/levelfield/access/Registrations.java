@@ -1,5 +1,7 @@
 package org.levelfield.access;
 
+import org.levelfield.common.identity.Role;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

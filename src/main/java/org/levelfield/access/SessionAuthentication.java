@@ -1,5 +1,7 @@
 package org.levelfield.access;
 
+import org.levelfield.common.identity.Actor;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

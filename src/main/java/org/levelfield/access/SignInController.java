@@ -1,5 +1,7 @@
 package org.levelfield.access;
 
+import org.levelfield.common.identity.Actor;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;

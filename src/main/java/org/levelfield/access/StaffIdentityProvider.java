@@ -1,5 +1,7 @@
 package org.levelfield.access;
 
+import org.levelfield.common.identity.Role;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

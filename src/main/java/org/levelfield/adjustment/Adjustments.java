@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
-import org.levelfield.access.Role;
+import org.levelfield.common.identity.Actor;
+import org.levelfield.common.identity.Role;
 import org.levelfield.common.audit.AuditTrail;
 import org.levelfield.common.database.Sql;
 import org.levelfield.common.time.ClockFactory;
@@ -22,7 +22,7 @@ import org.levelfield.common.web.ProblemException.FieldError;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
-import org.levelfield.tender.infrastructure.Notices;
+import org.levelfield.common.mail.Notices;
 
 /**
  * Reasonable adjustments (Equality Act 2010 s20 and the s149 duty): a bidder asks for one on any
@@ -135,7 +135,7 @@ public class Adjustments {
                 Map.of("decision", answer.decision(), "answer", answer.answer().strip(), "newDeadline", String.valueOf(answer.newDeadline())));
         notices.send(request.roundId(), request.organisationId(), null, now, "Your request for a reasonable adjustment was answered ("
                 + answer.decision().toLowerCase(java.util.Locale.UK).replace('_', ' ') + "): " + answer.answer().strip(),
-                new org.levelfield.tender.infrastructure.Notices.Link("/rounds/" + request.roundId() + "/adjustments", "See your requests and their answers"));
+                new org.levelfield.common.mail.Notices.Link("/rounds/" + request.roundId() + "/adjustments", "See your requests and their answers"));
         return find(id).orElseThrow();
     }
 
@@ -160,7 +160,7 @@ public class Adjustments {
         for (UUID organisation : notices.participants(roundId)) {
             notices.send(roundId, organisation, null, now, "The deadline for tenders has been extended to " + when
                     + " for every bidder, after a request for a reasonable adjustment.",
-                    new org.levelfield.tender.infrastructure.Notices.Link("/rounds/" + roundId, "See the round and its new dates"));
+                    new org.levelfield.common.mail.Notices.Link("/rounds/" + roundId, "See the round and its new dates"));
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
-import org.levelfield.access.Role;
+import org.levelfield.common.identity.Actor;
+import org.levelfield.common.identity.Role;
 import org.levelfield.common.audit.AuditTrail;
 import org.levelfield.common.database.Sql;
 import org.levelfield.common.web.ProblemException;
@@ -17,7 +17,7 @@ import org.levelfield.common.web.ProblemException.FieldError;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
-import org.levelfield.tender.infrastructure.Notices;
+import org.levelfield.common.mail.Notices;
 
 /**
  * Clarification questions and answers. A bidder asks before the deadline; the commissioner
@@ -26,7 +26,7 @@ import org.levelfield.tender.infrastructure.Notices;
  * Questions and answers are never edited.
  */
 @Singleton
-public class Clarifications {
+public class Clarifications implements org.levelfield.round.application.PublishedAnswers {
 
     static final int MAX_QUESTION = 2_000;
     static final int MAX_ANSWER = 6_000;
@@ -119,7 +119,7 @@ public class Clarifications {
         for (UUID organisation : notices.participants(roundId)) {
             notices.send(roundId, organisation, null, now, "Clarification " + published.number() + " for round '" + round.title()
                     + "' has been published to all bidders. Q: " + published.question() + " A: " + published.answer(),
-                    new org.levelfield.tender.infrastructure.Notices.Link("/rounds/" + roundId + "/questions", "Read every question and answer for this round"));
+                    new org.levelfield.common.mail.Notices.Link("/rounds/" + roundId + "/questions", "Read every question and answer for this round"));
         }
         return published;
     }
@@ -139,6 +139,11 @@ public class Clarifications {
     }
 
     /** The answered clarifications of a published round, as anyone (signed in or not) may read them. */
+    @Override
+    public List<Answered> answeredFor(UUID roundId) {
+        return answered(roundId).stream().map(c -> new Answered(c.number(), c.question(), c.answer(), c.answeredAt())).toList();
+    }
+
     public List<Clarification> answered(UUID roundId) {
         published(roundId);
         return sql.query("select * from clarification where round_id = ? and answer is not null order by sequence",

@@ -16,7 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 
 /** Clarification questions (bidders) and answers (commissioners), published to every bidder without the asker's name. */
 @Controller("/api")

@@ -8,13 +8,13 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.common.database.Sql;
 import org.levelfield.common.web.FieldChecks;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
-import org.levelfield.tender.infrastructure.Notices;
+import org.levelfield.common.mail.Notices;
 import org.levelfield.tender.infrastructure.Tenders;
 import org.levelfield.tender.model.Tender;
 
@@ -99,7 +99,7 @@ public class AbnormallyLowTenders {
         audit.append("ABNORMALLY_LOW_NOTIFIED", tender.roundId(), actor.userId(), "tender " + tenderId, java.util.Map.of("question", asking.question().strip()));
         notices.send(tender.roundId(), tender.organisationId(), tenderId, now, "Your tender's price looks abnormally low. Please explain: "
                 + asking.question().strip() + " Your tender is not set aside before your explanation has been read.",
-                new org.levelfield.tender.infrastructure.Notices.Link("/tenders/" + tenderId + "/price-explanation", "Explain your price"));
+                new org.levelfield.common.mail.Notices.Link("/tenders/" + tenderId + "/price-explanation", "Explain your price"));
         return find(tenderId).orElseThrow();
     }
 

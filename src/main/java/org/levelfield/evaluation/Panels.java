@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
-import org.levelfield.access.Role;
+import org.levelfield.common.identity.Actor;
+import org.levelfield.common.identity.Role;
 import org.levelfield.access.UserAccount;
 import org.levelfield.access.UserAccounts;
 import org.levelfield.common.database.Sql;
@@ -34,7 +34,7 @@ import org.levelfield.tender.model.Tender;
  * at least the minimum number of unconflicted evaluators for every tender.
  */
 @Singleton
-public class Panels {
+public class Panels implements org.levelfield.tender.application.TenderOpening {
 
     public record Appointment(UUID lotId, UUID evaluatorId, String evaluator, Instant appointedAt) {
     }
@@ -276,6 +276,7 @@ public class Panels {
      * Whether this person may open and score this tender: on the lot's panel, declared for every
      * bidder, and not conflicted with this one. Throws a problem saying which step is missing.
      */
+    @Override
     public void requireMayOpen(Round round, Tender tender, Actor actor) {
         if (!actor.is(Role.EVALUATOR)) {
             return;
@@ -301,6 +302,7 @@ public class Panels {
         }
     }
 
+    @Override
     public boolean mayOpen(Round round, Tender tender, Actor actor) {
         try {
             requireMayOpen(round, tender, actor);

@@ -15,6 +15,7 @@ import org.levelfield.award.application.ComputingAward;
 import org.levelfield.award.model.AwardCalculation;
 import org.levelfield.bidder.OrganisationProfile;
 import org.levelfield.bidder.OrganisationProfiles;
+import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.CriterionKind;
@@ -56,6 +57,7 @@ public class FairnessAnalytics {
     public Map<String, Object> analyse(UUID roundId) {
         Round round = rounds.find(roundId).orElseThrow();
         AwardResult award = awards.latest(roundId);
+        Suppression withheld = new Suppression((award.thresholds() == null ? Thresholds.DEFAULTS : award.thresholds()).suppressionThreshold());
         Map<UUID, UUID> organisationOf = new LinkedHashMap<>();
         award.lots().forEach(l -> l.tenders().forEach(t -> organisationOf.put(t.tenderId(), tenders.find(t.tenderId()).orElseThrow().organisationId())));
         Map<UUID, Boolean> small = new LinkedHashMap<>();
@@ -73,13 +75,13 @@ public class FairnessAnalytics {
         out.put("roundId", roundId);
         out.put("computedAt", award.computedAt());
         out.put("basis", "Latest computed award. Groups from organisation profiles (size, PA 2023 s123) and monitoring returns (specialist flags). "
-                + "Counts under " + Suppression.THRESHOLD + " are withheld, with their scores and rates. A criterion is flagged when one group's pass rate "
+                + "Counts under " + withheld.threshold() + " are withheld, with their scores and rates. A criterion is flagged when one group's pass rate "
                 + "is under four-fifths of the other's; the flag asks for review and never changes a score.");
         List<Map<String, Object>> overall = new ArrayList<>();
         List<Map<String, Object>> criteria = new ArrayList<>();
         List<Map<String, Object>> evaluators = new ArrayList<>();
         for (Split split : splits) {
-            overall.add(compare(split, "overall (not disqualified)", all.stream().map(t -> new Outcome(t.tenderId(), null, !t.disqualified())).toList()));
+            overall.add(compare(withheld, split, "overall (not disqualified)", all.stream().map(t -> new Outcome(t.tenderId(), null, !t.disqualified())).toList()));
             for (var lot : award.lots()) {
                 var lotCriteria = round.lot(lot.lotId()).orElseThrow().evaluatorCriteria();
                 for (Criterion c : lotCriteria) {
@@ -88,7 +90,7 @@ public class FairnessAnalytics {
                         t.lines().stream().filter(line -> line.criterionId().equals(c.id()) && line.score() != null).findFirst()
                                 .ifPresent(line -> outcomes.add(new Outcome(t.tenderId(), line.score(), passes(c, line.score(), award))));
                     }
-                    Map<String, Object> row = compare(split, lot.lot() + ": " + c.title(), outcomes);
+                    Map<String, Object> row = compare(withheld, split, lot.lot() + ": " + c.title(), outcomes);
                     criteria.add(row);
                 }
             }
@@ -100,7 +102,7 @@ public class FairnessAnalytics {
                     }
                 }
             }
-            byEvaluator.forEach((name, outcomes) -> evaluators.add(compare(split, name, outcomes)));
+            byEvaluator.forEach((name, outcomes) -> evaluators.add(compare(withheld, split, name, outcomes)));
         }
         out.put("overall", overall);
         out.put("criteria", criteria);
@@ -112,12 +114,12 @@ public class FairnessAnalytics {
     record Outcome(UUID tenderId, BigDecimal score, Boolean passed) {
     }
 
-    private static Map<String, Object> compare(Split split, String subject, List<Outcome> outcomes) {
+    private static Map<String, Object> compare(Suppression withheld, Split split, String subject, List<Outcome> outcomes) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("split", split.name());
         row.put("subject", subject);
-        Map<String, Object> in = group(outcomes.stream().filter(o -> split.member().test(o.tenderId())).toList());
-        Map<String, Object> rest = group(outcomes.stream().filter(o -> !split.member().test(o.tenderId())).toList());
+        Map<String, Object> in = group(withheld, outcomes.stream().filter(o -> split.member().test(o.tenderId())).toList());
+        Map<String, Object> rest = group(withheld, outcomes.stream().filter(o -> !split.member().test(o.tenderId())).toList());
         row.put(split.inGroup(), in);
         row.put(split.rest(), rest);
         BigDecimal a = (BigDecimal) in.get("passRate");
@@ -132,10 +134,10 @@ public class FairnessAnalytics {
         return row;
     }
 
-    /** A group's count (withheld under 5), and only if shown its mean score and pass rate. */
-    private static Map<String, Object> group(List<Outcome> outcomes) {
+    /** A group's count (withheld under the round's threshold), and only if shown its mean score and pass rate. */
+    private static Map<String, Object> group(Suppression withheld, List<Outcome> outcomes) {
         Map<String, Object> g = new LinkedHashMap<>();
-        Suppression.Cell count = Suppression.of(outcomes.size());
+        Suppression.Cell count = withheld.of(outcomes.size());
         g.put("count", count);
         if (count.suppressed()) {
             return g;

@@ -13,8 +13,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.common.web.ProblemException;
+import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
 import org.levelfield.tender.application.Sealing;
@@ -59,7 +60,7 @@ public class MonitoringController {
         return returns.save(id, body, actor);
     }
 
-    /** Who bid in the round, in aggregate: counts per profile flag and per question, under 5 withheld. */
+    /** Who bid in the round, in aggregate: counts per profile flag and per question, under the round's suppression threshold withheld. */
     @Get("/rounds/{roundId}/monitoring-summary")
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public Map<String, Object> summary(UUID roundId) {
@@ -68,8 +69,9 @@ public class MonitoringController {
         List<UUID> bidders = tenders.ofRound(roundId).stream().map(Tender::organisationId).distinct().toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("roundId", roundId);
-        out.put("allReturns", returns.aggregate(bidders, false));
-        out.put("publishable", returns.aggregate(bidders, true));
+        Suppression withheld = new Suppression(rounds.frozenThresholds(roundId).orElse(Thresholds.DEFAULTS).suppressionThreshold());
+        out.put("allReturns", returns.aggregate(bidders, false, withheld));
+        out.put("publishable", returns.aggregate(bidders, true, withheld));
         return out;
     }
 

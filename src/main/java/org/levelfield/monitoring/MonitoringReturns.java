@@ -14,7 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.common.database.JsonColumns;
 import org.levelfield.common.database.Sql;
 import org.levelfield.common.web.FieldChecks;
@@ -65,19 +65,19 @@ public class MonitoringReturns {
 
     /**
      * Aggregates over a set of organisations (for example those with a live tender in a round):
-     * per profile flag and per question, how many said each reply, every count under 5 suppressed.
+     * per profile flag and per question, how many said each reply, every count under the threshold withheld.
      * With onlyConsenting, only organisations that agreed to publication count.
      */
-    public Map<String, Object> aggregate(List<UUID> organisations, boolean onlyConsenting) {
+    public Map<String, Object> aggregate(List<UUID> organisations, boolean onlyConsenting, Suppression withheld) {
         List<MonitoringReturn> returns = organisations.isEmpty() ? List.of() : sql.query(
                 "select * from organisation_monitoring where organisation_id = any(?)" + (onlyConsenting ? " and consent_to_publish" : ""),
                 this::row, (Object) organisations.toArray(UUID[]::new));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("organisations", Suppression.of(organisations.size()));
-        out.put("returned", Suppression.of(returns.size()));
+        out.put("organisations", withheld.of(organisations.size()));
+        out.put("returned", withheld.of(returns.size()));
         Map<String, Suppression.Cell> flags = new LinkedHashMap<>();
         for (String flag : MonitoringReturn.PROFILE_FLAGS) {
-            flags.put(flag, Suppression.of(returns.stream().filter(r -> r.profileFlags().contains(flag)).count()));
+            flags.put(flag, withheld.of(returns.stream().filter(r -> r.profileFlags().contains(flag)).count()));
         }
         out.put("profileFlags", flags);
         List<Map<String, Object>> questions = new ArrayList<>();
@@ -87,16 +87,16 @@ public class MonitoringReturns {
                 q.put("about", about);
                 q.put("characteristic", c.name());
                 for (String reply : MonitoringReturn.REPLIES) {
-                    q.put(reply, Suppression.of(returns.stream().flatMap(r -> r.identityAnswers().stream())
+                    q.put(reply, withheld.of(returns.stream().flatMap(r -> r.identityAnswers().stream())
                             .filter(a -> about.equals(a.about()) && c.name().equals(a.characteristic()) && reply.equals(a.reply())).count()));
                 }
-                q.put("NOT_ASKED", Suppression.of(returns.stream().filter(r -> r.identityAnswers().stream()
+                q.put("NOT_ASKED", withheld.of(returns.stream().filter(r -> r.identityAnswers().stream()
                         .noneMatch(a -> about.equals(a.about()) && c.name().equals(a.characteristic()) && Boolean.TRUE.equals(a.asked()))).count()));
                 questions.add(q);
             }
         }
         out.put("questions", questions);
-        out.put("suppression", "Counts under " + Suppression.THRESHOLD + " are withheld.");
+        out.put("suppression", withheld.statement());
         return out;
     }
 

@@ -1,5 +1,7 @@
 package org.levelfield.access
 
+import org.levelfield.common.identity.Actor
+
 import io.micronaut.http.HttpStatus
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.levelfield.support.IntegrationSpec

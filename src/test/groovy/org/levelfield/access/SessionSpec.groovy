@@ -1,5 +1,7 @@
 package org.levelfield.access
 
+import org.levelfield.common.identity.Role
+
 import com.nimbusds.jose.JWSAlgorithm
 import com.nimbusds.jose.JWSHeader
 import com.nimbusds.jose.crypto.MACSigner

@@ -60,6 +60,13 @@ class ArchitectureSpec extends Specification {
                 .check(classes)
     }
 
+    def "no two feature packages depend on each other, however indirectly: the features form no cycle"() {
+        expect:
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("org.levelfield.(*)..")
+                .should().beFreeOfCycles()
+                .check(classes)
+    }
+
     def "there are no layer packages at the top: code is packaged by feature"() {
         expect:
         classes.collect { it.packageName }.toSet().every { !(it ==~ /org\.levelfield\.(controller|service|repository|controllers|services|repositories)(\..*)?/) }

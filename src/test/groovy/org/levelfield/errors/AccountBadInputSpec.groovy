@@ -3,7 +3,7 @@ package org.levelfield.errors
 import io.micronaut.http.HttpStatus
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.levelfield.access.AccountLinks
-import org.levelfield.access.Role
+import org.levelfield.common.identity.Role
 import org.levelfield.support.IntegrationSpec
 import spock.lang.Shared
 import spock.lang.Stepwise

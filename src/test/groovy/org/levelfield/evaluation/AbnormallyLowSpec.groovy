@@ -6,7 +6,7 @@ import jakarta.inject.Inject
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.levelfield.access.Organisation
 import org.levelfield.access.PasswordHasher
-import org.levelfield.access.Role
+import org.levelfield.common.identity.Role
 import org.levelfield.access.UserAccount
 import org.levelfield.support.IntegrationSpec
 import org.levelfield.support.PageVisitor

@@ -149,7 +149,7 @@ class PanelSpec extends IntegrationSpec {
         long before = count("conflict_declaration")
         String name = "outsider-${UUID.randomUUID()}"
         accounts.save(new org.levelfield.access.UserAccount(UUID.randomUUID(), name, "Outsider", org.levelfield.access.PasswordHasher.hash(PASSWORD),
-                org.levelfield.access.Role.EVALUATOR, null, Instant.now()))
+                org.levelfield.common.identity.Role.EVALUATOR, null, Instant.now()))
         String outsider = login(name)
 
         expect:

@@ -4,7 +4,7 @@ import io.micronaut.http.HttpStatus
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.levelfield.access.Organisation
 import org.levelfield.access.PasswordHasher
-import org.levelfield.access.Role
+import org.levelfield.common.identity.Role
 import org.levelfield.access.UserAccount
 import org.levelfield.support.IntegrationSpec
 import org.levelfield.support.RoundFixture

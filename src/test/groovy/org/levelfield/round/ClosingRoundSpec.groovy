@@ -1,9 +1,9 @@
 package org.levelfield.round
 
 import io.micronaut.context.ApplicationContext
-import org.levelfield.access.Actor
+import org.levelfield.common.identity.Actor
 import org.levelfield.access.PasswordHasher
-import org.levelfield.access.Role
+import org.levelfield.common.identity.Role
 import org.levelfield.access.UserAccount
 import org.levelfield.access.UserAccounts
 import org.levelfield.round.application.ClosingRound

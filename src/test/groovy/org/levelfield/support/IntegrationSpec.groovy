@@ -12,7 +12,7 @@ import groovy.json.JsonSlurper
 import org.levelfield.access.Organisation
 import org.levelfield.access.Organisations
 import org.levelfield.access.PasswordHasher
-import org.levelfield.access.Role
+import org.levelfield.common.identity.Role
 import org.levelfield.access.UserAccount
 import org.levelfield.access.UserAccounts
 import org.levelfield.common.database.Sql

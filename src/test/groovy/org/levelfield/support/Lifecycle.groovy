@@ -1,7 +1,7 @@
 package org.levelfield.support
 
 import io.micronaut.context.ApplicationContext
-import org.levelfield.access.Actor
+import org.levelfield.common.identity.Actor
 import org.levelfield.round.application.ApprovingDesign
 import org.levelfield.round.application.PublishingRound
 import org.levelfield.round.model.Round

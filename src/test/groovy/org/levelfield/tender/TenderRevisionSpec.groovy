@@ -64,7 +64,7 @@ class TenderRevisionSpec extends IntegrationSpec {
         given: "a second organisation with a number of its own, and a member of it"
         def twin = organisations.save(new org.levelfield.access.Organisation(UUID.randomUUID(), "Sister Space Trading", "GB-CHC-" + uniqueDigits(7), Instant.now()))
         accounts.save(new org.levelfield.access.UserAccount(UUID.randomUUID(), "twin-${twin.id()}", "Twin", org.levelfield.access.PasswordHasher.hash(PASSWORD),
-                org.levelfield.access.Role.BIDDER, twin.id(), Instant.now()))
+                org.levelfield.common.identity.Role.BIDDER, twin.id(), Instant.now()))
         completeProfile(twin.id(), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
         String token = login("twin-${twin.id()}")
         String sistersId = api("GET", "/api/me", who.bidder).body.organisationId

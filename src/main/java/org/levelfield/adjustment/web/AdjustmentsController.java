@@ -15,7 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.adjustment.Adjustments;
 
 /** Reasonable adjustments: bidders ask, commissioners answer; each step is in the round's audit trail. */

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.award.model.AwardCalculation;
 import org.levelfield.award.model.AwardCalculation.CriterionSpec;
 import org.levelfield.award.model.AwardCalculation.LotResult;

@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.award.model.AwardCalculation.LotResult;
 import org.levelfield.award.model.AwardCalculation.TenderResult;
-import org.levelfield.award.report.IssuedDocuments;
+import org.levelfield.common.document.IssuedDocuments;
 import org.levelfield.common.audit.AuditTrail;
 import org.levelfield.common.time.ClockFactory;
 import org.levelfield.common.web.ProblemException;

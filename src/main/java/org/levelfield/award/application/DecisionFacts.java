@@ -11,13 +11,14 @@ import org.levelfield.award.model.AwardCalculation.EvaluatorScore;
 import org.levelfield.award.model.AwardCalculation.LotResult;
 import org.levelfield.award.model.AwardCalculation.TenderResult;
 import org.levelfield.award.model.DueRegardRecord;
-import org.levelfield.award.report.IssuedDocuments;
+import org.levelfield.common.document.IssuedDocuments;
 import org.levelfield.common.time.ClockFactory;
 import org.levelfield.evaluation.AbnormallyLowTenders;
 import org.levelfield.evaluation.Panels;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundDetails;
+import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.rules.facts.AdverseImpact;
 import org.levelfield.rules.facts.AwardDecisionFact;
 import org.levelfield.rules.facts.ContractTerms;
@@ -52,6 +53,7 @@ public class DecisionFacts {
         DueRegardRecord record = version == null ? new DueRegardRecord(null, null, null, null, null, null, null, null, null) : version.record();
         String roundId = round.id().toString();
         List<Object> facts = new ArrayList<>();
+        facts.add(award.thresholds() == null ? Thresholds.DEFAULTS : award.thresholds());
         facts.add(new RoundFact(roundId, round.title(), round.commencementDate(), decidedOn, date(round.designApprovedAt()),
                 date(round.publishedAt()), date(round.tenderDeadline()), round.isPooled(), round.partners().size()));
 

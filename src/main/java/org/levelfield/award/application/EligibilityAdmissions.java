@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.common.audit.AuditTrail;
 import org.levelfield.common.database.Sql;
 import org.levelfield.common.web.FieldChecks;

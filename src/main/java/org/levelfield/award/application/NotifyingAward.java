@@ -13,13 +13,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.award.model.AwardCalculation.LotResult;
 import org.levelfield.award.model.AwardCalculation.TenderResult;
 import org.levelfield.award.model.Standstill;
 import org.levelfield.award.report.AssessmentSummaries;
 import org.levelfield.award.report.AssessmentSummary;
-import org.levelfield.award.report.IssuedDocuments;
+import org.levelfield.common.document.IssuedDocuments;
 import org.levelfield.common.audit.AuditTrail;
 import org.levelfield.common.database.JsonColumns;
 import org.levelfield.common.database.Sql;
@@ -43,7 +43,7 @@ import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Outcome;
 import org.levelfield.rules.model.Stage;
 import org.levelfield.rules.model.Verdict;
-import org.levelfield.tender.infrastructure.Notices;
+import org.levelfield.common.mail.Notices;
 import org.levelfield.tender.infrastructure.Tenders;
 import org.levelfield.tender.model.Tender;
 
@@ -167,7 +167,7 @@ public class NotifyingAward {
             Tender tender = tenders.find(t.tenderId()).orElseThrow();
             notices.send(roundId, tender.organisationId(), tender.id(), now, "Your assessment summary for lot '" + summary.lot()
                     + "' of '" + round.title() + "' is ready: " + summary.outcome() + " Its SHA-256 is " + issued.sha256() + ".",
-                    new org.levelfield.tender.infrastructure.Notices.Link("/tenders/" + tender.id() + "/award", "Read your assessment summary"));
+                    new org.levelfield.common.mail.Notices.Link("/tenders/" + tender.id() + "/award", "Read your assessment summary"));
         }
         audit.append("ASSESSMENT_SUMMARIES_SENT", roundId, actor.userId(), "round " + round.title(), Map.of("count", prepared.size()));
         return Outcome.done(sent(roundId));
@@ -242,7 +242,7 @@ public class NotifyingAward {
         rounds.transition(roundId, RoundStatus.AWARD_PROPOSED, RoundStatus.STANDSTILL, now, actor.userId(), summary);
         for (Tender t : tenders.ofRound(roundId)) {
             notices.send(roundId, t.organisationId(), t.id(), now, summary + " (" + round.title() + ")",
-                    new org.levelfield.tender.infrastructure.Notices.Link("/tenders/" + t.id() + "/award", "Read the award notice"));
+                    new org.levelfield.common.mail.Notices.Link("/tenders/" + t.id() + "/award", "Read the award notice"));
         }
         audit.append("AWARD_NOTICE_PUBLISHED", roundId, actor.userId(), "round " + round.title(), Map.of("publishedOn",
                 publishing.publishedOn().toString(), "regime", regime, "contractFrom", contractFrom.toString()));

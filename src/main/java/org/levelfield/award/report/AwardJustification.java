@@ -3,7 +3,7 @@ package org.levelfield.award.report;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.common.document.IssuingDocument;
 
 /** Issues the award justification PDF from templates/award-justification.md. */

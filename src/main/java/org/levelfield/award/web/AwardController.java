@@ -11,7 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.award.application.AwardResult;
 import org.levelfield.award.application.ComputingAward;
 import org.levelfield.award.application.LotResults;
@@ -77,8 +77,8 @@ public class AwardController {
     public HttpResponse<byte[]> publicJustification(UUID roundId, Authentication authentication) {
         Actor actor = Actor.of(authentication);
         var round = rounds.find(roundId).orElseThrow(() -> org.levelfield.common.web.ProblemException.notFound("round", roundId));
-        boolean officer = actor.is(org.levelfield.access.Role.COMMISSIONER) || actor.is(org.levelfield.access.Role.SCRUTINY)
-                || actor.is(org.levelfield.access.Role.ADMIN);
+        boolean officer = actor.is(org.levelfield.common.identity.Role.COMMISSIONER) || actor.is(org.levelfield.common.identity.Role.SCRUTINY)
+                || actor.is(org.levelfield.common.identity.Role.ADMIN);
         boolean published = round.status() == org.levelfield.round.model.RoundStatus.STANDSTILL
                 || round.status() == org.levelfield.round.model.RoundStatus.AWARDED;
         if (!officer && !published) {

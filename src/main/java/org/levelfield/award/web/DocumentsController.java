@@ -14,7 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import org.levelfield.award.report.IssuedDocuments;
+import org.levelfield.common.document.IssuedDocuments;
 import org.levelfield.common.Hashing;
 import org.levelfield.common.web.ProblemException;
 

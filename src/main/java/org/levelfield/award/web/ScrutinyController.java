@@ -14,7 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import org.levelfield.award.application.AwardDecisions;
 import org.levelfield.award.application.NotifyingAward;
-import org.levelfield.award.report.IssuedDocuments;
+import org.levelfield.common.document.IssuedDocuments;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;

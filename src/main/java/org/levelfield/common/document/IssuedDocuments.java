@@ -1,4 +1,4 @@
-package org.levelfield.award.report;
+package org.levelfield.common.document;
 
 import java.time.Instant;
 import java.util.UUID;

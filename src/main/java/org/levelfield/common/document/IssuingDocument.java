@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
-import org.levelfield.award.report.IssuedDocuments;
+import org.levelfield.common.identity.Actor;
+import org.levelfield.common.document.IssuedDocuments;
 import org.levelfield.common.Hashing;
 import org.levelfield.common.time.ClockFactory;
 

@@ -1,4 +1,4 @@
-package org.levelfield.access;
+package org.levelfield.common.identity;
 
 import java.util.Collection;
 import java.util.List;
@@ -19,10 +19,10 @@ public record Actor(UUID userId, String username, String displayName, Role role,
     /** A request header naming which of their organisations a member of several acts for. */
     public static final String ACTING_FOR_HEADER = "Levelfield-Organisation";
 
-    static final String USER_ID = "userId";
-    static final String DISPLAY_NAME = "displayName";
-    static final String ORGANISATION_ID = "organisationId";
-    static final String ORGANISATIONS = "organisations";
+    public static final String USER_ID = "userId";
+    public static final String DISPLAY_NAME = "displayName";
+    public static final String ORGANISATION_ID = "organisationId";
+    public static final String ORGANISATIONS = "organisations";
 
     public static Actor of(Authentication authentication) {
         var attributes = authentication.getAttributes();

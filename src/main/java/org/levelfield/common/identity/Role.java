@@ -1,4 +1,4 @@
-package org.levelfield.access;
+package org.levelfield.common.identity;
 
 /** What a person does in Levelfield. */
 public enum Role {

@@ -1,4 +1,4 @@
-package org.levelfield.tender.infrastructure;
+package org.levelfield.common.mail;
 
 import java.time.Instant;
 import java.util.List;

@@ -8,12 +8,11 @@ import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
 import org.levelfield.common.database.Sql;
-import org.levelfield.rules.engine.RulesEngine;
 
 /**
  * What must hold before the service takes requests (GET /health/readiness): the database answers
- * at the schema version Flyway applied, and the rules are loaded. Liveness (GET /health/liveness)
- * only says the process runs.
+ * at the schema version Flyway applied, and (rules/engine/RulesReadiness) the rules are loaded.
+ * Liveness (GET /health/liveness) only says the process runs.
  */
 public final class ReadinessChecks {
 
@@ -47,29 +46,6 @@ public final class ReadinessChecks {
         @Override
         protected String getName() {
             return "levelfield-database";
-        }
-    }
-
-    @Singleton
-    @Readiness
-    public static class Rules extends AbstractHealthIndicator<Map<String, Object>> {
-
-        private final RulesEngine rules;
-
-        public Rules(RulesEngine rules) {
-            this.rules = rules;
-        }
-
-        @Override
-        protected Map<String, Object> getHealthInformation() {
-            int files = rules.current().files().size();
-            healthStatus = files > 0 ? HealthStatus.UP : HealthStatus.DOWN;
-            return Map.of("ruleFiles", files, "rulesetVersion", rules.current().version(), "directory", rules.directory().toString());
-        }
-
-        @Override
-        protected String getName() {
-            return "levelfield-rules";
         }
     }
 }

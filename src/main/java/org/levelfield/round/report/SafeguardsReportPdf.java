@@ -3,7 +3,7 @@ package org.levelfield.round.report;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.common.document.IssuingDocument;
 
 /** Issues the safeguards report PDF from templates/safeguards-report.md. */

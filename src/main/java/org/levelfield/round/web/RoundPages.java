@@ -18,8 +18,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.levelfield.access.Actor;
-import org.levelfield.clarification.Clarifications;
+import org.levelfield.common.identity.Actor;
+import org.levelfield.round.application.PublishedAnswers;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.common.web.pages.Page;
 import org.levelfield.round.infrastructure.Rounds;
@@ -40,10 +40,10 @@ import org.levelfield.round.model.RoundStatus;
 public class RoundPages {
 
     private final Rounds rounds;
-    private final Clarifications clarifications;
+    private final PublishedAnswers clarifications;
     private final Clock clock;
 
-    public RoundPages(Rounds rounds, Clarifications clarifications, Clock clock) {
+    public RoundPages(Rounds rounds, PublishedAnswers clarifications, Clock clock) {
         this.rounds = rounds;
         this.clarifications = clarifications;
         this.clock = clock;
@@ -68,7 +68,7 @@ public class RoundPages {
         Map<String, Object> model = Page.model(round.title());
         model.put("round", round);
         model.put("open", round.status() == RoundStatus.PUBLISHED && !round.isPastDeadline(clock.instant()));
-        model.put("clarifications", clarifications.answered(round.id()));
+        model.put("clarifications", clarifications.answeredFor(round.id()));
         model.put("limits", rounds.frozenThresholds(round.id()).orElse(null));
         model.put("bidder", authentication != null && Actor.of(authentication).organisationId() != null);
         return Page.render("round/round", model);

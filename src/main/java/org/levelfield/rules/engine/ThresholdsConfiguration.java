@@ -27,10 +27,12 @@ public class ThresholdsConfiguration {
                                    @Value("${levelfield.thresholds.near-tie-margin:1.00}") BigDecimal nearTieMargin,
                                    @Value("${levelfield.thresholds.alt-pct-of-mean:80}") BigDecimal altPctOfMean,
                                    @Value("${levelfield.thresholds.alt-pct-of-pte:85}") BigDecimal altPctOfPte,
-                                   @Value("${levelfield.evaluation.min-panel-size:3}") int minPanelSize) {
+                                   @Value("${levelfield.evaluation.min-panel-size:3}") int minPanelSize,
+                                   @Value("${levelfield.thresholds.suppression-threshold:5}") int suppressionThreshold,
+                                   @Value("${levelfield.thresholds.mon-disparity-pct:25}") int monDisparityPct) {
         this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, lightTouchThresholdPence,
                 svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight, moderationSpread, nearTieMargin,
-                altPctOfMean, altPctOfPte, minPanelSize);
+                altPctOfMean, altPctOfPte, minPanelSize, suppressionThreshold, monDisparityPct);
     }
 
     public Thresholds current() {

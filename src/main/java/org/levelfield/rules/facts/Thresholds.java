@@ -29,7 +29,8 @@ import java.math.BigDecimal;
 public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal eqMeanMin, int scaleMax, BigDecimal eqMinWeight,
                          int minTenderDays, long lightTouchThresholdPence, BigDecimal svMinWeight, int noticeMonths,
                          int consultationWeeks, BigDecimal ssMaxPriceWeight, Integer moderationSpread, BigDecimal nearTieMargin,
-                         BigDecimal altPctOfMean, BigDecimal altPctOfPte, Integer minPanelSize) {
+                         BigDecimal altPctOfMean, BigDecimal altPctOfPte, Integer minPanelSize,
+                         Integer suppressionThreshold, Integer monDisparityPct) {
 
     public static final int DEFAULT_MODERATION_SPREAD = 2;
     public static final BigDecimal DEFAULT_NEAR_TIE_MARGIN = new BigDecimal("1.00");
@@ -37,10 +38,14 @@ public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal e
     public static final BigDecimal DEFAULT_ALT_PCT_OF_PTE = new BigDecimal("85");
     /** The fewest evaluators free of conflict each tender needs before an award (SC-04). */
     public static final int DEFAULT_MIN_PANEL_SIZE = 3;
+    /** Counts under this many people are withheld in monitoring and fairness figures (RD-25, MON-01). */
+    public static final int DEFAULT_SUPPRESSION_THRESHOLD = 5;
+    /** The relative shortfall of a group's share, in %, that raises a disparity alert (MON-02). */
+    public static final int DEFAULT_MON_DISPARITY_PCT = 25;
 
     public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("2.0"), 2, new BigDecimal("3.0"), 5,
             new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"), DEFAULT_MODERATION_SPREAD, DEFAULT_NEAR_TIE_MARGIN,
-            DEFAULT_ALT_PCT_OF_MEAN, DEFAULT_ALT_PCT_OF_PTE, DEFAULT_MIN_PANEL_SIZE);
+            DEFAULT_ALT_PCT_OF_MEAN, DEFAULT_ALT_PCT_OF_PTE, DEFAULT_MIN_PANEL_SIZE, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MON_DISPARITY_PCT);
 
     public Thresholds {
         moderationSpread = moderationSpread == null ? DEFAULT_MODERATION_SPREAD : moderationSpread;
@@ -48,5 +53,7 @@ public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal e
         altPctOfMean = altPctOfMean == null ? DEFAULT_ALT_PCT_OF_MEAN : altPctOfMean;
         altPctOfPte = altPctOfPte == null ? DEFAULT_ALT_PCT_OF_PTE : altPctOfPte;
         minPanelSize = minPanelSize == null ? DEFAULT_MIN_PANEL_SIZE : minPanelSize;
+        suppressionThreshold = suppressionThreshold == null ? DEFAULT_SUPPRESSION_THRESHOLD : suppressionThreshold;
+        monDisparityPct = monDisparityPct == null ? DEFAULT_MON_DISPARITY_PCT : monDisparityPct;
     }
 }

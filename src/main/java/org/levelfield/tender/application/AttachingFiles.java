@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.levelfield.access.Actor;
-import org.levelfield.access.Role;
+import org.levelfield.common.identity.Actor;
+import org.levelfield.common.identity.Role;
 import org.levelfield.common.Hashing;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.tender.infrastructure.Attachments;

@@ -10,7 +10,7 @@ import java.time.Clock;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.RoundStatus;
 import org.levelfield.tender.model.TenderDetails;
@@ -20,7 +20,7 @@ import org.levelfield.bidder.OrganisationProfiles;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
-import org.levelfield.tender.infrastructure.Notices;
+import org.levelfield.common.mail.Notices;
 import org.levelfield.tender.model.Tender;
 
 /**
@@ -88,7 +88,7 @@ public class RecheckingEligibility {
                 String why = "The eligibility rules could not run at award: the organisation's profile is now incomplete (" + incomplete.getMessage() + ").";
                 out.put(t.id(), new AtAward(t.id(), lot.id(), t.organisationName(), false, true, why, List.of(why)));
                 notices.send(round.id(), t.organisationId(), t.id(), now, why + " Complete the profile and tell the commissioner.",
-                        new org.levelfield.tender.infrastructure.Notices.Link("/organisation/profile", "Complete your organisation's profile"));
+                        new org.levelfield.common.mail.Notices.Link("/organisation/profile", "Complete your organisation's profile"));
             }
         }
         List<EligibilityRuns.Run> runsAtAward = runs.runAll(round, requests, EligibilityRuns.Stage.AWARD, now);
@@ -102,7 +102,7 @@ public class RecheckingEligibility {
             if (run.changes().any()) {
                 notices.send(round.id(), t.organisationId(), t.id(), now, "Eligibility for lot '" + lot.title() + "' of round '" + round.title()
                         + "' was checked again at award and changed. " + run.changes().summary(),
-                        new org.levelfield.tender.infrastructure.Notices.Link("/tenders/" + t.id(), "See your tender"));
+                        new org.levelfield.common.mail.Notices.Link("/tenders/" + t.id(), "See your tender"));
             }
         }
         return List.copyOf(out.values());

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.bidder.CheckingEligibility;
 import org.levelfield.bidder.EligibilityChanges;
 import org.levelfield.bidder.EligibilityRuns;
@@ -40,10 +40,10 @@ public class SubmittingTender {
     private final OrganisationProfiles profiles;
     private final EligibilityRuns eligibility;
     private final Clock clock;
-    private final org.levelfield.tender.infrastructure.Notices notices;
+    private final org.levelfield.common.mail.Notices notices;
 
     public SubmittingTender(Rounds rounds, Tenders tenders, Attachments attachments, OrganisationProfiles profiles,
-                            EligibilityRuns eligibility, Clock clock, org.levelfield.tender.infrastructure.Notices notices) {
+                            EligibilityRuns eligibility, Clock clock, org.levelfield.common.mail.Notices notices) {
         this.notices = notices;
         this.rounds = rounds;
         this.tenders = tenders;

@@ -1,14 +1,13 @@
-package org.levelfield.evaluation;
+package org.levelfield.tender.model;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import org.levelfield.access.Actor;
-import org.levelfield.access.Role;
+import org.levelfield.common.identity.Actor;
+import org.levelfield.common.identity.Role;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
-import org.levelfield.tender.model.Tender;
 
 /**
  * Blind evaluation: when a round asks for it, evaluators see each tender as "Tender A", "Tender

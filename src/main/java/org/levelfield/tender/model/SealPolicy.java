@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 
-import org.levelfield.access.Role;
+import org.levelfield.common.identity.Role;
 
 /**
  * Who may read a tender, and when. Until the round's deadline a tender is sealed: only members

@@ -20,10 +20,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.levelfield.access.Actor;
-import org.levelfield.access.Role;
+import org.levelfield.common.identity.Actor;
+import org.levelfield.common.identity.Role;
 import org.levelfield.common.web.ProblemException;
-import org.levelfield.evaluation.Panels;
+import org.levelfield.tender.application.TenderOpening;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.tender.infrastructure.Tenders;
 import org.levelfield.tender.model.Tender;
@@ -43,9 +43,9 @@ public class AttachmentsController {
     private final Attachments attachments;
     private final Tenders tenders;
     private final Rounds rounds;
-    private final Panels panels;
+    private final TenderOpening panels;
 
-    public AttachmentsController(AttachingFiles attaching, Attachments attachments, Tenders tenders, Rounds rounds, Panels panels) {
+    public AttachmentsController(AttachingFiles attaching, Attachments attachments, Tenders tenders, Rounds rounds, TenderOpening panels) {
         this.attaching = attaching;
         this.attachments = attachments;
         this.tenders = tenders;

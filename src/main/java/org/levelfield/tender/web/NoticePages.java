@@ -15,10 +15,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.common.web.pages.Page;
 import org.levelfield.round.infrastructure.Rounds;
-import org.levelfield.tender.infrastructure.Notices;
+import org.levelfield.common.mail.Notices;
 
 /** The notices sent to the signed-in person's organisations, newest first, with the date each was sent. */
 @Controller("/notices")

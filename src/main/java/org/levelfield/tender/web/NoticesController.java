@@ -8,8 +8,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import org.levelfield.access.Actor;
-import org.levelfield.tender.infrastructure.Notices;
+import org.levelfield.common.identity.Actor;
+import org.levelfield.common.mail.Notices;
 
 /**
  * Notices to the signed-in bidder's organisations: an amended round needing a tender resubmitted,

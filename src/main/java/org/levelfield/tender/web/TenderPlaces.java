@@ -8,7 +8,7 @@ import java.util.UUID;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.common.web.pages.Labels;
 import org.levelfield.common.web.pages.Page;

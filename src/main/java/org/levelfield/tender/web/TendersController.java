@@ -21,14 +21,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.levelfield.access.Actor;
-import org.levelfield.access.Role;
+import org.levelfield.common.identity.Actor;
+import org.levelfield.common.identity.Role;
 import org.levelfield.bidder.CheckingEligibility;
 import org.levelfield.bidder.EligibilityChanges;
 import org.levelfield.bidder.EligibilityRuns;
 import org.levelfield.common.web.Idempotency;
-import org.levelfield.evaluation.Blinding;
-import org.levelfield.evaluation.Panels;
+import org.levelfield.tender.model.Blinding;
+import org.levelfield.tender.application.TenderOpening;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Round;
@@ -56,12 +56,12 @@ public class TendersController {
     private final Idempotency idempotency;
     private final EligibilityRuns eligibility;
     private final RecheckingEligibility rechecking;
-    private final Panels panels;
+    private final TenderOpening panels;
     private final Sealing sealing;
     private final Clock clock;
 
     public TendersController(SubmittingTender submitting, Tenders tenders, Rounds rounds, Idempotency idempotency,
-                             EligibilityRuns eligibility, RecheckingEligibility rechecking, Panels panels, Sealing sealing, Clock clock) {
+                             EligibilityRuns eligibility, RecheckingEligibility rechecking, TenderOpening panels, Sealing sealing, Clock clock) {
         this.sealing = sealing;
         this.eligibility = eligibility;
         this.rechecking = rechecking;

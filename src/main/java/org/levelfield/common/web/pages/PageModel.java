@@ -14,7 +14,7 @@ import io.micronaut.security.utils.SecurityService;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
-import org.levelfield.access.Actor;
+import org.levelfield.common.identity.Actor;
 import org.levelfield.access.SessionAuthentication;
 
 /**
