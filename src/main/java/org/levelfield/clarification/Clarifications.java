@@ -151,9 +151,9 @@ public class Clarifications implements org.levelfield.round.application.Publishe
     }
 
     /** Every clarification of a round as recorded, for the rules at award (SC-14): answered ones are published to all bidders. */
-    public List<org.levelfield.rules.facts.ClarificationRecord> records(UUID roundId) {
+    public List<org.levelfield.rules.facts.scoring.ClarificationRecord> records(UUID roundId) {
         return sql.query("select sequence, question, answer from clarification where round_id = ? order by sequence",
-                rs -> new org.levelfield.rules.facts.ClarificationRecord(roundId.toString(), rs.getInt(1), rs.getString(2),
+                rs -> new org.levelfield.rules.facts.scoring.ClarificationRecord(roundId.toString(), rs.getInt(1), rs.getString(2),
                         rs.getString(3) != null, rs.getString(3) != null), roundId);
     }
 

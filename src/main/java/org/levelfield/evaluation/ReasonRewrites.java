@@ -18,7 +18,7 @@ import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.engine.Rulesets;
-import org.levelfield.rules.facts.ScoreReason;
+import org.levelfield.rules.facts.scoring.ScoreReason;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Stage;
 import org.levelfield.tender.infrastructure.Tenders;

@@ -86,12 +86,25 @@ class RuleCasesSpec extends Specification {
 
     private static List facts(List written) {
         def facts = written.collect { Map fact ->
-            def type = Class.forName("org.levelfield.rules.facts.${fact.type}")
+            def type = factClass(fact.type as String)
             JSON.convertValue(fact.findAll { it.key != 'type' }, type)
         }
         if (!facts.any { it instanceof Thresholds }) {
             facts << Thresholds.DEFAULTS
         }
         facts
+    }
+
+    /** A fact type by its simple name: shared facts in rules.facts, the others beside the stage that reads them. */
+    static Class factClass(String simpleName) {
+        def found = ["", "rounddesign.", "eligibility.", "scoring.", "award.", "monitoring.", "regime."].findResult { stage ->
+            try {
+                Class.forName("org.levelfield.rules.facts.$stage$simpleName")
+            } catch (ClassNotFoundException ignored) {
+                null
+            }
+        }
+        assert found: "no fact type $simpleName in org.levelfield.rules.facts or its stage packages"
+        found
     }
 }

@@ -20,7 +20,7 @@ class RulesReadmeSpec extends Specification {
             def line = readme.readLines().find { it.contains("`${file.path()}`") }
             assert line: "rules/README.md does not list rules/${file.path()}"
             assert line.startsWith("| ${file.ruleId()} |"): "rules/README.md lists rules/${file.path()} under another id: $line"
-            def imported = (file.text() =~ /import org\.levelfield\.rules\.facts\.(\w+);/).collect { it[1] }.findAll { it != "Format" }
+            def imported = (file.text() =~ /import org\.levelfield\.rules\.facts\.(?:[a-z]+\.)?(\w+);/).collect { it[1] }.findAll { it != "Format" }
             imported.each { fact -> assert line.contains("`$fact`"): "rules/README.md does not say where ${file.ruleId()}'s $fact comes from" }
         }
     }

@@ -61,6 +61,25 @@ end
         ruleset.files()*.ruleId().containsAll(["RD-06", "RD-09", "RD-13", "EQ-05", "REG-02"])
     }
 
+    def "a ruleset frozen before the facts moved beside their stages still compiles and runs, its text and version unchanged"() {
+        given: "SC-12 as it was written when ScoreReason lived in org.levelfield.rules.facts"
+        def current = Files.readString(Path.of("rules/scoring/SC-12-no-undisclosed-criteria.drl"))
+        def frozen = current.replace("org.levelfield.rules.facts.scoring.", "org.levelfield.rules.facts.")
+        assert frozen.contains("import org.levelfield.rules.facts.ScoreReason;")
+        write("scoring/SC-12-no-undisclosed-criteria.drl", frozen)
+
+        when:
+        def ruleset = RulesetLoader.load(rules)
+        def findings = ruleset.evaluate(org.levelfield.rules.model.Stage.SCORING, [
+                new org.levelfield.rules.facts.scoring.ScoreReason("t1", "Generic Care Ltd", "c9", "Project manager", "Eve", 4, "Section 2", "", "e1"),
+                new org.levelfield.rules.facts.scoring.PublishedCriteria("t1", "Lot 1", ["c1"])])
+
+        then:
+        findings*.ruleId() == ["SC-12"]
+        ruleset.files()[0].text() == frozen
+        ruleset.version() == RulesetLoader.version([RulesetLoader.describe("scoring/SC-12-no-undisclosed-criteria.drl", frozen)])
+    }
+
     def "a syntax error names the file and the line"() {
         given:
         write("round-design/RD-19-every-lot-noticed.drl", GOOD.replace('$lot : LotFact()', '$lot : LotFact( title == )'))

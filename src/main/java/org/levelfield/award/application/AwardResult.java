@@ -19,7 +19,7 @@ import org.levelfield.rules.model.Finding;
 public record AwardResult(UUID roundId, Instant computedAt, String rulesetVersion, Thresholds thresholds,
                           List<LotResult> lots, List<Finding> findings, List<RecheckingEligibility.AtAward> eligibility,
                           List<RobustnessCheck.Report> robustness, List<EligibilityAdmissions.Admission> admissions,
-                          List<org.levelfield.rules.facts.WeakReason> weakReasons) {
+                          List<org.levelfield.rules.facts.scoring.WeakReason> weakReasons) {
 
     public AwardResult {
         weakReasons = weakReasons == null ? List.of() : List.copyOf(weakReasons);

@@ -13,11 +13,11 @@ import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.Duty;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
-import org.levelfield.rules.facts.CriterionResult;
-import org.levelfield.rules.facts.DutyScore;
-import org.levelfield.rules.facts.LotDuties;
-import org.levelfield.rules.facts.MandatoryItemFact;
-import org.levelfield.rules.facts.TenderEquality;
+import org.levelfield.rules.facts.scoring.CriterionResult;
+import org.levelfield.rules.facts.scoring.DutyScore;
+import org.levelfield.rules.facts.scoring.LotDuties;
+import org.levelfield.rules.facts.scoring.MandatoryItemFact;
+import org.levelfield.rules.facts.scoring.TenderEquality;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.tender.model.Tender;
 

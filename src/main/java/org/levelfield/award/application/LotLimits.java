@@ -13,7 +13,7 @@ import org.levelfield.award.model.LotAllocation;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundDetails;
-import org.levelfield.rules.facts.SupplierWins;
+import org.levelfield.rules.facts.scoring.SupplierWins;
 import org.levelfield.tender.model.Tender;
 
 /**

@@ -10,7 +10,7 @@ import org.levelfield.evaluation.AbnormallyLowTenders;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.LotTerms;
 import org.levelfield.round.model.Round;
-import org.levelfield.rules.facts.PriceCheck;
+import org.levelfield.rules.facts.scoring.PriceCheck;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.tender.model.Tender;
 

@@ -11,9 +11,9 @@ import org.levelfield.clarification.Clarifications;
 import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
-import org.levelfield.rules.facts.LotMethod;
-import org.levelfield.rules.facts.LotRanking;
-import org.levelfield.rules.facts.SupplierWins;
+import org.levelfield.rules.facts.scoring.LotMethod;
+import org.levelfield.rules.facts.scoring.LotRanking;
+import org.levelfield.rules.facts.scoring.SupplierWins;
 import org.levelfield.rules.facts.Thresholds;
 
 /**

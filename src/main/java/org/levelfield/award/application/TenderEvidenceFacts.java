@@ -7,8 +7,8 @@ import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.CriterionKind;
 import org.levelfield.round.model.Duty;
 import org.levelfield.round.model.Lot;
-import org.levelfield.rules.facts.DutyEvidence;
-import org.levelfield.rules.facts.PartnerReliance;
+import org.levelfield.rules.facts.scoring.DutyEvidence;
+import org.levelfield.rules.facts.scoring.PartnerReliance;
 import org.levelfield.tender.model.Tender;
 import org.levelfield.tender.model.TenderDetails;
 

@@ -20,7 +20,7 @@ import org.levelfield.round.model.Criterion;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Partner;
 import org.levelfield.round.model.Round;
-import org.levelfield.rules.facts.AssessmentSummaryFact;
+import org.levelfield.rules.facts.award.AssessmentSummaryFact;
 import org.levelfield.rules.facts.Format;
 
 /** Builds each bidder's assessment summary from the award computation, and the facts AW-03 and AW-04 check it by. */

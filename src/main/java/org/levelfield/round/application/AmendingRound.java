@@ -24,7 +24,7 @@ import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
-import org.levelfield.rules.facts.AmendmentFact;
+import org.levelfield.rules.facts.rounddesign.AmendmentFact;
 import org.levelfield.rules.facts.Thresholds;
 import org.levelfield.rules.application.RuleChecks;
 import org.levelfield.common.mail.Notices;

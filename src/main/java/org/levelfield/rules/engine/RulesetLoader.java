@@ -138,7 +138,7 @@ public final class RulesetLoader {
         ReleaseId releaseId = services.newReleaseId("org.levelfield", "ruleset", "1.0." + BUILDS.incrementAndGet());
         fileSystem.generateAndWritePomXML(releaseId);
         for (RuleFile file : files) {
-            fileSystem.write(KIE_ROOT + file.path(), file.text());
+            fileSystem.write(KIE_ROOT + file.path(), FactPackages.current(file.text()));
         }
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);

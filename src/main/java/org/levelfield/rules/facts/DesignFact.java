@@ -2,8 +2,6 @@ package org.levelfield.rules.facts;
 
 import java.time.LocalDate;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * The round-level design choices the safeguard rules read (see RoundDetails in the round model).
  * {@code lotAllocation} is how the lot limit is applied at award, in a form Levelfield applies, or null.
@@ -17,7 +15,7 @@ public record DesignFact(String roundId, String roundTitle, int lotCount, String
                          java.util.List<Long> localSpecialistTurnoversPence, Boolean primeContractorExpected,
                          java.util.List<String> subcontractClauses, String fundingLabel, Boolean authoritySpecifiesService,
                          LocalDate conflictsAssessedOn, java.util.List<String> monitoringCharacteristics, String dataProtectionBasis,
-                         java.util.List<String> contractClauses, String lotAllocation) implements Subject {
+                         java.util.List<String> contractClauses, String lotAllocation) implements AboutRound {
 
     /** Characteristics RD-25 expects outcome monitoring to be disaggregated by that this round does not. */
     public java.util.List<String> getUnmonitoredCharacteristics() {
@@ -36,7 +34,6 @@ public record DesignFact(String roundId, String roundTitle, int lotCount, String
         return java.util.List.of("COMPLY_EQUALITY_ACT", "ASSIST_PSED", "ACKNOWLEDGE_S149_2", "FLOW_DOWN_TO_SUBCONTRACTORS")
                 .stream().filter(c -> !have.contains(c)).toList();
     }
-
 
     /** Median yearly turnover of the local specialist providers, or null if none is recorded. */
     public Long getMedianSpecialistTurnoverPence() {
@@ -63,7 +60,6 @@ public record DesignFact(String roundId, String roundTitle, int lotCount, String
                 .filter(c -> !have.contains(c)).toList();
     }
 
-
     public boolean isLotsReasoned() {
         return lotsReason != null && !lotsReason.isBlank();
     }
@@ -87,16 +83,6 @@ public record DesignFact(String roundId, String roundTitle, int lotCount, String
     /** Whole weeks of consultation, or -1 if none is recorded. */
     public long getConsultationWeeks() {
         return isConsultationRecorded() ? java.time.temporal.ChronoUnit.DAYS.between(consultationStart, consultationEnd) / 7 : -1;
-    }
-
-    @Override
-    public String subjectType() {
-        return "round";
-    }
-
-    @Override
-    public String subjectId() {
-        return roundId;
     }
 
     @Override

@@ -18,7 +18,17 @@ public record LotFact(String id, String roundId, String title, long valueInclVat
                       boolean requiresAuditedAccounts, String insuranceTiming, Boolean deliveredToPublic, String userRestriction,
                       String userRestrictionJustification, String priceMode, Long fixedPricePence, Long priceCeilingPence,
                       Long fullCostEstimatePence, String termReason, Boolean specialist, Integer providerCount,
-                      java.util.List<String> userGroups, String paymentTiming, String mainSubjectMatter) implements Subject {
+                      java.util.List<String> userGroups, String paymentTiming, String mainSubjectMatter) implements AboutLot {
+
+    @Override
+    public String lotId() {
+        return id;
+    }
+
+    @Override
+    public String lot() {
+        return title;
+    }
 
     public boolean isArrearsOnly() {
         return "ARREARS_ONLY".equals(paymentTiming);
@@ -27,7 +37,6 @@ public record LotFact(String id, String roundId, String title, long valueInclVat
     public boolean serves(String group) {
         return userGroups != null && userGroups.stream().anyMatch(g -> g.equalsIgnoreCase(group));
     }
-
 
     /** Delivered directly to the public unless recorded otherwise. */
     public boolean isPublicFacing() {
@@ -59,11 +68,9 @@ public record LotFact(String id, String roundId, String title, long valueInclVat
         return isFixedPrice() && fixedPricePence != null ? fixedPricePence : priceCeilingPence;
     }
 
-
     public boolean isInsuranceRequiredBeforeAward() {
         return "IN_PLACE_BEFORE_AWARD".equals(insuranceTiming);
     }
-
 
     /** Value per year of the term, in pence (whole term value × 12 ÷ months, rounded down). */
     public long getAnnualValuePence() {
@@ -78,18 +85,4 @@ public record LotFact(String id, String roundId, String title, long valueInclVat
         return eligibilityRestriction != null && !eligibilityRestriction.isBlank();
     }
 
-    @Override
-    public String subjectType() {
-        return "lot";
-    }
-
-    @Override
-    public String subjectId() {
-        return id;
-    }
-
-    @Override
-    public String subjectLabel() {
-        return "Lot '" + title + "'";
-    }
 }

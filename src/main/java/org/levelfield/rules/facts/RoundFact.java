@@ -2,8 +2,6 @@ package org.levelfield.rules.facts;
 
 import java.time.LocalDate;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * A commissioning round as the rules see it.
  *
@@ -14,22 +12,16 @@ import org.levelfield.rules.model.Subject;
  * @param deadlineDate     the tender deadline's date
  */
 public record RoundFact(String id, String title, LocalDate commencementDate, LocalDate decisionDate, LocalDate designApprovedOn,
-                        LocalDate noticeDate, LocalDate deadlineDate, boolean pooledBudget, int partnerCount) implements Subject {
+                        LocalDate noticeDate, LocalDate deadlineDate, boolean pooledBudget, int partnerCount) implements AboutRound {
+
+    @Override
+    public String roundId() {
+        return id;
+    }
 
     /** Days from the tender notice to the deadline, or -1 if either is unknown. */
     public long getTenderPeriodDays() {
         return noticeDate == null || deadlineDate == null ? -1 : java.time.temporal.ChronoUnit.DAYS.between(noticeDate, deadlineDate);
-    }
-
-
-    @Override
-    public String subjectType() {
-        return "round";
-    }
-
-    @Override
-    public String subjectId() {
-        return id;
     }
 
     @Override

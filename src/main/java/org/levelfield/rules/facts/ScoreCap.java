@@ -1,8 +1,0 @@
-package org.levelfield.rules.facts;
-
-/**
- * A ceiling a rule puts on a tender's score for one criterion (for example EQ-06: policy-only
- * evidence scores at most 2). A cap only ever lowers a score; it never raises one.
- */
-public record ScoreCap(String tenderId, String criterionId, int cap, String ruleId, String reason) implements DerivedFact {
-}

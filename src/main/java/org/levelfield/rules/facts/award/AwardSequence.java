@@ -1,0 +1,28 @@
+package org.levelfield.rules.facts.award;
+
+import org.levelfield.rules.facts.AboutRound;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The order of the award's steps (AW-05): assessment summaries sent, the contract award notice
+ * published, the contract entered into.
+ *
+ * @param summariesSentOn  the day the last assessment summary was sent, or null if none was
+ * @param summariesMissing bidders whose summary has not been sent
+ * @param noticeOn         the day the contract award notice was (or is to be) published, or null
+ * @param signedOn         the day the contract was entered into, or null
+ */
+public record AwardSequence(String roundId, String round, LocalDate summariesSentOn, List<String> summariesMissing, LocalDate noticeOn,
+                            LocalDate signedOn) implements AboutRound {
+
+    public AwardSequence {
+        summariesMissing = summariesMissing == null ? List.of() : List.copyOf(summariesMissing);
+    }
+
+    @Override
+    public String subjectLabel() {
+        return "Award of '" + round + "'";
+    }
+}

@@ -1,0 +1,30 @@
+package org.levelfield.rules.facts.award;
+
+import org.levelfield.rules.facts.AboutRound;
+
+import java.time.LocalDate;
+
+/**
+ * The standstill of a round's award as computed from the notice date (AW-06, AW-07), and the
+ * signing date when the contract is entered into.
+ *
+ * @param regime       PA_2023 or PCR_2015
+ * @param mandatory    whether the law requires a standstill here
+ * @param lightTouch   whether a lot is a light-touch contract
+ * @param voluntary    whether a voluntary standstill is observed where none is mandatory
+ * @param contractFrom the first day the contract may be entered into
+ * @param signedOn     the day the contract was entered into, or null
+ */
+public record StandstillFact(String roundId, String round, String regime, boolean mandatory, boolean lightTouch, boolean voluntary,
+                             LocalDate noticeOn, LocalDate lastDay, LocalDate contractFrom, LocalDate signedOn,
+                             String basis) implements AboutRound {
+
+    public boolean isObserved() {
+        return mandatory || voluntary;
+    }
+
+    @Override
+    public String subjectLabel() {
+        return "Standstill for '" + round + "'";
+    }
+}

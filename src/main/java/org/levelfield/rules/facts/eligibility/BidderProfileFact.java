@@ -1,0 +1,63 @@
+package org.levelfield.rules.facts.eligibility;
+
+import org.levelfield.rules.facts.OrganisationSize;
+
+import java.util.List;
+
+import org.levelfield.rules.model.Subject;
+
+/**
+ * What an organisation says about itself to check its eligibility for a lot. Holds no identity
+ * (monitoring) data: who an organisation is led by or serves is never read by an eligibility rule.
+ *
+ * @param legalForm                 REGISTERED_CHARITY, CIO, CIC, COMPANY_LIMITED_BY_GUARANTEE, COMMUNITY_BENEFIT_SOCIETY,
+ *                                  COMPANY, PUBLIC_BODY or UNINCORPORATED
+ * @param accountsType              AUDITED, INDEPENDENT_EXAMINATION, RECEIPTS_AND_PAYMENTS or UNAUDITED
+ * @param consortiumTurnoverPence   the turnover of the whole consortium, if bidding as one
+ * @param experienceKinds           kinds of relevant experience: PUBLIC_CONTRACT, GRANT_FUNDED, SUBCONTRACTED, PARTNERSHIP, VOLUNTEER
+ * @param mandatoryExclusionGround  whether a mandatory exclusion ground applies
+ * @param recurrenceLikely          whether the circumstances are likely to recur (PA 2023 s57)
+ * @param discriminationFindings    court, tribunal or EHRC findings of unlawful discrimination in the last 3 years
+ */
+public record BidderProfileFact(String name, String legalForm, long turnoverPence, Long balanceSheetPence, int staffHeadcount,
+                                String accountsType, boolean insuranceHeld, boolean insuranceUndertaking, Long consortiumTurnoverPence,
+                                boolean alternativeFinancialEvidence, List<String> experienceKinds, boolean mandatoryExclusionGround,
+                                boolean recurrenceLikely, int discriminationFindings, String remedialSteps) implements Subject {
+
+    /** PA 2023 s123: fewer than 250 staff and turnover of £44m or less or a balance sheet of £38m or less. */
+    public boolean isSme() {
+        return OrganisationSize.isSme(staffHeadcount, turnoverPence, balanceSheetPence);
+    }
+
+    public boolean isVcse() {
+        return OrganisationSize.isVcse(legalForm);
+    }
+
+    /** The turnover that counts for a lot: the consortium's, when bidding as one (SEL-04). */
+    public long getCountedTurnoverPence() {
+        return consortiumTurnoverPence != null ? Math.max(consortiumTurnoverPence, turnoverPence) : turnoverPence;
+    }
+
+    public boolean hasExperience(String kind) {
+        return experienceKinds != null && experienceKinds.contains(kind);
+    }
+
+    public boolean isNonPublicExperienceOnly() {
+        return experienceKinds != null && !experienceKinds.isEmpty() && !experienceKinds.contains("PUBLIC_CONTRACT");
+    }
+
+    @Override
+    public String subjectType() {
+        return "bidder";
+    }
+
+    @Override
+    public String subjectId() {
+        return name;
+    }
+
+    @Override
+    public String subjectLabel() {
+        return name;
+    }
+}
