@@ -1,7 +1,11 @@
 package org.levelfield.award
 
 import io.micronaut.http.HttpStatus
+import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import org.levelfield.support.Browser
+import org.levelfield.support.Journey
 import org.levelfield.support.IntegrationSpec
 import org.levelfield.support.Pdfs
 import org.levelfield.support.RoundFixture
@@ -16,6 +20,9 @@ import java.time.Instant
  */
 @MicronautTest(transactional = false)
 class SubCriteriaSpec extends IntegrationSpec {
+
+    @Inject
+    EmbeddedServer server
 
     static final Instant DEADLINE = Instant.parse("2026-12-21T12:00:00Z")
 
@@ -119,6 +126,7 @@ class SubCriteriaSpec extends IntegrationSpec {
         and: "the justification prints the parts with their exact weights"
         def pdf = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner)
         def text = Pdfs.text(pdf.bytes)
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "sub-criteria-justification.pdf"), pdf.bytes as byte[])
         text.contains("20/3 of 20")
         text.contains("Equality: Race")
     }
@@ -210,5 +218,54 @@ class SubCriteriaSpec extends IntegrationSpec {
         again.status == HttpStatus.CREATED
         award.status == HttpStatus.OK
         !award.body.findings.any { it.ruleId == "SC-12" }
+    }
+
+    def "in Chromium, the round page and a part's answer page show the part under its criterion with its exact weight, pass axe and fit a small phone"() {
+        given:
+        def who = people()
+        clock.set(Instant.parse("2026-10-01T09:00:00Z"))
+        def design = RoundFixture.aRound(DEADLINE)
+        design.lots[1].criteria = dividedCriteria()
+        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+        def lot = round.lots[1]
+        def race = lot.criteria.find { it.title == "Race" }
+        Instant then = clock.instant()
+        clock.followSystemClock()
+        def texts = [:]
+        def narrow = []
+        def violations = [:]
+
+        when:
+        [1000, 320].each { width ->
+            def browser = new Browser(width)
+            try {
+                def j = new Journey(browser, server.URL.toString(), false)
+                j.open("/rounds/$round.id")
+                j.check("sub-criteria-w$width-round")
+                texts["round"] = j.text()
+                if (!j.fitsWidth()) narrow << "$width round"
+                j.open("/sign-in")
+                j.type("email", api("GET", "/api/me", who.bidder).body.username as String)
+                j.type("password", PASSWORD)
+                j.press("Sign in")
+                j.open("/rounds/$round.id/lots/$lot.id/tender/answers/$race.id")
+                j.check("sub-criteria-w$width-answer")
+                texts["answer"] = j.text()
+                if (!j.fitsWidth()) narrow << "$width answer"
+                violations.putAll(j.violations)
+            } finally {
+                browser.quit()
+            }
+        }
+        clock.set(then)
+
+        then:
+        texts.round.contains("Equality: Race")
+        texts.round.contains("20/3 of 20")
+        texts.round.contains("Scored in the parts below")
+        texts.answer.contains("Equality: Race")
+        texts.answer.contains("This part of 'Equality' carries 20/3 of its 20% of the marks")
+        violations.isEmpty()
+        narrow.isEmpty()
     }
 }
