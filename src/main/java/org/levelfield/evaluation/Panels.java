@@ -320,17 +320,23 @@ public class Panels implements org.levelfield.tender.application.TenderOpening {
         for (Lot lot : round.lots()) {
             List<Appointment> members = members(lot.id());
             List<TenderCover> covers = new ArrayList<>();
-            List<UUID> inLot = live.stream().filter(t -> t.lotId().equals(lot.id())).map(Tender::organisationId).distinct().toList();
-            for (Tender t : live.stream().filter(t -> t.lotId().equals(lot.id())).toList()) {
+            List<Tender> lotTenders = live.stream().filter(t -> t.lotId().equals(lot.id())).toList();
+            List<UUID> inLot = lotTenders.stream().map(Tender::organisationId).distinct().toList();
+            Map<UUID, Boolean> offTheLot = new HashMap<>();
+            for (Appointment m : members) {
+                var declared = byEvaluator.computeIfAbsent(m.evaluatorId(), e -> declarations(round.id(), e));
+                offTheLot.put(m.evaluatorId(), lotConflict(declared, inLot).isPresent());
+            }
+            for (Tender t : lotTenders) {
                 int free = 0;
                 List<String> conflicted = new ArrayList<>();
                 List<String> undeclared = new ArrayList<>();
                 for (Appointment m : members) {
-                    var declared = byEvaluator.computeIfAbsent(m.evaluatorId(), e -> declarations(round.id(), e));
+                    var declared = byEvaluator.get(m.evaluatorId());
                     var d = declared.get(t.organisationId());
                     if (d == null) {
                         undeclared.add(m.evaluator());
-                    } else if (d.conflicted() || lotConflict(declared, inLot).isPresent()) {
+                    } else if (d.conflicted() || offTheLot.get(m.evaluatorId())) {
                         conflicted.add(m.evaluator());
                     } else {
                         free++;

@@ -1,7 +1,9 @@
 package org.levelfield.award.application;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,12 +35,20 @@ class PricePassFacts {
         List<Object> facts = new ArrayList<>();
         facts.add(thresholds);
         var processes = abnormallyLow.ofRound(round.id());
+        java.util.function.Predicate<Tender> compared = o -> !outOfAward.contains(o.id()) && !disregarded(processes.get(o.id()));
+        Map<UUID, long[]> sumAndCount = new HashMap<>();
+        submitted.stream().filter(compared).forEach(o -> {
+            long[] lot = sumAndCount.computeIfAbsent(o.lotId(), k -> new long[2]);
+            lot[0] += o.pricePence();
+            lot[1]++;
+        });
         for (Tender t : submitted) {
             Lot lot = round.lot(t.lotId()).orElseThrow();
-            List<Long> others = submitted.stream().filter(o -> o.lotId().equals(lot.id()) && !o.id().equals(t.id()))
-                    .filter(o -> !outOfAward.contains(o.id()) && !disregarded(processes.get(o.id())))
-                    .map(Tender::pricePence).toList();
-            facts.add(check(lot, t, others, processes.get(t.id()), regime));
+            long[] all = sumAndCount.getOrDefault(lot.id(), new long[2]);
+            boolean self = compared.test(t);
+            long count = all[1] - (self ? 1 : 0);
+            Long meanOfOthers = count == 0 ? null : (all[0] - (self ? t.pricePence() : 0)) / count;
+            facts.add(check(lot, t, meanOfOthers, processes.get(t.id()), regime));
         }
         return facts;
     }
@@ -47,9 +57,9 @@ class PricePassFacts {
         return p != null && "DISREGARDED".equals(p.decision());
     }
 
-    private static PriceCheck check(Lot lot, Tender t, List<Long> others, AbnormallyLowTenders.Process process, String regime) {
+    /** @param mean the mean price of the lot's other tenders still compared (in, and not disregarded), or null if none */
+    private static PriceCheck check(Lot lot, Tender t, Long mean, AbnormallyLowTenders.Process process, String regime) {
         LotTerms terms = lot.terms() == null ? LotTerms.NONE : lot.terms();
-        Long mean = others.isEmpty() ? null : others.stream().mapToLong(Long::longValue).sum() / others.size();
         String vatBasis = t.details().vatBasis();
         return new PriceCheck(t.id().toString(), t.organisationName(), lot.title(), t.pricePence(), mean, terms.preTenderEstimatePence(),
                 process != null, process != null && process.response() != null, process == null ? null : process.decision(),
