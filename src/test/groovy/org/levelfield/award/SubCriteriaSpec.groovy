@@ -158,6 +158,13 @@ class SubCriteriaSpec extends IntegrationSpec {
         award.body.findings.any { it.ruleId == "EQ-05" && it.subjectId == weak && it.severity == "FAIL" }
         award.body.lots[1].tenders.find { it.tenderId == weak }.disqualified
         award.body.lots[1].provisionalWinner == strong
+
+        and: "the justification gives the disqualified tender no total and no rank, only why it is out (issue 13, 2.12)"
+        def partial = award.body.lots[1].tenders.find { it.tenderId == weak }.total as String
+        def text = Pdfs.text(api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner).bytes).replaceAll(/\s+/, " ")
+        text.contains("disqualified, so it has no total and no rank")
+        text.contains("Disqualified. EQ-05")
+        !text.contains("total $partial")
     }
 
     def "a point of a reason outside the published criteria and sub-criteria blocks the award (SC-12) until the score is given again"() {

@@ -118,8 +118,8 @@ public class AwardReports {
 
     private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, boolean winner, int scaleMax, boolean publicVersion, List<UUID> panel) {
         return new AwardReport.TenderPart(t.bidder(), publicVersion && !winner ? "withheld (commercially confidential)" : Format.pounds(t.pricePence()),
-                t.total().toPlainString(),
-                t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),
+                t.disqualified() ? "disqualified" : t.total().toPlainString(),
+                t.disqualified() ? "not ranked" : t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),
                 t.lines().stream().map(line -> new AwardReport.ScoreLine(line.title(), line.weightText(),
                         ("PRICE".equals(line.kind()) ? "lowest compliant price / this price x weight"
                                 : line.consensus() != null ? "consensus " + line.consensus().score() + " (moderated: " + line.consensus().reason() + ") / " + scaleMax + " x weight"
