@@ -99,7 +99,7 @@ public class Moderation {
             for (Criterion c : lot.evaluatorCriteria()) {
                 List<Score> given = byTender.getOrDefault(t.id(), Map.of()).getOrDefault(c.id(), List.of());
                 int spread = spread(given);
-                lines.add(new Line(t.id(), t.organisationName(), c.id(), c.title(), given, spread, given.size() > 1 && spread >= threshold,
+                lines.add(new Line(t.id(), t.organisationName(), c.id(), lot.publishedTitle(c), given, spread, given.size() > 1 && spread >= threshold,
                         consensus.getOrDefault(t.id(), Map.of()).get(c.id())));
             }
         }

@@ -110,8 +110,10 @@ class SubCriteriaSpec extends IntegrationSpec {
         }
         def award = api("POST", "/api/rounds/$round.id/award", who.commissioner)
 
-        then: "the criterion itself cannot be scored"
+        then: "the criterion itself cannot be scored; the moderation sheet names each part under its criterion"
         onWhole.status == HttpStatus.BAD_REQUEST
+        api("GET", "/api/rounds/$round.id/moderation", who.commissioner).body.findAll { it.tenderId == cheap }*.criterion ==
+                ["Service delivery and safety", "Equality: Race", "Equality: Disability", "Equality: Sex"]
         onWhole.body.errors[0].message.contains("is divided into sub-criteria; score each of")
 
         and: "each part earns score / 5 x 20/3, divided once: 20/3 x 12/5 = 16 for both; price 30 and 30 x 24/26; quality 40"
