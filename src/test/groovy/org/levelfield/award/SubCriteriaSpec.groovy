@@ -227,6 +227,11 @@ class SubCriteriaSpec extends IntegrationSpec {
         again.status == HttpStatus.CREATED
         award.status == HttpStatus.OK
         !award.body.findings.any { it.ruleId == "SC-12" }
+
+        and: "the justification prints each point with the published criterion it addresses"
+        def text = Pdfs.text(api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner).bytes).replaceAll(/\s+/, " ")
+        text.contains("Points: 1. Section 4: interpreters in 12 languages (Equality: Race).")
+        text.contains("Points: 1. Section 2: safety plans reviewed weekly (Service delivery and safety).")
     }
 
     def "in Chromium, the round page and a part's answer page show the part under its criterion with its exact weight, pass axe and fit a small phone"() {

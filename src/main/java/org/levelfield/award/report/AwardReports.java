@@ -107,16 +107,24 @@ public class AwardReports {
                 lot.criteria().stream().map(c -> new AwardReport.CriterionLine(lot.publishedTitle(c),
                         c.kind().name() + (c.duty() == null ? "" : " (" + c.duty().name() + ")"), lot.publishedWeight(c))).toList(),
                 result.outcome(), result.lowestCompliantPricePence() == null ? "none" : Format.pounds(result.lowestCompliantPricePence()),
-                tenders(result, publicVersion));
+                tenders(result, publicVersion, titles(lot)));
+    }
+
+    /** Each criterion of the lot by id, as published ("Equality: Race"): what a point of a reason addresses. */
+    private static java.util.Map<UUID, String> titles(Lot lot) {
+        java.util.Map<UUID, String> titles = new java.util.HashMap<>();
+        lot.criteria().forEach(c -> titles.put(c.id(), lot.publishedTitle(c)));
+        return titles;
     }
 
     /** The lot's tenders; the panel, in name order, is worked out once for the lot. */
-    private static List<AwardReport.TenderPart> tenders(AwardCalculation.LotResult result, boolean publicVersion) {
+    private static List<AwardReport.TenderPart> tenders(AwardCalculation.LotResult result, boolean publicVersion, java.util.Map<UUID, String> titles) {
         List<UUID> panel = result.evaluatorsByName();
-        return result.tenders().stream().map(t -> tender(t, t.tenderId().equals(result.provisionalWinner()), result.scaleMax(), publicVersion, panel)).toList();
+        return result.tenders().stream().map(t -> tender(t, t.tenderId().equals(result.provisionalWinner()), result.scaleMax(), publicVersion, panel, titles)).toList();
     }
 
-    private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, boolean winner, int scaleMax, boolean publicVersion, List<UUID> panel) {
+    private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, boolean winner, int scaleMax, boolean publicVersion, List<UUID> panel,
+                                                  java.util.Map<UUID, String> titles) {
         return new AwardReport.TenderPart(t.bidder(), publicVersion && !winner ? "withheld (commercially confidential)" : Format.pounds(t.pricePence()),
                 t.disqualified() ? "disqualified" : t.total().toPlainString(),
                 t.disqualified() ? "not ranked" : t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),
@@ -127,7 +135,7 @@ public class AwardReports {
                                 + (line.cappedBy() == null ? "" : "; capped at " + line.cappedBy().cap() + " by " + line.cappedBy().ruleId()
                                         + ": " + line.cappedBy().reason()),
                         line.score() == null ? "-" : two(line.score()), line.weighted() == null ? "-" : two(line.weighted()),
-                        evaluators(line.evaluatorScores(), publicVersion, panel)))
+                        evaluators(line.evaluatorScores(), publicVersion, panel, titles)))
                         .toList());
     }
 
@@ -148,9 +156,25 @@ public class AwardReports {
         return out;
     }
 
-    private static List<AwardReport.EvaluatorLine> evaluators(List<AwardCalculation.EvaluatorScore> scores, boolean publicVersion, List<UUID> panel) {
+    private static List<AwardReport.EvaluatorLine> evaluators(List<AwardCalculation.EvaluatorScore> scores, boolean publicVersion, List<UUID> panel,
+                                                              java.util.Map<UUID, String> titles) {
         return scores.stream().map(e -> new AwardReport.EvaluatorLine(publicVersion ? "Evaluator " + (panel.indexOf(e.evaluatorId()) + 1) : e.evaluator(),
-                e.score(), e.reason())).toList();
+                e.score(), e.reason() + points(e.points(), titles))).toList();
+    }
+
+    /** A reason's points as the evaluator set them out, each with what it addresses (SC-12); nothing if there are none. */
+    private static String points(List<AwardCalculation.ReasonPoint> points, java.util.Map<UUID, String> titles) {
+        if (points.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(" Points:");
+        for (int i = 0; i < points.size(); i++) {
+            AwardCalculation.ReasonPoint p = points.get(i);
+            out.append(' ').append(i + 1).append(". ").append(p.point()).append(" (")
+                    .append(p.addresses() == null ? "not a published criterion" : titles.getOrDefault(p.addresses(), "a criterion of another lot"))
+                    .append(")").append(i + 1 < points.size() ? ";" : ".");
+        }
+        return out.toString();
     }
 
     /** SHA-256 over the award computation, the round-design findings and the due-regard record with the decisions: all the report's inputs. */
