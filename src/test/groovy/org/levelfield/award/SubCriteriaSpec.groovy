@@ -36,6 +36,27 @@ class SubCriteriaSpec extends IntegrationSpec {
                         [title: "Sex", duty: "SEX", weight: subWeights[2]]]]]
     }
 
+    /** A round published on 1 October 2026 whose lot 2 divides its equality criterion into three exact thirds. */
+    Map publishedWithThirds(Map who) {
+        clock.set(Instant.parse("2026-10-01T09:00:00Z"))
+        def design = RoundFixture.aRound(DEADLINE)
+        design.lots[1].criteria = dividedCriteria()
+        approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+    }
+
+    /** Tenders from both bidders on lot 2 (£240,000 and £260,000); then the deadline passes, the round closes and the panel declares. */
+    List<String> twoTendersClosed(Map who, Map round) {
+        def lot = round.lots[1]
+        def tenders = [who.bidder, who.bidder2].withIndex().collect { token, i ->
+            api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", token, RoundFixture.tender(lot, 24_000_000 + i * 2_000_000)).body.tenderId as String
+        }
+        seatPanel(round, who)
+        clock.set(DEADLINE.plusSeconds(1))
+        api("POST", "/api/rounds/$round.id/close", who.commissioner)
+        declareNoConflicts(round, who)
+        tenders
+    }
+
     def "sub-weights that do not add up to the criterion's weight, or that cannot be read, are refused by field and no round is stored"() {
         given:
         def who = people()
@@ -136,17 +157,9 @@ class SubCriteriaSpec extends IntegrationSpec {
     def "the equality gateway reads the parts' duties: a sex part scored 1 fails the tender under EQ-05"() {
         given:
         def who = people()
-        clock.set(Instant.parse("2026-10-01T09:00:00Z"))
-        def design = RoundFixture.aRound(DEADLINE)
-        design.lots[1].criteria = dividedCriteria()
-        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+        def round = publishedWithThirds(who)
         def lot = round.lots[1]
-        def weak = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 24_000_000)).body.tenderId
-        def strong = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 26_000_000)).body.tenderId
-        seatPanel(round, who)
-        clock.set(DEADLINE.plusSeconds(1))
-        api("POST", "/api/rounds/$round.id/close", who.commissioner)
-        declareNoConflicts(round, who)
+        def (weak, strong) = twoTendersClosed(who, round)
         ["evaluator", "evaluator2"].each { e ->
             api("POST", "/api/tenders/$weak/scores", who[e], RoundFixture.scores(lot, [RACE: 5, DISABILITY: 5, SEX: 1], 5, "Panel"))
             api("POST", "/api/tenders/$strong/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 4, "Panel"))
@@ -172,31 +185,24 @@ class SubCriteriaSpec extends IntegrationSpec {
     def "a point of a reason outside the published criteria and sub-criteria blocks the award (SC-12) until the score is given again"() {
         given:
         def who = people()
-        clock.set(Instant.parse("2026-10-01T09:00:00Z"))
-        def design = RoundFixture.aRound(DEADLINE)
-        design.lots[1].criteria = dividedCriteria()
-        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+        def round = publishedWithThirds(who)
         def lot = round.lots[1]
         def quality = lot.criteria.find { it.title == "Service delivery and safety" }
         def race = lot.criteria.find { it.title == "Race" }
-        def tenders = [who.bidder, who.bidder2].withIndex().collect { token, i ->
-            api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", token, RoundFixture.tender(lot, 24_000_000 + i * 1_000_000)).body.tenderId
-        }
-        seatPanel(round, who)
-        clock.set(DEADLINE.plusSeconds(1))
-        api("POST", "/api/rounds/$round.id/close", who.commissioner)
-        declareNoConflicts(round, who)
+        def tenders = twoTendersClosed(who, round)
         tenders.each { t -> ["evaluator", "evaluator2"].each { e ->
             assert api("POST", "/api/tenders/$t/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 4, "Panel")).status == HttpStatus.CREATED
         } }
         def pointed = { List points -> [scores: [[criterionId: quality.id, score: 5, reason: "Section 2 covers safety planning in depth", points: points]]] }
 
         when: "a point names no criterion at all, or something that is not a criterion of this lot"
+        long scoresBefore = count("score", "tender_id = ?", UUID.fromString(tenders[0]))
         def unnamed = api("POST", "/api/tenders/${tenders[0]}/scores", who.evaluator, pointed([[point: "Strong safety plan"]]))
         def elsewhere = api("POST", "/api/tenders/${tenders[0]}/scores", who.evaluator, pointed([[point: "Strong safety plan", addresses: UUID.randomUUID().toString()]]))
 
-        then: "refused by field, saying what a point may address"
+        then: "refused by field, saying what a point may address, and no score is stored"
         [unnamed, elsewhere].every { it.status == HttpStatus.BAD_REQUEST }
+        count("score", "tender_id = ?", UUID.fromString(tenders[0])) == scoresBefore
         unnamed.body.errors[0].field == "scores[0].points[0].addresses"
         unnamed.body.errors[0].message.contains("or NOT_PUBLISHED if it addresses none of them")
 
@@ -237,10 +243,7 @@ class SubCriteriaSpec extends IntegrationSpec {
     def "in Chromium, the round page and a part's answer page show the part under its criterion with its exact weight, pass axe and fit a small phone"() {
         given:
         def who = people()
-        clock.set(Instant.parse("2026-10-01T09:00:00Z"))
-        def design = RoundFixture.aRound(DEADLINE)
-        design.lots[1].criteria = dividedCriteria()
-        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+        def round = publishedWithThirds(who)
         def lot = round.lots[1]
         def race = lot.criteria.find { it.title == "Race" }
         Instant then = clock.instant()
