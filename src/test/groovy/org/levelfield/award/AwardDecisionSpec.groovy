@@ -272,10 +272,7 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
             def browser = new Browser(width)
             try {
                 def j = new Journey(browser, server.URL.toString(), false)
-                j.open("/sign-in")
-                j.type("email", api("GET", "/api/me", who.bidder).body.username as String)
-                j.type("password", PASSWORD)
-                j.press("Sign in")
+                j.signIn(api("GET", "/api/me", who.bidder).body.username as String, PASSWORD)
                 ["/tenders/$tenderId/award", "/tenders/$tenderId/award/assessment-summary"].each { p ->
                     j.open(p as String)
                     j.check("award-w$width-" + p.tokenize("/").last())

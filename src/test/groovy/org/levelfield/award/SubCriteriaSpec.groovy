@@ -261,10 +261,7 @@ class SubCriteriaSpec extends IntegrationSpec {
                 j.check("sub-criteria-w$width-round")
                 texts["round"] = j.text()
                 if (!j.fitsWidth()) narrow << "$width round"
-                j.open("/sign-in")
-                j.type("email", api("GET", "/api/me", who.bidder).body.username as String)
-                j.type("password", PASSWORD)
-                j.press("Sign in")
+                j.signIn(api("GET", "/api/me", who.bidder).body.username as String, PASSWORD)
                 j.open("/rounds/$round.id/lots/$lot.id/tender/answers/$race.id")
                 j.check("sub-criteria-w$width-answer")
                 texts["answer"] = j.text()

@@ -323,10 +323,7 @@ class BidderJourneyBrowserSpec extends IntegrationSpec {
         def narrow = [:]
 
         when:
-        j.open("/sign-in")
-        j.type("email", api("GET", "/api/me", who.bidder).body.username as String)
-        j.type("password", PASSWORD)
-        j.press("Sign in")
+        j.signIn(api("GET", "/api/me", who.bidder).body.username as String, PASSWORD)
         (paths + signedIn).each { p ->
             j.open(p)
             j.check("w$width-" + p.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "id").replaceAll("[^a-z]+", "-"))

@@ -120,10 +120,7 @@ class AbnormallyLowSpec extends IntegrationSpec {
             def browser = new org.levelfield.support.Browser(width)
             try {
                 def j = new org.levelfield.support.Journey(browser, server.URL.toString(), false)
-                j.open("/sign-in")
-                j.type("email", cheapUser)
-                j.type("password", PASSWORD)
-                j.press("Sign in")
+                j.signIn(cheapUser, PASSWORD)
                 j.open(page)
                 j.check("price-explanation-w$width")
                 if (!j.fitsWidth()) narrow << width

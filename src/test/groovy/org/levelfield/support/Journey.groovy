@@ -109,6 +109,14 @@ class Journey {
         throw new AssertionError("Tab never reached the radios '$name' on ${browser.driver.currentUrl}")
     }
 
+    /** Signs in through the sign-in page, as a person would. */
+    void signIn(String username, String password) {
+        open("/sign-in")
+        type("email", username)
+        type("password", password)
+        press("Sign in")
+    }
+
     void press(String buttonText) {
         navigate(browser.driver.findElement(By.xpath("//main//button[normalize-space(.)=${quote(buttonText)}] | //body//button[normalize-space(.)=${quote(buttonText)}]")), Keys.ENTER)
     }
