@@ -119,7 +119,7 @@ public class ReportBenchmark {
                             + (score >= 4 ? "a costed plan with named staff, partners and quarterly KPIs" : score == 3 ? "a credible plan without costs"
                             : "a policy statement only, with no delivery plan") + "; page " + (3 + c) + "."));
                 }
-                scores.add(new ScoreLine(criteria.get(c + 1).title(), criteria.get(c + 1).weight(), "mean / 5 x weight",
+                scores.add(new ScoreLine(criteria.get(c + 1).title(), criteria.get(c + 1).weight(), null,
                         String.format("%.2f", 1 + random.nextDouble() * 4), String.format("%.2f", random.nextDouble() * 10), evaluators));
             }
             boolean out = t % 11 == 5;

@@ -39,6 +39,24 @@ Closing words.
         text.indexOf("a highlighted note") < text.indexOf("Closing words")
     }
 
+    def "a table cell holds several lines, each on its own line, and the line-break mark is never printed"() {
+        given: "one criterion's row with three evaluators' reasons in one cell"
+        def markup = """# Cell lines
+| Criterion | Evaluators' scores and reasons |
+|---|---------|
+| Quality | **Ann Evans: 3.** Section 2 sets out a plan.<br>**Bo Chen: 4.** Section 3 names staff.<br>**Cy Diaz: 2.** Page 4 states a policy only. |
+"""
+
+        when:
+        def lines = Pdfs.lines(new PdfRenderer().render(markup, "en-GB", "Levelfield test"))
+
+        then:
+        !lines.any { it.contains("<br>") || it.contains("**") }
+        lines.any { it.endsWith("Ann Evans: 3. Section 2 sets out a plan.") }
+        lines.contains("Bo Chen: 4. Section 3 names staff.")
+        lines.contains("Cy Diaz: 2. Page 4 states a policy only.")
+    }
+
     def "the PDF/A check is not a formality: a plain PDF without an output intent fails it"() {
         given: "a PDF made without the archival settings"
         def out = new ByteArrayOutputStream()

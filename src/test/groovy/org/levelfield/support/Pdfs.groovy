@@ -16,9 +16,14 @@ class Pdfs {
 
     /** The text as pdftotext would give it, whitespace collapsed. */
     static String text(byte[] pdf) {
+        return lines(pdf).join(" ").replaceAll(/\s+/, " ")
+    }
+
+    /** The printed lines, in reading order, each trimmed. */
+    static List<String> lines(byte[] pdf) {
         def document = Loader.loadPDF(pdf)
         try {
-            return new PDFTextStripper().getText(document).replaceAll(/\s+/, " ")
+            return new PDFTextStripper().getText(document).readLines()*.trim()
         } finally {
             document.close()
         }

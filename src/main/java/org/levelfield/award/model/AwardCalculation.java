@@ -142,8 +142,10 @@ public final class AwardCalculation {
          * public report) each is "Evaluator n" by this position, the same person on every criterion and tender.
          */
         public List<UUID> evaluatorsByName() {
-            return tenders.stream().flatMap(t -> t.lines().stream()).flatMap(l -> l.evaluatorScores().stream())
-                    .sorted(java.util.Comparator.comparing(EvaluatorScore::evaluator)).map(EvaluatorScore::evaluatorId).distinct().toList();
+            java.util.Map<UUID, String> names = new java.util.HashMap<>();
+            tenders.forEach(t -> t.lines().forEach(l -> l.evaluatorScores().forEach(e -> names.putIfAbsent(e.evaluatorId(), e.evaluator()))));
+            return names.entrySet().stream().sorted(java.util.Map.Entry.<UUID, String>comparingByValue().thenComparing(java.util.Map.Entry.comparingByKey()))
+                    .map(java.util.Map.Entry::getKey).toList();
         }
     }
 

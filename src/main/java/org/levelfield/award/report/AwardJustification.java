@@ -2,7 +2,12 @@ package org.levelfield.award.report;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.inject.Singleton;
+import org.levelfield.common.Hashing;
 import org.levelfield.common.identity.Actor;
 import org.levelfield.common.document.IssuingDocument;
 
@@ -14,12 +19,17 @@ public class AwardJustification {
 
     private final AwardReports reports;
     private final IssuingDocument documents;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectWriter content;
 
-    public AwardJustification(AwardReports reports, IssuingDocument documents, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public AwardJustification(AwardReports reports, IssuingDocument documents, ObjectMapper json) {
         this.reports = reports;
         this.documents = documents;
-        this.json = json;
+        this.content = json.copy().addMixIn(AwardReport.class, WithoutPrintingTime.class).writer();
+    }
+
+    /** The report as JSON without the time it was printed: what its version is taken from. */
+    @JsonIgnoreProperties("generatedAt")
+    private interface WithoutPrintingTime {
     }
 
     /**
@@ -42,8 +52,10 @@ public class AwardJustification {
 
     /** The SHA-256 of the report's content, its printing time left out. */
     private String version(AwardReport report) {
-        com.fasterxml.jackson.databind.node.ObjectNode tree = json.valueToTree(report);
-        tree.remove("generatedAt");
-        return org.levelfield.common.Hashing.sha256(tree.toString());
+        try {
+            return Hashing.sha256(content.writeValueAsBytes(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The award report could not be written as JSON", e);
+        }
     }
 }

@@ -92,6 +92,7 @@ public record AwardReport(String title, String generatedAt, String rulesetVersio
                              List<String> disqualifiedBecause, List<ScoreLine> scores) {
     }
 
+    /** One criterion of a tender: {@code method} says how the score was reached where that is not the published mean (else null). */
     public record ScoreLine(String criterion, String weight, String method, String meanScore, String weighted,
                             List<EvaluatorLine> evaluators) {
     }

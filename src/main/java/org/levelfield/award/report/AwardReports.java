@@ -128,15 +128,23 @@ public class AwardReports {
         return new AwardReport.TenderPart(t.bidder(), publicVersion && !winner ? "withheld (commercially confidential)" : Format.pounds(t.pricePence()),
                 t.disqualified() ? "disqualified" : t.total().toPlainString(),
                 t.disqualified() ? "not ranked" : t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),
-                t.lines().stream().map(line -> new AwardReport.ScoreLine(line.title(), line.weightText(),
-                        ("PRICE".equals(line.kind()) ? "lowest compliant price / this price x weight"
-                                : line.consensus() != null ? "consensus " + line.consensus().score() + " (moderated: " + line.consensus().reason() + ") / " + scaleMax + " x weight"
-                                : "mean / " + scaleMax + " x weight")
-                                + (line.cappedBy() == null ? "" : "; capped at " + line.cappedBy().cap() + " by " + line.cappedBy().ruleId()
-                                        + ": " + line.cappedBy().reason()),
+                t.lines().stream().map(line -> new AwardReport.ScoreLine(line.title(), line.weightText(), method(line, scaleMax),
                         line.score() == null ? "-" : two(line.score()), line.weighted() == null ? "-" : two(line.weighted()),
                         evaluators(line.evaluatorScores(), publicVersion, panel, titles)))
                         .toList());
+    }
+
+    /**
+     * How a line's score was reached, where it is not the published mean of the evaluators' scores (the method
+     * section says that once): the price formula, a moderated consensus, a cap applied by a rule; null otherwise.
+     */
+    private static String method(AwardCalculation.CriterionLine line, int scaleMax) {
+        String how = "PRICE".equals(line.kind()) ? "lowest compliant price / this price x weight"
+                : line.consensus() != null ? "consensus " + line.consensus().score() + " (moderated: " + line.consensus().reason() + ") / " + scaleMax + " x weight"
+                : null;
+        String cap = line.cappedBy() == null ? null
+                : "capped at " + line.cappedBy().cap() + " by " + line.cappedBy().ruleId() + ": " + line.cappedBy().reason();
+        return how == null ? cap : cap == null ? how : how + "; " + cap;
     }
 
     private static AwardReport.FindingLine line(JustifiedFinding f) {

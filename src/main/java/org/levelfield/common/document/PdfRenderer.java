@@ -49,6 +49,7 @@ public final class PdfRenderer {
     private static final java.awt.Color INK = new java.awt.Color(0x1a, 0x1a, 0x1a);
     private static final java.awt.Color ACCENT = new java.awt.Color(0x1d, 0x4e, 0x89);
     private static final java.awt.Color SHADE = new java.awt.Color(0xe8, 0xee, 0xf5);
+    private static final java.awt.Color RULE = new java.awt.Color(0xb0, 0xb8, 0xc4);
 
     private final BaseFont regular;
     private final BaseFont bold;
@@ -190,7 +191,7 @@ public final class PdfRenderer {
             for (String cell : inner.split("\\|", -1)) {
                 cells.add(cell.strip());
             }
-            if (cells.stream().allMatch(c -> c.matches(":?-{3,}:?"))) {
+            if (cells.stream().allMatch(c -> c.matches(":?-+:?"))) {
                 widths = new float[cells.size()];
                 for (int i = 0; i < cells.size(); i++) {
                     widths[i] = cells.get(i).replace(":", "").length();
@@ -219,7 +220,7 @@ public final class PdfRenderer {
                     String text = c < cells.size() ? cells.get(c) : "";
                     PdfPCell cell = new PdfPCell(r == 0 ? new Phrase(text, new Font(bold, 8.5f, Font.NORMAL, INK)) : inline(text, 8.5f));
                     cell.setPadding(4);
-                    cell.setBorderColor(new java.awt.Color(0xb0, 0xb8, 0xc4));
+                    cell.setBorderColor(RULE);
                     cell.setVerticalAlignment(Element.ALIGN_TOP);
                     if (r == 0) {
                         cell.setBackgroundColor(SHADE);
@@ -233,16 +234,34 @@ public final class PdfRenderer {
         }
 
         private Phrase inline(String text, float size) {
-            Phrase phrase = new Phrase(size * 1.3f, "", new Font(regular, size, Font.NORMAL, INK));
+            Font plain = new Font(regular, size, Font.NORMAL, INK);
+            Font strong = new Font(bold, size, Font.NORMAL, INK);
+            Phrase phrase = new Phrase(size * 1.3f);
+            phrase.setFont(plain);
+            String[] lines = text.split("<br>", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (i > 0) {
+                    phrase.add(Chunk.NEWLINE);
+                }
+                inlineLine(phrase, lines[i], plain, strong);
+            }
+            return phrase;
+        }
+
+        /** One line of a block: plain text with **bold** runs; empty runs add nothing, as each costs layout time. */
+        private void inlineLine(Phrase phrase, String text, Font plain, Font strong) {
             Matcher m = BOLD.matcher(text);
             int at = 0;
             while (m.find()) {
-                phrase.add(new Chunk(text.substring(at, m.start()), new Font(regular, size, Font.NORMAL, INK)));
-                phrase.add(new Chunk(m.group(1), new Font(bold, size, Font.NORMAL, INK)));
+                if (m.start() > at) {
+                    phrase.add(new Chunk(text.substring(at, m.start()), plain));
+                }
+                phrase.add(new Chunk(m.group(1), strong));
                 at = m.end();
             }
-            phrase.add(new Chunk(text.substring(at), new Font(regular, size, Font.NORMAL, INK)));
-            return phrase;
+            if (at < text.length() || phrase.isEmpty()) {
+                phrase.add(new Chunk(text.substring(at), plain));
+            }
         }
 
         /**
