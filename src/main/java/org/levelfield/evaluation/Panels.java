@@ -85,7 +85,7 @@ public class Panels implements org.levelfield.tender.application.TenderOpening {
     public List<Appointment> appoint(UUID roundId, UUID lotId, List<UUID> evaluatorIds, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
         Lot lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
-        if (!Set.of(RoundStatus.PUBLISHED, RoundStatus.CLOSED, RoundStatus.EVALUATION).contains(round.status())) {
+        if (!Set.of(RoundStatus.PUBLISHED, RoundStatus.CLOSED, RoundStatus.EVALUATION, RoundStatus.MODERATION).contains(round.status())) {
             throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status()
                     + "; panels are appointed once it is published and until the award is computed.", round.status().name(),
                     round.status().allowedActions());
@@ -115,6 +115,53 @@ public class Panels implements org.levelfield.tender.application.TenderOpening {
             audit.append("PANEL_APPOINTMENT", roundId, actor.userId(), "lot " + lot.id(), java.util.Map.of("evaluator", id));
         }
         return members(lotId);
+    }
+
+    public record Removal(UUID lotId, UUID evaluatorId, String evaluator, String reason, int scoresSetAside, boolean awardToComputeAgain) {
+    }
+
+    /**
+     * Takes an evaluator off a lot's panel, with the reason (a conflict found late, illness, leaving the
+     * council). The appointment is kept with the removal on it; the evaluator's scores in the lot are set
+     * aside (kept, never counted), and an award computed on them must be computed again, so it cannot be
+     * decided. Someone else can then be appointed in their place.
+     */
+    @Transactional
+    public Removal remove(UUID roundId, UUID lotId, UUID evaluatorId, String reason, Actor actor) {
+        Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        Lot lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
+        boolean decided = anyLotDecided(roundId);
+        if (!Set.of(RoundStatus.PUBLISHED, RoundStatus.CLOSED, RoundStatus.EVALUATION, RoundStatus.MODERATION, RoundStatus.AWARD_PROPOSED)
+                .contains(round.status()) || decided) {
+            throw ProblemException.wrongState("Round '" + round.title() + "' is " + round.status()
+                    + (decided ? " and a lot has been decided" : "")
+                    + "; a panel member can be removed once the round is published and until a lot is decided.", round.status().name(),
+                    round.status().allowedActions());
+        }
+        Appointment member = members(lotId).stream().filter(m -> m.evaluatorId().equals(evaluatorId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("member of the panel for lot '" + lot.title() + "'", evaluatorId));
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw ProblemException.badInput("reason", "say why " + member.evaluator() + " is leaving the panel, for the record");
+        }
+        if (why.length() > 2000) {
+            throw ProblemException.badInput("reason", "has more than 2000 characters");
+        }
+        Instant now = clock.instant();
+        sql.update("update panel_member set removed_at = ?, removed_by = ?, removal_reason = ? where lot_id = ? and evaluator_id = ? and removed_at is null",
+                now, actor.userId(), why, lotId, evaluatorId);
+        int setAside = sql.update("""
+                update score set quarantined_at = ?, quarantine_reason = ?
+                where evaluator_id = ? and quarantined_at is null and tender_id in (select id from tender where lot_id = ?)""",
+                now, "Removed from the panel for lot '" + lot.title() + "' on " + now + ": " + why, evaluatorId, lotId);
+        audit.append("PANEL_REMOVAL", roundId, actor.userId(), "lot " + lotId,
+                java.util.Map.of("evaluator", evaluatorId, "reason", why, "scoresSetAside", setAside));
+        boolean stale = round.status() == RoundStatus.AWARD_PROPOSED;
+        if (stale) {
+            rounds.transition(roundId, RoundStatus.AWARD_PROPOSED, RoundStatus.EVALUATION, now, actor.userId(),
+                    member.evaluator() + " was removed from the panel for lot '" + lot.title() + "'; the award must be computed again without their scores.");
+        }
+        return new Removal(lotId, evaluatorId, member.evaluator(), why, setAside, stale);
     }
 
     public List<Appointment> members(UUID lotId) {

@@ -52,6 +52,17 @@ public class PanelsController {
         return panels.appoint(roundId, lotId, body == null ? null : body.evaluatorIds(), Actor.of(authentication));
     }
 
+    public record Removing(String reason) {
+    }
+
+    /** Takes an evaluator off a lot's panel, with the reason; their scores in the lot are set aside (see {@link Panels#remove}). */
+    @Post("/lots/{lotId}/panel/{evaluatorId}/removal")
+    @Secured("COMMISSIONER")
+    public Panels.Removal remove(UUID roundId, UUID lotId, UUID evaluatorId, @Body @io.micronaut.core.annotation.Nullable Removing body,
+                                 Authentication authentication) {
+        return panels.remove(roundId, lotId, evaluatorId, body == null ? null : body.reason(), Actor.of(authentication));
+    }
+
     /** Each lot's panel; after the deadline also, per tender, how many evaluators are free to score it. */
     @Get("/panel")
     @Secured({"COMMISSIONER", "EVALUATOR", "SCRUTINY", "ADMIN"})

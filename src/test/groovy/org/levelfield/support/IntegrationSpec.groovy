@@ -120,7 +120,7 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
         completeProfile(sisters.id(), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
         completeProfile(generic.id(), "COMPANY", 1_200_000_000, 310, "AUDITED")
         def users = [
-                commissioner: [Role.COMMISSIONER, null], evaluator: [Role.EVALUATOR, null], evaluator2: [Role.EVALUATOR, null], evaluator3: [Role.EVALUATOR, null],
+                commissioner: [Role.COMMISSIONER, null], evaluator: [Role.EVALUATOR, null], evaluator2: [Role.EVALUATOR, null], evaluator3: [Role.EVALUATOR, null], evaluator4: [Role.EVALUATOR, null],
                 bidder      : [Role.BIDDER, sisters.id()], colleague: [Role.BIDDER, sisters.id()], bidder2: [Role.BIDDER, generic.id()],
                 scrutiny    : [Role.SCRUTINY, null], admin: [Role.ADMIN, null]]
         users.collectEntries { key, value ->
