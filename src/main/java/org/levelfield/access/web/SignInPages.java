@@ -166,7 +166,12 @@ public class SignInPages {
         if (!"/".equals(next)) {
             return next;
         }
-        return s.account().role() == Role.BIDDER ? "/tenders" : "/";
+        return switch (s.account().role()) {
+            case BIDDER -> "/tenders";
+            case COMMISSIONER, ADMIN -> "/manage/rounds";
+            case EVALUATOR -> "/evaluate";
+            default -> "/";
+        };
     }
 
     static MutableHttpResponse<?> withSession(HttpRequest<?> request, MutableHttpResponse<?> response, SigningIn.SignedIn s) {

@@ -92,6 +92,8 @@ public class Labels {
                 "ARREARS_ONLY", "Paid in arrears only", null,
                 "ADVANCE_AVAILABLE", "Payment in advance is available", "Helps small organisations that cannot carry costs");
         put("ROUND_STATUS",
+                "DRAFT", "Draft: being designed", null,
+                "DESIGN_APPROVED", "Design approved: not yet published", null,
                 "PUBLISHED", "Open for tenders", null,
                 "CLOSED", "Closed: tenders are being opened", null,
                 "EVALUATION", "Tenders are being evaluated", null,
@@ -100,6 +102,18 @@ public class Labels {
                 "STANDSTILL", "Standstill period before the contract", null,
                 "AWARDED", "Contract awarded", null,
                 "CANCELLED", "Cancelled", null);
+        put("SEVERITY",
+                "BLOCK", "Blocks publication", "Fix the design: the round cannot be published while it stands",
+                "FAIL", "Fails", "A tender that fails is disqualified",
+                "WARN", "Needs a justification", "A named officer records why the round may go ahead despite it",
+                "FLAG", "For a person to look at", "It does not stop anything",
+                "INFO", "For information", null);
+        put("LEGAL_FORCE",
+                "L1", "Statute: binding", null,
+                "L2", "Case law: binding", null,
+                "L3", "Statutory guidance: depart only with reasons", null,
+                "L4", "Government policy or guidance", null,
+                "L5", "Good practice or local policy", null);
         put("TENDER_STATUS",
                 "DRAFT", "Not sent yet", null,
                 "SUBMITTED", "Sent", null,

@@ -156,6 +156,22 @@ public final class Page {
         return kept;
     }
 
+    /**
+     * A signed-in person in one of these roles (the role is the account's, read from the database at sign-in);
+     * anyone else signed in is told this part is not for their account (403).
+     */
+    public static Actor inRole(Authentication authentication, HttpRequest<?> request, org.levelfield.common.identity.Role... roles) {
+        Actor actor = person(authentication, request);
+        for (org.levelfield.common.identity.Role role : roles) {
+            if (actor.is(role)) {
+                return actor;
+            }
+        }
+        throw ProblemException.forbidden("This part of Levelfield is for " + java.util.Arrays.stream(roles)
+                .map(r -> r.name().toLowerCase(java.util.Locale.ROOT) + "s").collect(java.util.stream.Collectors.joining(" and "))
+                + ". Your account cannot use it.");
+    }
+
     /** A signed-in member of a bidding organisation; anyone else signed in is told this part is for bidders (403). */
     public static Actor member(Authentication authentication, HttpRequest<?> request) {
         Actor actor = person(authentication, request);

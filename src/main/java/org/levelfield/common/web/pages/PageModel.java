@@ -59,6 +59,9 @@ public class PageModel implements ViewModelProcessor<Map<String, Object>> {
         if (authentication != null) {
             Actor actor = Actor.of(authentication);
             model.put("person", Map.of("name", actor.displayName() == null ? actor.username() : actor.displayName(), "role", actor.role().name()));
+            if (actor.is(org.levelfield.common.identity.Role.COMMISSIONER) || actor.is(org.levelfield.common.identity.Role.ADMIN)) {
+                nav.add(new NavItem("/manage/rounds", "Your rounds", path.startsWith("/manage")));
+            }
             if (actor.organisationId() != null) {
                 nav.add(new NavItem("/tenders", "Your tenders", path.startsWith("/tenders") || path.contains("/tender")));
                 nav.add(new NavItem("/notices", "Notices", path.startsWith("/notices")));
