@@ -164,6 +164,22 @@ public class Panels implements org.levelfield.tender.application.TenderOpening {
         return new Removal(lotId, evaluatorId, member.evaluator(), why, setAside, stale);
     }
 
+    public record Evaluator(UUID id, String name) {
+    }
+
+    /** Every active evaluator account, by name: whom a commissioner can appoint. */
+    public List<Evaluator> evaluators() {
+        return sql.query("select id, display_name from app_user where role = 'EVALUATOR' and status = 'ACTIVE' order by display_name, id",
+                rs -> new Evaluator(rs.getObject(1, UUID.class), rs.getString(2)));
+    }
+
+    /** The rounds an evaluator sits on a panel of now, newest deadline first. */
+    public List<UUID> roundsOf(UUID evaluatorId) {
+        return sql.query("""
+                select p.round_id from panel_member p join round r on r.id = p.round_id where p.evaluator_id = ? and p.removed_at is null
+                group by p.round_id, r.tender_deadline order by r.tender_deadline desc""", rs -> rs.getObject(1, UUID.class), evaluatorId);
+    }
+
     public List<Appointment> members(UUID lotId) {
         return sql.query("""
                 select p.lot_id, p.evaluator_id, u.display_name, p.appointed_at from panel_member p join app_user u on u.id = p.evaluator_id

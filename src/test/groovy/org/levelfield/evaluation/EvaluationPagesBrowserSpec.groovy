@@ -1,0 +1,152 @@
+package org.levelfield.evaluation
+
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import org.levelfield.support.Browser
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.Journey
+import org.levelfield.support.RoundFixture
+import org.openqa.selenium.By
+
+import java.time.Duration
+import java.time.Instant
+import java.time.LocalDate
+
+/**
+ * The evaluator's pages and the commissioner's panel page in real Chromium (issue 14): an evaluator
+ * declares for every bidder, sees what is left, and scores a tender with its answers beside the form
+ * (mouse and keyboard alone); a commissioner removes a panel member with a reason and appoints a
+ * replacement. axe finds no WCAG 2.2 A/AA violation on any page.
+ */
+@MicronautTest(transactional = false)
+class EvaluationPagesBrowserSpec extends IntegrationSpec {
+
+    @Inject EmbeddedServer server
+
+    /** A round whose deadline has just passed, two tenders in, a panel of three on the first lot, closed. */
+    Map closedRound(Map who) {
+        clock.set(Instant.now().minus(Duration.ofDays(60)))
+        def design = RoundFixture.aRound(Instant.now().minus(Duration.ofHours(1)), LocalDate.now().plusMonths(3))
+        design.title = "Riverside evaluation ${UUID.randomUUID().toString().take(6)}"
+        Map round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+        Map lot = round.lots[0]
+        api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000))
+        api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 75_000_000))
+        seatPanel(round, who, ["evaluator", "evaluator2", "evaluator3"])
+        clock.followSystemClock()
+        assert api("POST", "/api/rounds/$round.id/close", who.commissioner).status.code == 200
+        round
+    }
+
+    def "an evaluator declares, sees what is left, and scores a tender beside its answers (#how)"() {
+        given:
+        def who = people()
+        Map round = closedRound(who)
+        Map lot = round.lots[0]
+        List<Map> scored = lot.criteria.findAll { it.scored }
+        String me = api("GET", "/api/me", who.evaluator).body.userId
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), keyboard)
+
+        when: "the evaluator signs in, lands on their evaluations and opens the round"
+        j.signIn(api("GET", "/api/me", who.evaluator).body.username as String, PASSWORD)
+        def landed = j.path()
+        j.check("evaluate-rounds")
+        j.follow(round.title)
+        j.check("evaluate-declare")
+        def declarePage = j.text()
+
+        and: "sends the declarations with one unanswered, then answers no for both bidders"
+        j.pick("conflict-0-no")
+        j.press("Send my declarations")
+        j.check("evaluate-declare-errors")
+        def declareErrors = j.text()
+        j.pick("conflict-0-no")
+        j.pick("conflict-1-no")
+        j.press("Send my declarations")
+        j.check("evaluate-tenders")
+        def listed = j.text()
+        String href = browser.driver.findElements(By.cssSelector("main a[href*='/evaluate/tenders/']"))*.getAttribute("href").first()
+
+        and: "opens a tender, saves with a reason but no score, then scores every criterion"
+        j.open(new URI(href).path)
+        j.check("evaluate-score")
+        def scoring = j.text()
+        j.type("reason-${scored[0].id}", "Section 2 sets out a costed plan with named staff.")
+        j.press("Save my scores")
+        j.check("evaluate-score-errors")
+        def scoreErrors = j.text()
+        scored.each { c ->
+            j.pick("score-${c.id}-4")
+            if (c.id != scored[0].id) j.type("reason-${c.id}", "Section 3 of the tender names the staff and partners for ${c.title}.")
+        }
+        j.press("Save my scores")
+        def after = j.text()
+        String tenderId = new URI(href).path.tokenize("/").last()
+        def mine = api("GET", "/api/tenders/$tenderId/scores", who.commissioner).body.findAll { it.evaluatorId == me }
+
+        then:
+        landed == "/evaluate"
+        declarePage.contains("Do you have a conflict of interest with ${who.sisters}?") && declarePage.contains("Do you have a conflict of interest with ${who.generic}?")
+        declareErrors.contains("There is a problem") && declareErrors.contains("Say whether you have a conflict of interest with")
+        listed.contains("You have 2 tenders left to score.")
+        scoring.contains("What the tender says") && scoring.contains(scored[0].title as String)
+        scoreErrors.contains("Choose a score for ${scored[0].title}")
+        mine*.criterionId.toSet() == scored*.id.toSet()
+        mine.every { it.score == 4 }
+        mine.find { it.criterionId == scored[0].id }.reason == "Section 2 sets out a costed plan with named staff."
+        after.contains("You have 1 tender left to score.")
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+
+        where:
+        how        | keyboard
+        "mouse"    | false
+        "keyboard" | true
+    }
+
+    def "a commissioner removes a panel member with a reason and appoints a replacement through the panel page"() {
+        given:
+        def who = people()
+        Map round = closedRound(who)
+        Map lot = round.lots[0]
+        String leaving = api("GET", "/api/me", who.evaluator3).body.userId
+        String replacement = api("GET", "/api/me", who.evaluator4).body.userId
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when:
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/$round.id/panel")
+        j.check("panel")
+        def before = j.text()
+        j.open("/manage/rounds/$round.id/panel/$lot.id/members/$leaving/removal")
+        j.check("panel-removal")
+        j.press("Remove from the panel")
+        j.check("panel-removal-errors")
+        def noReason = j.text()
+        j.type("reason", "Declared after appointment that she chairs one bidder's board.")
+        j.press("Remove from the panel")
+        j.check("panel-removed")
+        def removed = j.text()
+        browser.driver.findElement(By.cssSelector("input[name='appoint-$lot.id'][value='$replacement']")).click()
+        j.press("Appoint to ${lot.title}")
+        def members = api("GET", "/api/rounds/$round.id/panel", who.commissioner).body.find { it.lotId == lot.id }.members*.evaluatorId
+
+        then:
+        before.contains("Evaluation panels") && before.contains("Evaluators free to score each tender")
+        noReason.contains("There is a problem")
+        removed.contains("The evaluator was removed from the panel")
+        !members.contains(leaving)
+        members.contains(replacement)
+        members.size() == 3
+        count("panel_member", "evaluator_id = ? and removal_reason like 'Declared after appointment%'", UUID.fromString(leaving)) == 1
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
+}
