@@ -29,6 +29,7 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         clock.set(Instant.now().minus(Duration.ofDays(60)))
         def design = RoundFixture.aRound(Instant.now().minus(Duration.ofHours(1)), LocalDate.now().plusMonths(3))
         design.title = "Riverside evaluation ${UUID.randomUUID().toString().take(6)}"
+        design.lots[0].remove("minTurnoverPence")  // both bidders are eligible, so the award has a runner-up
         Map round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
         Map lot = round.lots[0]
         api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000))
@@ -148,5 +149,61 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
 
         cleanup:
         browser?.quit()
+    }
+
+    def "the commissioner computes the award on its page: refused in words while scores are missing, then the ranking, the scores, the robustness chart with its table and the justification with its SHA-256"() {
+        given:
+        def who = people()
+        Map round = closedRound(who)
+        Map lot = round.lots[0]
+        declareNoConflicts(round, who, ["evaluator", "evaluator2", "evaluator3"])
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when: "the award is computed before anyone has scored"
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/$round.id/award")
+        j.check("award-none")
+        j.press("Compute the award")
+        j.check("award-refused")
+        def refused = j.text()
+
+        and: "every evaluator scores every tender, and it is computed"
+        ["evaluator", "evaluator2", "evaluator3"].each { e ->
+            api("GET", "/api/rounds/$round.id/tenders", who[e]).body.each { t ->
+                assert api("POST", "/api/tenders/$t.id/scores", who[e], RoundFixture.scores(t.lotId == lot.id ? lot : round.lots[1],
+                        [RACE: 4, DISABILITY: 4, SEX: 4], e == "evaluator" ? 4 : 3, "Section 2 of the tender")).status.code == 201
+            }
+        }
+        j.press("Compute the award")
+        j.check("award-computed")
+        def computed = j.text()
+        def svg = browser.driver.findElements(By.cssSelector("svg.levelfield-chart[role=img]"))
+        def pdf = api("GET", "/manage/rounds/$round.id/award/justification.pdf", who.commissioner, null, [Accept: "application/pdf"])
+        def fits = new Browser(320)
+        def narrow = new Journey(fits, server.URL.toString(), false)
+        narrow.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        narrow.open("/manage/rounds/$round.id/award")
+        narrow.check("award-computed-320")
+
+        then:
+        refused.contains("There is a problem")
+        !refused.contains("/api/")
+        computed.contains("Ranking") && computed.contains(who.sisters) && computed.contains(who.generic)
+        computed.contains("How the tender from ${who.sisters} was scored")
+        computed.contains("How robust each winner is") && computed.contains("Same winner")
+        computed =~ /SHA-256 [0-9a-f]{64}/
+        !svg.isEmpty()
+        computed.contains("Scenarios for ${lot.title}")
+        pdf.status.code == 200
+        pdf.contentType.startsWith("application/pdf")
+        computed.contains("SHA-256 " + org.levelfield.common.Hashing.sha256(pdf.bytes))
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARD_PROPOSED"
+        narrow.fitsWidth()
+        j.violations.isEmpty() && narrow.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+        fits?.quit()
     }
 }

@@ -48,7 +48,7 @@ final class RoundSteps {
                 step("evaluate", "Appoint panels, declare conflicts and score", "Each lot's panel declares any conflict with each bidder, then scores every tender",
                         3, at, base + "/panel"),
                 step("award", "Compute the award and decide each lot", "Due regard recorded, partners sign off the award, each lot decided, "
-                        + "summaries sent, the award notice published", 4, at, null),
+                        + "summaries sent, the award notice published", 4, at, base + "/award"),
                 step("contract", "Standstill, then the contract", "The contract is entered into once the standstill period has ended", 5, at, null));
     }
 

@@ -169,6 +169,11 @@ public class Labels {
         return label == null ? null : label[1];
     }
 
+    /** Points or a score to two decimal places, or "-" where there is none. */
+    public String points(java.math.BigDecimal value) {
+        return value == null ? "-" : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     public String money(Long pence) {
         return Money.format(pence);
     }
