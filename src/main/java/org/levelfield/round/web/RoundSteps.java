@@ -45,8 +45,8 @@ final class RoundSteps {
                         1, at, base + "/design-check#publish"),
                 step("tenders", "Receive tenders until the deadline", "Tenders stay sealed until " + org.levelfield.common.web.pages.Dates.dateTime(round.tenderDeadline()),
                         2, at, null),
-                step("evaluate", "Appoint panels, declare conflicts and score", "Each lot's panel declares any conflict with each bidder, then scores every tender",
-                        3, at, base + "/panel"),
+                step("evaluate", "Appoint panels, declare conflicts and score", "Panels can be appointed once the round is published; after the deadline "
+                        + "each lot's panel declares any conflict with each bidder, then scores every tender", 2, at, base + "/panel"),
                 step("award", "Compute the award and decide each lot", "Due regard recorded, partners sign off the award, each lot decided, "
                         + "summaries sent, the award notice published", 4, at, base + "/award"),
                 step("contract", "Standstill, then the contract", "The contract is entered into once the standstill period has ended", 5, at, null));
@@ -58,6 +58,7 @@ final class RoundSteps {
             case "design" -> 0;
             case "approve" -> 0;
             case "publish" -> 1;
+            case "evaluate" -> 3;
             default -> startsAt;
         };
         String state = at < 0 ? LATER : at > endsAfter ? DONE : at >= startsAt ? NOW : LATER;
