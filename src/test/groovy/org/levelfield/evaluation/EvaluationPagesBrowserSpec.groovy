@@ -206,4 +206,62 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         browser?.quit()
         fits?.quit()
     }
+
+    def "a spread the panel cannot leave stops the award until the consensus is recorded on the moderation page"() {
+        given:
+        def who = people()
+        Map round = closedRound(who)
+        Map lot = round.lots[0]
+        declareNoConflicts(round, who, ["evaluator", "evaluator2", "evaluator3"])
+        ["evaluator", "evaluator2", "evaluator3"].each { e ->
+            api("GET", "/api/rounds/$round.id/tenders", who[e]).body.each { t ->
+                assert api("POST", "/api/tenders/$t.id/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], e == "evaluator3" ? 1 : 4,
+                        "Section 2 of the tender")).status.code == 201
+            }
+        }
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when: "the award is refused for SC-03 and the commissioner follows the link to moderation"
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/$round.id/award")
+        j.press("Compute the award")
+        def refused = j.text()
+        j.follow("go to moderation")
+        j.check("moderation")
+        def sheet = j.text()
+        def first = api("GET", "/api/rounds/$round.id/moderation", who.commissioner).body.find { it.needsModeration }
+        String key = ("m-$first.tenderId-$first.criterionId").replaceAll(/[^A-Za-z0-9-]/, "-")
+
+        and: "records a consensus without a reason, then with one, for each spread"
+        j.press("Record the consensus")
+        j.check("moderation-errors")
+        def errors = j.text()
+        api("GET", "/api/rounds/$round.id/moderation", who.commissioner).body.findAll { it.needsModeration }.each { line ->
+            String k = ("m-$line.tenderId-$line.criterionId").replaceAll(/[^A-Za-z0-9-]/, "-")
+            j.pick("$k-score-3")
+            j.type("$k-reason", "The panel agreed 3: section 2 sets out a credible plan, but without costs.")
+            j.press("Record the consensus")
+        }
+        def recorded = j.text()
+        j.open("/manage/rounds/$round.id/award")
+        j.press("Compute the award")
+        def computed = j.text()
+        j.open("/manage/rounds/$round.id")
+        j.check("manage-round-award-proposed")
+        def home = j.text()
+
+        then:
+        home.contains("Evaluation panels") && home.contains("Moderation") && home.contains("The award")
+        refused.contains("SC-03")
+        sheet.contains("2 scores need a consensus") && sheet.contains("Spread 3")
+        errors.contains("Choose the score the panel agreed") && errors.contains("Record why the panel agreed this score")
+        recorded.contains("Agreed: 3") && recorded.contains("The panel agreed 3")
+        computed.contains("Ranking") && !computed.contains("What stops the award")
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARD_PROPOSED"
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
 }

@@ -90,6 +90,7 @@ public class AwardManagePages {
                 Page.error(model, "compute", "The award cannot be computed while " + blocking.size() + (blocking.size() == 1 ? " finding blocks" : " findings block")
                         + " it. Each is listed under 'What stops the award'.");
                 model.put("blocking", blocking);
+                model.put("moderationNeeded", blocking.stream().anyMatch(f -> f.ruleId().equals("SC-03")));
                 return Page.render("manage/award", model(round(roundId), actor, model));
             }
             return Page.redirect("/manage/rounds/" + round.id() + "/award?computed=yes");
@@ -112,6 +113,7 @@ public class AwardManagePages {
         model.put("round", round);
         model.put("computed", false);
         model.putIfAbsent("blocking", List.of());
+        model.putIfAbsent("moderationNeeded", false);
         model.put("justComputed", false);
         if (computations.latest(round.id()).isPresent()) {
             AwardResult award = computing.latest(round.id());
