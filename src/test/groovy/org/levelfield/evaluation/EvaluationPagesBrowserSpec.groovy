@@ -25,7 +25,7 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
     @Inject EmbeddedServer server
 
     /** A round whose deadline has just passed, two tenders in, a panel of three on the first lot, closed. */
-    Map closedRound(Map who) {
+    Map closedRound(Map who, boolean bothLots = false) {
         clock.set(Instant.now().minus(Duration.ofDays(60)))
         def design = RoundFixture.aRound(Instant.now().minus(Duration.ofHours(1)), LocalDate.now().plusMonths(3))
         design.title = "Riverside evaluation ${UUID.randomUUID().toString().take(6)}"
@@ -34,6 +34,11 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         Map lot = round.lots[0]
         api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000))
         api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 75_000_000))
+        if (bothLots) {
+            Map second = round.lots[1]
+            api("POST", "/api/rounds/$round.id/lots/$second.id/tenders", who.bidder, RoundFixture.tender(second, 25_000_000))
+            api("POST", "/api/rounds/$round.id/lots/$second.id/tenders", who.bidder2, RoundFixture.tender(second, 28_000_000))
+        }
         seatPanel(round, who, ["evaluator", "evaluator2", "evaluator3"])
         clock.followSystemClock()
         assert api("POST", "/api/rounds/$round.id/close", who.commissioner).status.code == 200
@@ -259,6 +264,70 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         recorded.contains("Agreed: 3") && recorded.contains("The panel agreed 3")
         computed.contains("Ranking") && !computed.contains("What stops the award")
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARD_PROPOSED"
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
+
+    def "from the proposed award to the notice on the decision page: sign-offs, a decision per lot, the summaries, the notice, and a contract date the standstill refuses"() {
+        given: "both bidders tender for both lots, the panel scores, the award is computed and the due-regard record saved"
+        def who = people()
+        Map round = closedRound(who, true)
+        declareNoConflicts(round, who, ["evaluator", "evaluator2", "evaluator3"])
+        ["evaluator", "evaluator2", "evaluator3"].each { e ->
+            api("GET", "/api/rounds/$round.id/tenders", who[e]).body.each { t ->
+                Map lot = round.lots.find { it.id == t.lotId }
+                assert api("POST", "/api/tenders/$t.id/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 4, "Section 2 of the tender")).status.code == 201
+            }
+        }
+        assert api("POST", "/api/rounds/$round.id/award", who.commissioner).status.code == 200
+        String today = LocalDate.now(java.time.ZoneId.of("Europe/London")).toString()
+        assert api("PUT", "/api/rounds/$round.id/due-regard", who.commissioner,
+                [decisionMaker : [name: "Pat Officer", role: "Head of Commissioning", authority: "Delegated decision"],
+                 briefing      : [date: today, coversDuty: true, by: "Equalities lead"],
+                 awardEqia     : [assessedOn: today, relevance: "HIGH", severity: "LOW", entries: RoundFixture.fullEqia().entries],
+                 equalityEffect: "The equality criteria did not separate the tenders.", reviewSchedule: "Annual equality review",
+                 monitoringPlan: [frequency: "QUARTERLY", disaggregatedBy: ["RACE", "SEX", "GENDER_REASSIGNMENT", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION"],
+                                  suppressionThreshold: 5, needsBaseline: [[group: "Deaf women", expectedSharePct: 10]]],
+                 minutes       : "Decision note"]).status.code == 200
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when:
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/$round.id/decision")
+        j.check("decision")
+        j.press("Record the decision on ${round.lots[0].title}")
+        j.check("decision-refused")
+        def refused = j.text()
+        round.partners.each { p ->
+            j.type("award-signoff-$p.id-signatory", "Director of $p.name")
+            j.type("award-signoff-$p.id-signatoryRole", "Director")
+            j.press("Record the award sign-off of $p.name")
+        }
+        round.lots.each { l -> j.press("Record the decision on $l.title") }
+        def decided = j.text()
+        j.press("Send the assessment summaries")
+        j.press("Publish the award notice")
+        j.check("decision-notice")
+        def noticed = j.text()
+        j.type("signed", "${LocalDate.now().dayOfMonth}")
+        j.type("signed-month", "${LocalDate.now().monthValue}")
+        j.type("signed-year", "${LocalDate.now().year}")
+        j.press("Record the contract")
+        j.check("decision-contract-refused")
+        def early = j.text()
+
+        then:
+        refused.contains("There is a problem") && refused.contains("Every funding partner must sign off the proposed award")
+        decided.contains("Decided on") && decided.contains("awarded to")
+        api("GET", "/api/rounds/$round.id/decisions", who.commissioner).body.size() == 2
+        api("GET", "/api/rounds/$round.id/assessment-summaries", who.commissioner).body.size() == 4
+        noticed.contains("Ends at the end of")
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "STANDSTILL"
+        early.contains("There is a problem")
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "STANDSTILL"
         j.violations.isEmpty()
 
         cleanup:
