@@ -163,7 +163,7 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         then:
         early.status == HttpStatus.UNPROCESSABLE_ENTITY
         early.body.findings*.ruleId == ["AW-05"]
-        count("award_notice") == 0
+        count("award_notice", "round_id = ?", UUID.fromString(round.id as String)) == 0
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "AWARD_PROPOSED"
     }
 

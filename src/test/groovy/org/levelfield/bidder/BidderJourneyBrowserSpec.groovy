@@ -46,6 +46,7 @@ class BidderJourneyBrowserSpec extends IntegrationSpec {
         if (who == null) {
             who = people()
             clock.followSystemClock()
+            drainOutbox()
             def created = api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(Instant.now().plus(Duration.ofDays(40)))
                     + [title: "Browser journey round ${UUID.randomUUID().toString().take(6)}".toString()])
             assert created.status.code == 201: "round not created: $created"

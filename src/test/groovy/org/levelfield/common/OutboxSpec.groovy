@@ -42,6 +42,7 @@ class OutboxSpec extends IntegrationSpec {
         clock.set(Instant.now())
         who = people()
         email = api("GET", "/api/me", who.evaluator).body.username + "@example.org"
+        drainOutbox()
         mail.stop()
 
         when:

@@ -45,6 +45,24 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         round
     }
 
+    /** Types a date into a GOV.UK date input: day, month and year. */
+    static void typeDate(Journey j, String field, LocalDate date) {
+        j.type(field, "$date.dayOfMonth")
+        j.type("$field-month", "$date.monthValue")
+        j.type("$field-year", "$date.year")
+    }
+
+    /** Each evaluator scores every tender it can open: 4 on every criterion but the quality one, which it scores as {@code quality} says. */
+    void panelScores(Map round, Map who, Closure<Integer> quality = { 4 }) {
+        ["evaluator", "evaluator2", "evaluator3"].each { e ->
+            api("GET", "/api/rounds/$round.id/tenders", who[e]).body.each { t ->
+                Map lot = round.lots.find { it.id == t.lotId }
+                assert api("POST", "/api/tenders/$t.id/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], quality(e),
+                        "Section 2 of the tender")).status.code == 201
+            }
+        }
+    }
+
     def "an evaluator declares, sees what is left, and scores a tender beside its answers (#how)"() {
         given:
         def who = people()
@@ -174,12 +192,7 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         def refused = j.text()
 
         and: "every evaluator scores every tender, and it is computed"
-        ["evaluator", "evaluator2", "evaluator3"].each { e ->
-            api("GET", "/api/rounds/$round.id/tenders", who[e]).body.each { t ->
-                assert api("POST", "/api/tenders/$t.id/scores", who[e], RoundFixture.scores(t.lotId == lot.id ? lot : round.lots[1],
-                        [RACE: 4, DISABILITY: 4, SEX: 4], e == "evaluator" ? 4 : 3, "Section 2 of the tender")).status.code == 201
-            }
-        }
+        panelScores(round, who) { e -> e == "evaluator" ? 4 : 3 }
         j.press("Compute the award")
         j.check("award-computed")
         def computed = j.text()
@@ -218,12 +231,7 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         Map round = closedRound(who)
         Map lot = round.lots[0]
         declareNoConflicts(round, who, ["evaluator", "evaluator2", "evaluator3"])
-        ["evaluator", "evaluator2", "evaluator3"].each { e ->
-            api("GET", "/api/rounds/$round.id/tenders", who[e]).body.each { t ->
-                assert api("POST", "/api/tenders/$t.id/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], e == "evaluator3" ? 1 : 4,
-                        "Section 2 of the tender")).status.code == 201
-            }
-        }
+        panelScores(round, who) { e -> e == "evaluator3" ? 1 : 4 }
         def browser = new Browser(1000)
         def j = new Journey(browser, server.URL.toString(), false)
 
@@ -275,12 +283,7 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         def who = people()
         Map round = closedRound(who, true)
         declareNoConflicts(round, who, ["evaluator", "evaluator2", "evaluator3"])
-        ["evaluator", "evaluator2", "evaluator3"].each { e ->
-            api("GET", "/api/rounds/$round.id/tenders", who[e]).body.each { t ->
-                Map lot = round.lots.find { it.id == t.lotId }
-                assert api("POST", "/api/tenders/$t.id/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], 4, "Section 2 of the tender")).status.code == 201
-            }
-        }
+        panelScores(round, who)
         assert api("POST", "/api/rounds/$round.id/award", who.commissioner).status.code == 200
         String today = LocalDate.now(java.time.ZoneId.of("Europe/London")).toString()
         assert api("PUT", "/api/rounds/$round.id/due-regard", who.commissioner,
@@ -312,9 +315,7 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         j.press("Publish the award notice")
         j.check("decision-notice")
         def noticed = j.text()
-        j.type("signed", "${LocalDate.now().dayOfMonth}")
-        j.type("signed-month", "${LocalDate.now().monthValue}")
-        j.type("signed-year", "${LocalDate.now().year}")
+        typeDate(j, "signed", LocalDate.now(java.time.ZoneId.of("Europe/London")))
         j.press("Record the contract")
         j.check("decision-contract-refused")
         def early = j.text()
@@ -328,6 +329,64 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "STANDSTILL"
         early.contains("There is a problem")
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "STANDSTILL"
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
+
+    def "the due-regard record is written on its page, starting from the design-stage assessment, refused in place when a number is not one, and saved as a version"() {
+        given:
+        def who = people()
+        Map round = closedRound(who)
+        declareNoConflicts(round, who, ["evaluator", "evaluator2", "evaluator3"])
+        panelScores(round, who)
+        assert api("POST", "/api/rounds/$round.id/award", who.commissioner).status.code == 200
+        def today = LocalDate.now(java.time.ZoneId.of("Europe/London"))
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when:
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/$round.id/decision")
+        j.follow("Record the due-regard record")
+        j.check("due-regard")
+        def blank = j.text()
+        j.type("decisionMaker.name", "Pat Officer")
+        j.type("decisionMaker.role", "Head of Commissioning")
+        j.type("decisionMaker.authority", "Scheme of delegation 4.2")
+        typeDate(j, "briefing.date", today)
+        j.pick("briefing.coversDuty")
+        typeDate(j, "awardEqia.assessedOn", today)
+        j.pick("awardEqia.relevance")
+        j.pick("awardEqia.severity-3")
+        j.type("equalityEffect", "The equality criteria did not separate the tenders.")
+        j.pick("monitoringPlan.frequency-2")
+        j.type("monitoringPlan.suppressionThreshold", "five")
+        j.press("Save the due-regard record")
+        j.check("due-regard-errors")
+        def errors = j.text()
+        def kept = browser.driver.findElement(By.id("decisionMaker.name")).getAttribute("value")
+        def nothing = api("GET", "/api/rounds/$round.id/due-regard", who.commissioner).body.versions.size()
+        browser.driver.findElement(By.id("monitoringPlan.suppressionThreshold")).clear()
+        j.type("monitoringPlan.suppressionThreshold", "5")
+        j.press("Save the due-regard record")
+        def decision = j.text()
+        def saved = api("GET", "/api/rounds/$round.id/due-regard", who.commissioner).body.current.record
+
+        then:
+        blank.contains(": Eliminate discrimination") && blank.contains(": Advance equality")
+        errors.contains("There is a problem") && errors.contains("Enter a whole number")
+        kept == "Pat Officer"
+        nothing == 0
+        decision.contains("Decide the award") && decision.contains("Pat Officer, Head of Commissioning")
+        saved.decisionMaker.name == "Pat Officer"
+        saved.briefing.coversDuty == true
+        saved.briefing.date == today.toString()
+        saved.awardEqia.relevance == "HIGH" && saved.awardEqia.severity == "LOW"
+        saved.awardEqia.entries.size() == round.eqia.entries.size()
+        saved.awardEqia.entries[0].characteristic == round.eqia.entries[0].characteristic
+        saved.monitoringPlan.frequency == "QUARTERLY" && saved.monitoringPlan.suppressionThreshold == 5
         j.violations.isEmpty()
 
         cleanup:
