@@ -176,6 +176,59 @@ class CommissionerPagesBrowserSpec extends IntegrationSpec {
         browser?.quit()
     }
 
+    def "during the tender period the commissioner answers a clarification question for all bidders and a reasonable adjustment request with a new deadline"() {
+        given: "a published round, a question and a request for more time from a bidder"
+        def who = people()
+        def design = RoundFixture.aRound(Instant.now().plus(Duration.ofDays(40)), java.time.LocalDate.now().plusMonths(4))
+        design.title = "Riverside questions ${UUID.randomUUID().toString().take(6)}"
+        Map round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+        def question = api("POST", "/api/rounds/$round.id/clarifications", who.bidder, [question: "May a consortium lead be a CIO?"]).body
+        def asked = api("POST", "/api/rounds/$round.id/adjustments", who.bidder, [kinds: ["MORE_TIME"], details: "Our manager works two days a week."]).body
+        def newDeadline = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(50)
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+        String q = "answer-$question.id"
+        String a = "adj-$asked.id"
+
+        when:
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/$round.id")
+        j.follow("Clarification questions")
+        j.check("questions")
+        j.press("Publish the answer to question 1")
+        j.check("questions-errors")
+        def noAnswer = j.text()
+        j.type(q, "Yes: a CIO may lead a consortium.")
+        j.press("Publish the answer to question 1")
+        def answered = j.text()
+        j.open("/manage/rounds/$round.id/adjustments")
+        j.check("adjustments")
+        j.press("Send the answer to ${who.sisters}")
+        j.check("adjustments-errors")
+        def noDecision = j.text()
+        j.pick("$a-decision")
+        j.type("$a-answer", "Agreed: the deadline moves for every bidder.")
+        j.type("$a-deadline", "$newDeadline.dayOfMonth")
+        j.type("$a-deadline-month", "$newDeadline.monthValue")
+        j.type("$a-deadline-year", "$newDeadline.year")
+        j.type("$a-deadline-time", "12:00")
+        j.press("Send the answer to ${who.sisters}")
+        def adjusted = j.text()
+
+        then:
+        noAnswer.contains("There is a problem") && noAnswer.contains("Write the answer to question 1")
+        answered.contains("No question is waiting for an answer") && answered.contains("Yes: a CIO may lead a consortium.")
+        api("GET", "/api/rounds/$round.id/clarifications", who.bidder2).body.find { it.number == 1 }.answer == "Yes: a CIO may lead a consortium."
+        noDecision.contains("Choose whether the adjustment is agreed, partly agreed or refused") && noDecision.contains("Say what will be done")
+        adjusted.contains("No request is waiting for an answer") && adjusted.contains("Agreed: the deadline moves for every bidder.")
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.tenderDeadline ==
+                newDeadline.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant().toString()
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
+
     /** A page fetched as a browser asks for it, with an account's bearer token or none. */
     Reply page(String path, String token) {
         api("GET", path, token, null, [Accept: "text/html"])
