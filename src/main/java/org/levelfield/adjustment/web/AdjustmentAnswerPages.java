@@ -62,14 +62,14 @@ public class AdjustmentAnswerPages {
     @Get
     public HttpResponse<?> list(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER, Role.ADMIN);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         return Page.render("manage/adjustments", model(round, actor, Page.model("Adjustments: " + round.title()), Map.of()));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> answer(String roundId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         Map<String, Object> model = Page.model("Adjustments: " + round.title());
         String id = Form.of(body).text("request");
         String key = "adj-" + (id == null ? "" : id.replaceAll("[^A-Za-z0-9-]", ""));
@@ -130,13 +130,5 @@ public class AdjustmentAnswerPages {
         model.put("decisions", List.of(new Labels.Option("AGREED", "Agreed", null), new Labels.Option("PARTLY_AGREED", "Partly agreed", null),
                 new Labels.Option("REFUSED", "Refused", "Say why, and what else is offered")));
         return model;
-    }
-
-    private Round round(String id) {
-        try {
-            return rounds.find(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("round", id));
-        } catch (IllegalArgumentException notAnId) {
-            throw ProblemException.notFound("round", id);
-        }
     }
 }

@@ -72,7 +72,7 @@ public class AwardManagePages {
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> page(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER, Role.ADMIN);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         return Page.render("manage/award", model(round, actor, Page.model("Award: " + round.title())));
     }
 
@@ -80,7 +80,7 @@ public class AwardManagePages {
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> compute(String roundId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         Map<String, Object> model = Page.model("Award: " + round.title());
         try {
             Form.read(request, body);
@@ -91,12 +91,12 @@ public class AwardManagePages {
                         + " it. Each is listed under 'What stops the award'.");
                 model.put("blocking", blocking);
                 model.put("moderationNeeded", blocking.stream().anyMatch(f -> f.ruleId().equals("SC-03")));
-                return Page.render("manage/award", model(round(roundId), actor, model));
+                return Page.render("manage/award", model(rounds.named(roundId), actor, model));
             }
             return Page.redirect("/manage/rounds/" + round.id() + "/award?computed=yes");
         } catch (ProblemException refused) {
             Page.refused(model, refused, field -> "compute");
-            return Page.render("manage/award", model(round(roundId), actor, model));
+            return Page.render("manage/award", model(rounds.named(roundId), actor, model));
         }
     }
 
@@ -104,7 +104,7 @@ public class AwardManagePages {
     @Get(value = "/justification.pdf", produces = "application/pdf")
     public HttpResponse<?> justificationPdf(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER, Role.ADMIN);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         requireComputed(round);
         return justification.issue(round.id(), actor).asDownload();
     }
@@ -150,14 +150,6 @@ public class AwardManagePages {
     private void requireComputed(Round round) {
         if (computations.latest(round.id()).isEmpty()) {
             throw ProblemException.notFound("computed award for round", round.id());
-        }
-    }
-
-    private Round round(String id) {
-        try {
-            return rounds.find(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("round", id));
-        } catch (IllegalArgumentException notAnId) {
-            throw ProblemException.notFound("round", id);
         }
     }
 }

@@ -78,14 +78,14 @@ public class DecisionPages {
     @Get
     public HttpResponse<?> page(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
         Page.inRole(authentication, request, Role.COMMISSIONER, Role.ADMIN);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         return Page.render("manage/decision", model(round, Page.model("Decision: " + round.title()), Map.of()));
     }
 
     @Post(value = "/sign-offs", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> signOff(String roundId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         String partner = Form.of(body).text("partner");
         String key = "award-signoff-" + partner;
         return act(round, request, body, f -> {
@@ -99,7 +99,7 @@ public class DecisionPages {
     @Post(value = "/lots", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> decide(String roundId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         String lot = Form.of(body).text("lot");
         String key = "decided-" + lot;
         return act(round, request, body, f -> {
@@ -114,14 +114,14 @@ public class DecisionPages {
     @Post(value = "/summaries", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> summaries(String roundId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         return act(round, request, body, f -> refusal(notifying.sendSummaries(round.id(), actor)), field -> "summaries", "summaries");
     }
 
     @Post(value = "/notice", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> notice(String roundId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         return act(round, request, body, f -> refusal(notifying.publishNotice(round.id(),
                 new NotifyingAward.Publishing(date(f, "published", "the date the notice is published"), "yes".equals(f.text("voluntary"))), actor)),
                 field -> "published", "notice");
@@ -130,7 +130,7 @@ public class DecisionPages {
     @Post(value = "/contract", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> contract(String roundId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         return act(round, request, body, f -> refusal(notifying.recordSigning(round.id(),
                 new NotifyingAward.Signing(date(f, "signed", "the date the contract was entered into")), actor)), field -> "signed", "contract");
     }
@@ -144,12 +144,12 @@ public class DecisionPages {
             String refused = step.apply(f);
             if (refused != null) {
                 Page.error(model, field.apply(""), refused);
-                return Page.render("manage/decision", model(round(round.id().toString()), model, f.typed()));
+                return Page.render("manage/decision", model(rounds.named(round.id().toString()), model, f.typed()));
             }
             return Page.redirect("/manage/rounds/" + round.id() + "/decision#" + anchor);
         } catch (ProblemException refused) {
             Page.refused(model, refused, field);
-            return Page.render("manage/decision", model(round(round.id().toString()), model, Form.of(body).typed()));
+            return Page.render("manage/decision", model(rounds.named(round.id().toString()), model, Form.of(body).typed()));
         }
     }
 
@@ -190,13 +190,5 @@ public class DecisionPages {
         model.put("summaries", notifying.sent(round.id()));
         model.put("notice", notifying.notice(round.id()).orElse(null));
         return model;
-    }
-
-    private Round round(String id) {
-        try {
-            return rounds.find(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("round", id));
-        } catch (IllegalArgumentException notAnId) {
-            throw ProblemException.notFound("round", id);
-        }
     }
 }

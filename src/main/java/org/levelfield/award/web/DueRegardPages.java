@@ -68,7 +68,7 @@ public class DueRegardPages {
     @Get
     public HttpResponse<?> page(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
         Page.inRole(authentication, request, Role.COMMISSIONER, Role.ADMIN);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         var versions = records.versions(round.id());
         DueRegardRecord current = versions.isEmpty() ? null : versions.getLast().record();
         return Page.render("manage/due-regard", model(round, Page.model("Due-regard record: " + round.title()), answers(round, current), versions.size()));
@@ -77,7 +77,7 @@ public class DueRegardPages {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> save(String roundId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         Map<String, Object> model = Page.model("Due-regard record: " + round.title());
         try {
             Form f = Form.read(request, body);
@@ -259,13 +259,5 @@ public class DueRegardPages {
             Page.error(model, field, read.problem());
         }
         return read.date();
-    }
-
-    private Round round(String id) {
-        try {
-            return rounds.find(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("round", id));
-        } catch (IllegalArgumentException notAnId) {
-            throw ProblemException.notFound("round", id);
-        }
     }
 }

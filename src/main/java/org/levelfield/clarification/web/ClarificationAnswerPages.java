@@ -50,14 +50,14 @@ public class ClarificationAnswerPages {
     @Get
     public HttpResponse<?> list(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER, Role.ADMIN);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         return Page.render("manage/questions", model(round, actor, Page.model("Questions: " + round.title()), Map.of()));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> answer(String roundId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         Map<String, Object> model = Page.model("Questions: " + round.title());
         String question = Form.of(body).text("question");
         String field = "answer-" + (question == null ? "" : question.replaceAll("[^A-Za-z0-9-]", ""));
@@ -85,13 +85,5 @@ public class ClarificationAnswerPages {
         model.put("answered", all.stream().filter(c -> c.answeredAt() != null).toList());
         model.put("lots", round.lots().stream().collect(java.util.stream.Collectors.toMap(l -> l.id().toString(), org.levelfield.round.model.Lot::title)));
         return model;
-    }
-
-    private Round round(String id) {
-        try {
-            return rounds.find(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("round", id));
-        } catch (IllegalArgumentException notAnId) {
-            throw ProblemException.notFound("round", id);
-        }
     }
 }

@@ -68,14 +68,14 @@ public class ModerationPages {
     @Get
     public HttpResponse<?> sheet(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
         Page.inRole(authentication, request, Role.COMMISSIONER, Role.ADMIN);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         return Page.render("manage/moderation", model(round, Page.model("Moderation: " + round.title()), Map.of()));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> consensus(String roundId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         Map<String, Object> model = Page.model("Moderation: " + round.title());
         Form sent = Form.of(body);
         String key = key(sent.text("tender"), sent.text("criterion"));
@@ -143,14 +143,6 @@ public class ModerationPages {
             return UUID.fromString(text == null ? "" : text);
         } catch (IllegalArgumentException notAnId) {
             throw ProblemException.badInput("score", "this sheet has no such criterion of a tender; reload the page");
-        }
-    }
-
-    private Round round(String id) {
-        try {
-            return rounds.find(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("round", id));
-        } catch (IllegalArgumentException notAnId) {
-            throw ProblemException.notFound("round", id);
         }
     }
 }

@@ -61,7 +61,7 @@ public class PanelPages {
     @Get
     public HttpResponse<?> panel(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
         Page.inRole(authentication, request, Role.COMMISSIONER, Role.ADMIN);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         Map<String, Object> model = Page.model("Evaluation panels: " + round.title());
         model.put("removed", request.getParameters().get("removed"));
         return Page.render("manage/panel", panelModel(round, model, Map.of()));
@@ -71,7 +71,7 @@ public class PanelPages {
     public HttpResponse<?> appoint(String roundId, String lotId, HttpRequest<?> request, @Nullable Authentication authentication,
                                    @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         Lot lot = lot(round, lotId);
         Map<String, Object> model = Page.model("Evaluation panels: " + round.title());
         String field = "appoint-" + lot.id();
@@ -99,7 +99,7 @@ public class PanelPages {
     @Get("/{lotId}/members/{evaluatorId}/removal")
     public HttpResponse<?> removalPage(String roundId, String lotId, String evaluatorId, HttpRequest<?> request, @Nullable Authentication authentication) {
         Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         Lot lot = lot(round, lotId);
         Panels.Appointment member = member(lot, evaluatorId);
         return Page.render("components/question-page", removalModel(round, lot, member, Page.model("Remove " + member.evaluator()), Map.of()));
@@ -109,7 +109,7 @@ public class PanelPages {
     public HttpResponse<?> remove(String roundId, String lotId, String evaluatorId, HttpRequest<?> request, @Nullable Authentication authentication,
                                   @Nullable @Body Map<String, Object> body) {
         Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER);
-        Round round = round(roundId);
+        Round round = rounds.named(roundId);
         Lot lot = lot(round, lotId);
         Panels.Appointment member = member(lot, evaluatorId);
         Map<String, Object> model = Page.model("Remove " + member.evaluator());
@@ -170,13 +170,5 @@ public class PanelPages {
     private static Lot lot(Round round, String lotId) {
         return round.lots().stream().filter(l -> l.id().toString().equals(lotId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
-    }
-
-    private Round round(String id) {
-        try {
-            return rounds.find(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("round", id));
-        } catch (IllegalArgumentException notAnId) {
-            throw ProblemException.notFound("round", id);
-        }
     }
 }

@@ -113,6 +113,16 @@ public class Rounds {
     }
 
     @Transactional
+    /** The round a page's address names, or 404: an id that is not a UUID is simply not found. */
+    public Round named(String id) {
+        try {
+            UUID roundId = UUID.fromString(id);
+            return find(roundId).orElseThrow(() -> org.levelfield.common.web.ProblemException.notFound("round", id));
+        } catch (IllegalArgumentException notAnId) {
+            throw org.levelfield.common.web.ProblemException.notFound("round", id);
+        }
+    }
+
     public Optional<Round> find(UUID id) {
         List<Round> found = sql.query("select * from round where id = ?", this::roundRow, id);
         return found.stream().findFirst().map(this::withParts);

@@ -86,7 +86,7 @@ public class ManageRoundPages {
     @Get("/{id}")
     public HttpResponse<?> home(String id, HttpRequest<?> request, @Nullable Authentication authentication) {
         staff(authentication, request);
-        Round round = round(id);
+        Round round = rounds.named(id);
         Map<String, Object> model = Page.model(round.title());
         model.put("round", round);
         model.put("steps", RoundSteps.of(round, clock.instant()));
@@ -105,14 +105,14 @@ public class ManageRoundPages {
     @Get("/{id}/design-check")
     public HttpResponse<?> designCheck(String id, HttpRequest<?> request, @Nullable Authentication authentication) {
         staff(authentication, request);
-        Round round = round(id);
+        Round round = rounds.named(id);
         return Page.render("manage/design-check", designModel(round, Page.model("Design check: " + round.title()), Map.of()));
     }
 
     @Post(value = "/{id}/justifications", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> justify(String id, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = commissioner(authentication, request);
-        Round round = round(id);
+        Round round = rounds.named(id);
         Map<String, Object> model = Page.model("Design check: " + round.title());
         String finding = Form.of(body).text("finding");
         String key = key(finding);
@@ -146,7 +146,7 @@ public class ManageRoundPages {
     @Post(value = "/{id}/sign-offs", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> signOff(String id, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = commissioner(authentication, request);
-        Round round = round(id);
+        Round round = rounds.named(id);
         Map<String, Object> model = Page.model("Design check: " + round.title());
         String partner = Form.of(body).text("partner");
         try {
@@ -165,7 +165,7 @@ public class ManageRoundPages {
     @Post(value = "/{id}/approval", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> approve(String id, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = commissioner(authentication, request);
-        Round round = round(id);
+        Round round = rounds.named(id);
         try {
             Form.read(request, body);
             approving.approve(round.id(), actor);
@@ -173,40 +173,40 @@ public class ManageRoundPages {
         } catch (ProblemException refused) {
             Map<String, Object> model = Page.model("Design check: " + round.title());
             Page.refused(model, refused, field -> "approve");
-            return Page.render("manage/design-check", designModel(round(id), model, Map.of()));
+            return Page.render("manage/design-check", designModel(rounds.named(id), model, Map.of()));
         }
     }
 
     @Post(value = "/{id}/publication", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> publish(String id, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = commissioner(authentication, request);
-        Round round = round(id);
+        Round round = rounds.named(id);
         Map<String, Object> model = Page.model("Design check: " + round.title());
         try {
             Form.read(request, body);
             var outcome = publishing.publish(round.id(), actor);
             if (outcome instanceof org.levelfield.rules.model.Outcome.Refused<?> refused) {
                 Page.error(model, "publish", refusal(refused.verdict()));
-                return Page.render("manage/design-check", designModel(round(id), model, Map.of()));
+                return Page.render("manage/design-check", designModel(rounds.named(id), model, Map.of()));
             }
             return Page.redirect("/manage/rounds/" + round.id() + "?published=yes");
         } catch (ProblemException refused) {
             Page.refused(model, refused, field -> "publish");
-            return Page.render("manage/design-check", designModel(round(id), model, Map.of()));
+            return Page.render("manage/design-check", designModel(rounds.named(id), model, Map.of()));
         }
     }
 
     @Get("/{id}/reopen")
     public HttpResponse<?> reopenPage(String id, HttpRequest<?> request, @Nullable Authentication authentication) {
         commissioner(authentication, request);
-        Round round = round(id);
+        Round round = rounds.named(id);
         return Page.render("components/question-page", reasonModel(round, "reopen", Page.model("Reopen the design"), Map.of()));
     }
 
     @Post(value = "/{id}/reopen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> reopen(String id, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = commissioner(authentication, request);
-        Round round = round(id);
+        Round round = rounds.named(id);
         Map<String, Object> model = Page.model("Reopen the design");
         try {
             Form f = Form.read(request, body);
@@ -221,14 +221,14 @@ public class ManageRoundPages {
     @Get("/{id}/cancel")
     public HttpResponse<?> cancelPage(String id, HttpRequest<?> request, @Nullable Authentication authentication) {
         commissioner(authentication, request);
-        Round round = round(id);
+        Round round = rounds.named(id);
         return Page.render("components/question-page", reasonModel(round, "cancel", Page.model("Cancel the round"), Map.of()));
     }
 
     @Post(value = "/{id}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> cancel(String id, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
         Actor actor = commissioner(authentication, request);
-        Round round = round(id);
+        Round round = rounds.named(id);
         Map<String, Object> model = Page.model("Cancel the round");
         try {
             Form f = Form.read(request, body);
@@ -311,15 +311,6 @@ public class ManageRoundPages {
                         : RoundSteps.label(h.from()) + " to " + RoundSteps.label(h.to()),
                 h.by() == null ? "Levelfield (automatically)" : names.computeIfAbsent(h.by(), by -> accounts.findById(by)
                         .map(a -> a.displayName()).orElse("an account no longer held")), h.reason())).toList().reversed();
-    }
-
-    private Round round(String id) {
-        try {
-            UUID roundId = UUID.fromString(id);
-            return rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", id));
-        } catch (IllegalArgumentException notAnId) {
-            throw ProblemException.notFound("round", id);
-        }
     }
 
     private static Actor staff(Authentication authentication, HttpRequest<?> request) {
