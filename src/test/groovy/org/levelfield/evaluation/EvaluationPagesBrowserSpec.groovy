@@ -319,6 +319,14 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         j.press("Record the contract")
         j.check("decision-contract-refused")
         def early = j.text()
+        def small = new Browser(320)
+        def narrow = new Journey(small, server.URL.toString(), false)
+        narrow.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        def fit = ["decision", "due-regard", "moderation", "questions", "adjustments"].collectEntries { page ->
+            narrow.open("/manage/rounds/$round.id/$page")
+            narrow.check("$page-320")
+            [(page): narrow.fitsWidth()]
+        }
 
         then:
         refused.contains("There is a problem") && refused.contains("Every funding partner must sign off the proposed award")
@@ -329,10 +337,12 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "STANDSTILL"
         early.contains("There is a problem")
         api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "STANDSTILL"
-        j.violations.isEmpty()
+        fit.every { page, fits -> fits }
+        j.violations.isEmpty() && narrow.violations.isEmpty()
 
         cleanup:
         browser?.quit()
+        small?.quit()
     }
 
     def "the due-regard record is written on its page, starting from the design-stage assessment, refused in place when a number is not one, and saved as a version"() {
