@@ -72,7 +72,7 @@ class BidderPagesSpec extends IntegrationSpec {
         def paths = routes.collect { t ->
             t.replace("{roundId}", round.id as String).replace("{lotId}", lot.id as String).replace("{criterionId}", criterion.id as String)
                     .replace("{step}", "organisation").replaceAll(/\{section[^}]*}/, "price").replace("{/index}", "")
-                    .replace("{evaluatorId}", UUID.randomUUID().toString()).replace("{id}", round.id as String)
+                    .replace("{evaluatorId}", UUID.randomUUID().toString()).replace("{id}", round.id as String).replaceAll(/\{action[^}]*}/, "cancel")
         }.findAll { !it.contains("{tenderId}") } // a tender's own pages answer 404 to anyone else; AbnormallyLowSpec checks their token
         def before = [tenders: count("tender"), adjustments: count("adjustment_request"), questions: count("clarification"), sessions: count("user_session")]
         def refused = [:]

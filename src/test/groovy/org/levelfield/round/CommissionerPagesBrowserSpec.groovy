@@ -161,10 +161,16 @@ class CommissionerPagesBrowserSpec extends IntegrationSpec {
         j.check("design-check-320")
         def checkFits = j.fitsWidth()
         def checkText = j.text()
+        j.open("/manage/rounds/$round.id/cancel")
+        j.press("Cancel the round")
+        j.check("cancel-errors-320")
+        def noReason = j.text()
 
         then:
         homeFits && checkFits
         checkText.contains("RD-13:") && checkText.contains("Record the justification")
+        noReason.contains("There is a problem")
+        api("GET", "/api/rounds/$round.id", who.commissioner).body.status == "DRAFT"
         j.violations.isEmpty()
         page("/manage/rounds/$round.id", who.bidder).status.code == 403
         page("/manage/rounds/$round.id", who.evaluator).status.code == 403

@@ -196,48 +196,36 @@ public class ManageRoundPages {
         }
     }
 
-    @Get("/{id}/reopen")
-    public HttpResponse<?> reopenPage(String id, HttpRequest<?> request, @Nullable Authentication authentication) {
+    /** Reopening an approved design or cancelling the round: each asks for the reason, which is kept on the record. */
+    @Get("/{id}/{action:reopen|cancel}")
+    public HttpResponse<?> reasonPage(String id, String action, HttpRequest<?> request, @Nullable Authentication authentication) {
         commissioner(authentication, request);
         Round round = rounds.named(id);
-        return Page.render("components/question-page", reasonModel(round, "reopen", Page.model("Reopen the design"), Map.of()));
+        return Page.render("components/question-page", reasonModel(round, action, Page.model(heading(action)), Map.of()));
     }
 
-    @Post(value = "/{id}/reopen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> reopen(String id, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
+    @Post(value = "/{id}/{action:reopen|cancel}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> withReason(String id, String action, HttpRequest<?> request, @Nullable Authentication authentication,
+                                      @Nullable @Body Map<String, Object> body) {
         Actor actor = commissioner(authentication, request);
         Round round = rounds.named(id);
-        Map<String, Object> model = Page.model("Reopen the design");
+        Map<String, Object> model = Page.model(heading(action));
         try {
             Form f = Form.read(request, body);
-            approving.reopen(round.id(), f.text("reason"), actor);
+            if (action.equals("cancel")) {
+                cancelling.cancel(round.id(), f.text("reason"), actor);
+            } else {
+                approving.reopen(round.id(), f.text("reason"), actor);
+            }
             return Page.redirect("/manage/rounds/" + round.id());
         } catch (ProblemException refused) {
             Page.refused(model, refused, field -> "reason");
-            return Page.render("components/question-page", reasonModel(round, "reopen", model, Form.of(body).typed()));
+            return Page.render("components/question-page", reasonModel(round, action, model, Form.of(body).typed()));
         }
     }
 
-    @Get("/{id}/cancel")
-    public HttpResponse<?> cancelPage(String id, HttpRequest<?> request, @Nullable Authentication authentication) {
-        commissioner(authentication, request);
-        Round round = rounds.named(id);
-        return Page.render("components/question-page", reasonModel(round, "cancel", Page.model("Cancel the round"), Map.of()));
-    }
-
-    @Post(value = "/{id}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> cancel(String id, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
-        Actor actor = commissioner(authentication, request);
-        Round round = rounds.named(id);
-        Map<String, Object> model = Page.model("Cancel the round");
-        try {
-            Form f = Form.read(request, body);
-            cancelling.cancel(round.id(), f.text("reason"), actor);
-            return Page.redirect("/manage/rounds/" + round.id());
-        } catch (ProblemException refused) {
-            Page.refused(model, refused, field -> "reason");
-            return Page.render("components/question-page", reasonModel(round, "cancel", model, Form.of(body).typed()));
-        }
+    private static String heading(String action) {
+        return action.equals("cancel") ? "Cancel the round" : "Reopen the design";
     }
 
     private Map<String, Object> designModel(Round round, Map<String, Object> model, Map<String, Object> typed) {
@@ -265,7 +253,7 @@ public class ManageRoundPages {
     private static Map<String, Object> reasonModel(Round round, String what, Map<String, Object> model, Map<String, Object> typed) {
         boolean cancel = what.equals("cancel");
         model.put("caption", round.title());
-        model.put("heading", cancel ? "Cancel the round" : "Reopen the design");
+        model.put("heading", heading(what));
         model.put("intro", cancel
                 ? List.of("A cancelled round cannot be reopened. Bidders who have sent tenders are told, and the tenders are never opened.",
                 "The reason is kept on the round's record and shown to bidders.")
@@ -274,9 +262,10 @@ public class ManageRoundPages {
         model.put("questions", List.of(Question.longText("reason", cancel ? "Why is the round being cancelled?" : "Why is the design being reopened?",
                 null, typed.get("reason"), null)));
         model.put("action", "/manage/rounds/" + round.id() + "/" + what);
-        model.put("button", cancel ? "Cancel the round" : "Reopen the design");
+        model.put("button", heading(what));
         model.put("back", "/manage/rounds/" + round.id());
-        model.put("cancel", "/manage/rounds/" + round.id());
+        // On the cancel page a link called "Cancel" next to "Cancel the round" would confuse; the back link is enough there.
+        model.put("cancel", cancel ? null : "/manage/rounds/" + round.id());
         return model;
     }
 
