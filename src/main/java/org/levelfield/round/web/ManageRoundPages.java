@@ -57,8 +57,11 @@ public class ManageRoundPages {
     private final UserAccounts accounts;
     private final Clock clock;
 
+    private final org.levelfield.round.infrastructure.RoundDesigns designs;
+
     public ManageRoundPages(Rounds rounds, PublishingRound publishing, ApprovingDesign approving, CancellingRound cancelling,
-                            UserAccounts accounts, Clock clock) {
+                            UserAccounts accounts, Clock clock, org.levelfield.round.infrastructure.RoundDesigns designs) {
+        this.designs = designs;
         this.rounds = rounds;
         this.publishing = publishing;
         this.approving = approving;
@@ -80,6 +83,7 @@ public class ManageRoundPages {
         staff(authentication, request);
         Map<String, Object> model = Page.model("Your rounds");
         model.put("rounds", rounds.all().stream().sorted(Comparator.comparing(Round::createdAt).reversed()).toList());
+        model.put("designs", designs.newRounds());
         return Page.render("manage/rounds", model);
     }
 
@@ -238,7 +242,8 @@ public class ManageRoundPages {
             List<JustifiedFinding> these = findings.stream().filter(f -> f.severity() == severity).toList();
             if (!these.isEmpty()) {
                 groups.add(Map.of("severity", severity.name(), "findings",
-                        these.stream().map(f -> new FindingView(f, key(f.ruleId() + "|" + f.subjectId()))).toList()));
+                        these.stream().map(f -> new FindingView(f, key(f.ruleId() + "|" + f.subjectId()),
+                                org.levelfield.round.web.design.DesignLinks.answerOf(round, f.ruleId(), f.subjectId()))).toList()));
             }
         }
         model.put("groups", groups);
@@ -284,8 +289,11 @@ public class ManageRoundPages {
         return "The round cannot be published yet: " + String.join("; and ", parts) + ".";
     }
 
-    /** A finding on the design check page, with the key its justification form's fields are named by. */
-    public record FindingView(JustifiedFinding finding, String key) {
+    /**
+     * A finding on the design check page, with the key its justification form's fields are named by and the
+     * design page where the answer it is about can be changed (null once the design is no longer a draft).
+     */
+    public record FindingView(JustifiedFinding finding, String key, String answer) {
     }
 
     /** A finding's form fields are named by it (rule and subject), so that an error sits beside the right form. */

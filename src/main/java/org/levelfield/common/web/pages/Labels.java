@@ -72,6 +72,16 @@ public class Labels {
                 "QUARTERLY", "Every 3 months", null,
                 "SIX_MONTHLY", "Every 6 months", null,
                 "ANNUALLY", "Every year", null);
+        put("LIMB",
+                "ELIMINATE_DISCRIMINATION", "Eliminate discrimination, harassment and victimisation", null,
+                "ADVANCE_EQUALITY", "Advance equality of opportunity", null,
+                "FOSTER_GOOD_RELATIONS", "Foster good relations", null);
+        put("PARTNER_TYPE",
+                "COUNCIL", "Council", null,
+                "NHS", "NHS body", null,
+                "PCC", "Police and crime commissioner", null,
+                "FIRE", "Fire and rescue authority", null,
+                "OTHER_PUBLIC", "Another public body", null);
         put("PARTNER_KIND",
                 "SUBCONTRACTOR", "Subcontractor", null,
                 "PARTNER", "Delivery partner", null);

@@ -1,0 +1,226 @@
+package org.levelfield.round
+
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import org.levelfield.support.Browser
+import org.levelfield.support.DesignByPages
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.Journey
+
+import java.time.Duration
+import java.time.Instant
+import java.time.LocalDate
+
+/**
+ * Designing a round through the design pages in real Chromium (issue 14): a task list, question pages for
+ * the partners and their budget lines, lots and their conditions, criteria with parts, the equality impact
+ * assessment as a grid, and the round's details; check answers; save. The design check then shows the
+ * RD-13 block with a link to the answer it is about; the commissioner changes that answer on the design
+ * pages and saves the design again, and the block is gone. Bad input is refused in place and changes
+ * nothing. axe finds no WCAG 2.2 A/AA violation on any page.
+ */
+@MicronautTest(transactional = false)
+class DesignPagesBrowserSpec extends IntegrationSpec {
+
+    @Inject EmbeddedServer server
+
+    def setup() {
+        clock.followSystemClock()
+    }
+
+    def "a commissioner designs a round in question pages, saves it, meets RD-13 on the design check and fixes it through its link"() {
+        given:
+        def who = people()
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+        String title = "Riverside services ${UUID.randomUUID().toString().take(6)}"
+
+        when: "the commissioner designs the round, page by page"
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        DesignByPages.design(j, [title: title, commencement: LocalDate.now(), deadline: Instant.now().plus(Duration.ofDays(45)), reserved: true])
+        def answers = j.text()
+        def draftsBefore = api("GET", "/api/rounds", who.commissioner).body.findAll { it.title == title }.size()
+
+        and: "saves it: the design check opens with RD-13 blocking"
+        j.press("Save the round")
+        j.check("design-saved-check")
+        def check = j.text()
+        def saved = api("GET", "/api/rounds", who.commissioner).body.find { it.title == title }
+        def round = api("GET", "/api/rounds/$saved.id", who.commissioner).body
+        def details = applicationContext.getBean(org.levelfield.round.infrastructure.Rounds).find(UUID.fromString(saved.id as String)).get().details()
+
+        and: "follows RD-13's link to the answer, removes the restriction and saves the design again"
+        j.follow("Change the answer that RD-13 is about")
+        def answerPath = j.path()
+        j.check("design-rd13-answer")
+        j.type("eligibilityRestriction", "")
+        j.press("Save and continue")
+        j.follow("Back to the design")
+        j.follow("Check your answers")
+        j.press("Save the design")
+        def fixed = j.text()
+        def revised = api("GET", "/api/rounds/$saved.id", who.commissioner).body
+
+        then: "the answers were checked before saving, and nothing was saved until then"
+        answers.contains("Check your answers before saving the round")
+        answers.contains("Riverside Council (lead)") && answers.contains("£500,000")
+        answers.contains("BME-led organisations only")
+        answers.contains("Criterion: Equality") && answers.contains("Race 10, Disability 10, Sex 10")
+        draftsBefore == 0
+
+        and: "the round is the design typed: partners, pooled budget, lots, criteria with parts, the whole EqIA and the details"
+        round.status == "DRAFT"
+        round.partners*.name == ["Riverside Council", "Riverside NHS Integrated Care Board", "Riverside Police and Crime Commissioner"]
+        round.partners.find { it.lead }.name == "Riverside Council"
+        round.pooledTotalPence == 50_000_000
+        round.lots*.title == ["Community outreach", "Black and minoritised survivors"]
+        round.lots[0].valueInclVatPence == 90_000_000 && round.lots[0].termMonths == 36
+        round.lots[1].eligibilityRestriction == "BME-led organisations only"
+        round.lots[0].criteria.findAll { !it.parentId }*.title == ["Price", "Service delivery and safety", "Equality"]
+        round.lots[0].criteria.findAll { it.parentId }*.duty == ["RACE", "DISABILITY", "SEX"]
+        round.eqia.entries.size() == 25
+        details.contractClauses().size() == 4
+        details.monitoringCharacteristics().size() == 7
+        details.socialValueConsidered()
+        details.dataProtectionBasis() == "DPA 2018 Sch 1 para 8"
+
+        and: "the design check names RD-13 and links to the lot's conditions; fixing it there clears the block"
+        check.contains("RD-13:") && check.contains("BME-led organisations only")
+        answerPath.endsWith("/lots/1/conditions")
+        revised.status == "DRAFT"
+        revised.lots[1].eligibilityRestriction == null
+        !fixed.contains("RD-13:")
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
+
+    def "bad answers on the design pages are refused in place, say what is wrong, and change nothing"() {
+        given:
+        def who = people()
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when: "the about page is sent with no name, an impossible date and a time that is not one"
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/new")
+        DesignByPages.typeDate(j, "commencementDate", LocalDate.now())
+        j.type("tenderDeadline", "31"); j.type("tenderDeadline-month", "2"); j.type("tenderDeadline-year", "2027")
+        j.press("Start designing the round")
+        j.check("design-about-errors")
+        def about = j.text()
+
+        and: "a valid start, then a lot whose value is words and term is not a number"
+        j.type("title", "Bad input round")
+        j.type("tenderDeadline", "28")
+        j.type("tenderDeadline-time", "25:99")
+        j.press("Start designing the round")
+        def badTime = j.text()
+        j.type("tenderDeadline-time", "12:00")
+        j.press("Start designing the round")
+        String base = j.path()
+        j.open("$base/lots/new")
+        j.type("title", "Outreach")
+        j.type("valueInclVatPence", "lots of money")
+        j.type("termMonths", "three years")
+        j.press("Save and continue")
+        j.check("design-lot-errors")
+        def lot = j.text()
+        def lotsAfterBadLot = api("GET", "/api/rounds", who.commissioner).body.findAll { it.title == "Bad input round" }.size()
+
+        and: "a criterion with parts whose weights are not numbers, and a partner with half a budget line"
+        j.type("valueInclVatPence", "100,000")
+        j.type("termMonths", "36")
+        j.press("Save and continue")
+        j.press("Save and continue")
+        j.open("$base/lots/0/criteria/new")
+        j.type("title", "Equality"); j.pick("kind-3"); j.type("weight", "thirty")
+        j.type("part-0-title", "Race"); j.type("part-0-weight", "")
+        j.press("Save criterion")
+        j.check("design-criterion-errors")
+        def criterion = j.text()
+        j.open("$base/partners/new")
+        j.type("name", "Riverside Council"); j.pick("type"); j.pick("lead")
+        j.type("line-0-amountPence", "1,000")
+        j.press("Save partner")
+        def partner = j.text()
+
+        and: "the answers are checked and saved with weights out of range: the round is refused with links to the pages"
+        j.type("line-0-financialYear", "2027/28")
+        j.press("Save partner")
+        j.open("$base/lots/0/criteria/new")
+        j.type("title", "Price"); j.pick("kind"); j.type("weight", "130")
+        j.press("Save criterion")
+        j.open("$base/check")
+        j.press("Save the round")
+        j.check("design-save-refused")
+        def refused = j.text()
+        def refusedLink = browser.driver.findElement(org.openqa.selenium.By.partialLinkText("criterion 1 (Price)")).getAttribute("href")
+
+        then:
+        about.contains("There is a problem") && about.contains("Enter the name of the round")
+        about.contains("The deadline for tenders must be a real date")
+        badTime.contains("Enter the time of the deadline for tenders in 24-hour form, like 12:00")
+        lot.contains("The lot's value") || lot.contains("Enter the lot's value in pounds")
+        lot.contains("The term must be a whole number, like 36")
+        lotsAfterBadLot == 0
+        criterion.contains("The weight must be a number from 0 to 100")
+        criterion.contains("Enter this part's weight in points")
+        partner.contains("Enter the financial year of this budget line like 2027/28")
+        refused.contains("The round cannot be saved yet")
+        refused.contains("criterion 1 (Price), weight: must be from 0 to 100")
+        refusedLink.endsWith("/lots/0/criteria/0")
+        api("GET", "/api/rounds", who.commissioner).body.findAll { it.title == "Bad input round" }.isEmpty()
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
+
+    def "the design pages are for commissioners; an unknown design or page is a 404, and a design whose round moved on says so"() {
+        given:
+        def who = people()
+        def design = org.levelfield.support.RoundFixture.aRound(Instant.now().plus(Duration.ofDays(40)), LocalDate.now().plusMonths(4))
+        def created = api("POST", "/api/rounds", who.commissioner, design).body
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when: "a bidder tries the design pages"
+        j.signIn(api("GET", "/api/me", who.bidder).body.username as String, PASSWORD)
+        j.open("/manage/rounds/new")
+        def asBidder = j.text()
+
+        and: "the commissioner opens the draft's design, then the round is approved in another tab"
+        browser.driver.manage().deleteAllCookies()
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/$created.id")
+        j.follow("Change the design")
+        String base = j.path()
+        j.check("design-tasks-existing")
+        def tasks = j.text()
+        j.open("$base/partners")
+        def partners = j.text()
+        created.partners.each { p -> api("POST", "/api/rounds/$created.id/partners/$p.id/sign-off", who.commissioner, [signatory: "Director", signatoryRole: "Director"]) }
+        def approved = api("POST", "/api/rounds/$created.id/approve-design", who.commissioner)
+        j.open("$base/about")
+        def stale = j.text()
+        j.open("/manage/designs/${UUID.randomUUID()}")
+        def unknown = j.text()
+        j.open("/manage/designs/not-a-design/lots/0")
+        def malformed = j.text()
+
+        then:
+        asBidder.contains("Your account cannot use it")
+        tasks.contains("Changing the design of a draft round") && tasks.contains(created.title)
+        created.partners.every { partners.contains(it.name) }
+        approved.status.code == 200
+        stale.contains("moved on since these answers were started") && stale.contains("Reopen the design")
+        unknown.toLowerCase().contains("not found") || unknown.contains("Page not found")
+        malformed.toLowerCase().contains("not found") || malformed.contains("Page not found")
+
+        cleanup:
+        browser?.quit()
+    }
+}
