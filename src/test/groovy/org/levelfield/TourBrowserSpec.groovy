@@ -1,0 +1,234 @@
+package org.levelfield
+
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import org.levelfield.round.application.ClosingRound
+import org.levelfield.support.Browser
+import org.levelfield.support.DesignByPages
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.Journey
+import org.levelfield.support.TenderByPages
+import org.openqa.selenium.By
+
+import java.time.Duration
+import java.time.Instant
+import java.time.LocalDate
+import java.time.ZoneId
+
+/**
+ * The README's tour through the pages only, in real Chromium (issue 14's "done when"): the commissioner
+ * designs a round on the design pages, meets the RD-13 block and fixes it, justifies a warning, gets the
+ * partners' sign-offs and publishes; two bidders send tenders for both lots through the tender pages;
+ * three evaluators declare and score on their pages, one spread is moderated; the commissioner computes
+ * the award, reads the robustness chart and its table, records due regard, decides, sends the summaries,
+ * publishes the notice and records the contract once the standstill has ended. Time moves as it would:
+ * the round is designed and tendered sixty days ago, closes on the real clock (the closing schedule's
+ * pass), and the contract is signed after the standstill. axe finds no A/AA violation on any page.
+ */
+@MicronautTest(transactional = false)
+class TourBrowserSpec extends IntegrationSpec {
+
+    @Inject EmbeddedServer server
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London")
+
+    void signInAs(Journey j, Browser browser, String token) {
+        browser.driver.manage().deleteAllCookies()
+        j.signIn(api("GET", "/api/me", token).body.username as String, PASSWORD)
+    }
+
+    /** Ticks the checkbox or radio whose label reads exactly this. */
+    void pickLabelled(Journey j, Browser browser, String label) {
+        j.pick(browser.driver.findElement(By.xpath("//main//label[normalize-space(.)='$label']")).getAttribute("for"))
+    }
+
+    def "the whole tour, through the pages only"() {
+        given:
+        def who = people()
+        Instant realNow = Instant.now()
+        clock.set(realNow.minus(Duration.ofDays(60)))
+        LocalDate designDay = LocalDate.ofInstant(realNow.minus(Duration.ofDays(60)), LONDON)
+        String title = "Tour: Riverside domestic abuse services ${UUID.randomUUID().toString().take(6)}"
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+        def evaluators = ["evaluator", "evaluator2", "evaluator3"]
+
+        when: "the commissioner designs the round on the design pages, with the second lot reserved to 'BME-led' bidders"
+        signInAs(j, browser, who.commissioner)
+        DesignByPages.design(j, [title: title, commencement: designDay, deadline: realNow.minus(Duration.ofHours(1)), reserved: true])
+        j.press("Save the round")
+        j.check("tour-design-check")
+        def blocked = j.text()
+        String roundId = j.path().tokenize("/")[2]
+
+        and: "follows RD-13 to the lot's conditions, removes the reservation, adds a turnover condition, and saves the design"
+        j.follow("Change the answer that RD-13 is about")
+        j.type("eligibilityRestriction", "")
+        j.type("minTurnoverPence", "300,000")
+        j.press("Save and continue")
+        j.follow("Back to the design")
+        j.follow("Check your answers")
+        j.press("Save the design")
+        def fixed = j.text()
+
+        and: "justifies each warning, records the partners' sign-offs, approves and publishes"
+        while (!browser.driver.findElements(By.cssSelector("input[id\$='-officerName']")).isEmpty()) {
+            String key = browser.driver.findElements(By.cssSelector("input[id\$='-officerName']")).first().getAttribute("id") - "-officerName"
+            j.type("$key-officerName", "Pat Officer")
+            j.type("$key-officerRole", "Head of Commissioning")
+            j.type("$key-justification", "The insurer requires this turnover for a refuge lot; consortia may meet it together.")
+            j.press("Record the justification")
+        }
+        def justified = j.text()
+        Map round = api("GET", "/api/rounds/$roundId", who.commissioner).body
+        round.partners.each { p ->
+            j.type("signoff-$p.id-signatory", "Director of $p.name")
+            j.type("signoff-$p.id-signatoryRole", "Director")
+            j.press("Record the sign-off of $p.name")
+        }
+        j.press("Approve the design")
+        j.press("Publish the round")
+        j.check("tour-published")
+        def published = j.text()
+
+        and: "the commissioner appoints three evaluators to each lot on the panel page"
+        j.open("/manage/rounds/$roundId/panel")
+        round.lots.each { lot ->
+            evaluators.each { e -> pickLabelled(j, browser, api("GET", "/api/me", who[e]).body.displayName as String) }
+            j.press("Appoint to $lot.title")
+        }
+
+        and: "two bidders send tenders for both lots through the tender pages"
+        def receipts = []
+        [[who.bidder, ["£850,000", "£280,000"]], [who.bidder2, ["£820,000", "£270,000"]]].each { bidder, prices ->
+            signInAs(j, browser, bidder)
+            round.lots.eachWithIndex { lot, i -> receipts << TenderByPages.send(j, browser, title, lot.title as String, prices[i]) }
+        }
+
+        and: "the deadline passes on the real clock, and the closing schedule closes the round"
+        clock.followSystemClock()
+        applicationContext.getBean(ClosingRound).closeAllDue()
+        def closed = api("GET", "/api/rounds/$roundId", who.commissioner).body.status
+
+        and: "each evaluator declares no conflict and scores every tender; the third scores the first tender's quality 1 against the others' 4"
+        round = api("GET", "/api/rounds/$roundId", who.commissioner).body
+        Map scoredByLot = round.lots.collectEntries { [(it.id): it.criteria.findAll { c -> c.scored }] }
+        String spreadTender = null
+        evaluators.each { e ->
+            signInAs(j, browser, who[e])
+            j.follow(title)
+            browser.driver.findElements(By.cssSelector("input[id\$='-no'][id^='conflict-']"))*.getAttribute("id").each { j.pick(it) }
+            j.press("Send my declarations")
+            if (e == "evaluator") j.check("tour-evaluate-tenders")
+            List<String> tenders = browser.driver.findElements(By.cssSelector("main a[href*='/evaluate/tenders/']"))*.getAttribute("href").unique()
+            tenders.each { href ->
+                String tenderId = new URI(href).path.tokenize("/").last()
+                spreadTender = spreadTender ?: tenderId
+                j.open(new URI(href).path)
+                String lotId = api("GET", "/api/tenders/$tenderId", who.commissioner).body.lotId
+                scoredByLot[lotId].each { c ->
+                    int score = e == "evaluator3" && tenderId == spreadTender && c.kind == "QUALITY" ? 1 : 4
+                    j.pick("score-${c.id}-$score")
+                    j.type("reason-${c.id}", "Section 3 of the tender names the staff, partners and targets for ${c.title}.")
+                }
+                j.press("Save my scores")
+            }
+        }
+
+        and: "the commissioner is refused the award until the spread is moderated, records the consensus, and computes it"
+        signInAs(j, browser, who.commissioner)
+        j.open("/manage/rounds/$roundId/award")
+        j.press("Compute the award")
+        def refused = j.text()
+        j.follow("go to moderation")
+        def spreads = api("GET", "/api/rounds/$roundId/moderation", who.commissioner).body.findAll { it.needsModeration }
+        spreads.each { line ->
+            String k = ("m-$line.tenderId-$line.criterionId").replaceAll(/[^A-Za-z0-9-]/, "-")
+            j.pick("$k-score-3")
+            j.type("$k-reason", "The panel agreed 3: section 3 sets out a credible plan, but without costs.")
+            j.press("Record the consensus")
+        }
+        j.open("/manage/rounds/$roundId/award")
+        j.press("Compute the award")
+        j.check("tour-award")
+        def award = j.text()
+        def charts = browser.driver.findElements(By.cssSelector("svg.levelfield-chart")).size()
+
+        and: "records due regard, the award sign-offs and each lot's decision, sends the summaries and publishes the notice"
+        LocalDate today = LocalDate.now(LONDON)
+        j.open("/manage/rounds/$roundId/decision")
+        j.follow("Record the due-regard record")
+        j.type("decisionMaker.name", "Pat Officer")
+        j.type("decisionMaker.role", "Head of Commissioning")
+        j.type("decisionMaker.authority", "Scheme of delegation 4.2")
+        DesignByPages.typeDate(j, "briefing.date", today)
+        j.pick("briefing.coversDuty")
+        j.type("briefing.by", "Equalities lead")
+        DesignByPages.typeDate(j, "awardEqia.assessedOn", today)
+        j.pick("awardEqia.relevance")
+        j.pick("awardEqia.severity-3")
+        j.type("equalityEffect", "The equality criteria did not separate the tenders; both commit to BSL and ethnicity monitoring.")
+        j.pick("monitoringPlan.frequency-2")
+        j.type("monitoringPlan.suppressionThreshold", "5")
+        (["monitoringPlan.disaggregatedBy"] + (2..9).collect { "monitoringPlan.disaggregatedBy-$it" }).each { j.pick(it) }
+        j.type("reviewSchedule", "Annual equality review of the contract's outcomes")
+        j.type("baseline-0-group", "Deaf women")
+        j.type("baseline-0-share", "10")
+        j.type("minutes", "Decision note of the commissioning board")
+        j.press("Save the due-regard record")
+        j.check("tour-due-regard-saved")
+        round.partners.each { p ->
+            j.type("award-signoff-$p.id-signatory", "Director of $p.name")
+            j.type("award-signoff-$p.id-signatoryRole", "Director")
+            j.press("Record the award sign-off of $p.name")
+        }
+        round.lots.each { l -> j.press("Record the decision on $l.title") }
+        j.check("tour-decided")
+        def decided = j.text()
+        j.press("Send the assessment summaries")
+        j.press("Publish the award notice")
+        j.check("tour-notice")
+        def noticed = j.text()
+        def standstill = api("GET", "/api/rounds/$roundId", who.commissioner).body.status
+
+        and: "after the standstill, the contract is recorded"
+        clock.set(realNow.plus(Duration.ofDays(20)))
+        signInAs(j, browser, who.commissioner)
+        j.open("/manage/rounds/$roundId/decision")
+        j.check("tour-contract-page")
+        DesignByPages.typeDate(j, "signed", LocalDate.ofInstant(realNow.plus(Duration.ofDays(20)), LONDON))
+        j.press("Record the contract")
+        j.check("tour-contract")
+        def awarded = api("GET", "/api/rounds/$roundId", who.commissioner).body.status
+
+        then: "RD-13 blocked the design until its answer was changed on the design pages"
+        blocked.contains("RD-13:") && blocked.contains("BME-led organisations only")
+        !fixed.contains("RD-13:")
+        justified.contains("By Pat Officer, Head of Commissioning")
+        published.contains("The round is published and open for tenders")
+
+        and: "four tenders were sent, each with a receipt, and the round closed at its deadline"
+        receipts.size() == 4 && receipts.every { it.contains("Tender sent") }
+        closed == "CLOSED"
+
+        and: "the spread stopped the award until the consensus was recorded; then the ranking and the robustness chart with its table"
+        refused.contains("SC-03")
+        spreads.size() == 1
+        award.contains("Ranking") && award.contains("Scenarios for")
+        charts >= 1
+
+        and: "each lot was decided"
+        decided.contains("Decided on")
+
+        and: "the notice started the standstill; the contract was recorded after it"
+        noticed.contains("Ends at the end of")
+        standstill == "STANDSTILL"
+        awarded == "AWARDED"
+        j.violations.isEmpty()
+
+        cleanup:
+        clock.followSystemClock()
+        browser?.quit()
+    }
+}
