@@ -216,6 +216,7 @@ class TourBrowserSpec extends IntegrationSpec {
         refused.contains("SC-03")
         spreads.size() == 1
         award.contains("Ranking") && award.contains("Scenarios for")
+        award.contains("Fairness analytics") && award.contains("Pass rates by group") && award.contains("fewer than 5")
         charts >= 1
 
         and: "each lot was decided"

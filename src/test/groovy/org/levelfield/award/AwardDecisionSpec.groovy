@@ -335,7 +335,7 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         when:
         def during = api("POST", "/api/rounds/$round.id/contract-signed", who.commissioner, [signedOn: "2026-01-07"])
         def statusDuring = api("GET", "/api/rounds/$round.id", who.commissioner).body.status
-        long signedDuring = count("award_notice", "contract_signed_on is not null")
+        long signedDuring = count("award_notice", "contract_signed_on is not null and round_id = ?", UUID.fromString(round.id as String))
         clock.set(Instant.parse("2026-01-08T10:00:00Z"))
         def after = api("POST", "/api/rounds/$round.id/contract-signed", who.commissioner, [signedOn: "2026-01-08"])
 

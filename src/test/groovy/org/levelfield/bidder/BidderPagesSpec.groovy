@@ -73,6 +73,8 @@ class BidderPagesSpec extends IntegrationSpec {
             t.replace("{roundId}", round.id as String).replace("{lotId}", lot.id as String).replace("{criterionId}", criterion.id as String)
                     .replace("{step}", "organisation").replaceAll(/\{section[^}]*}/, "price").replace("{/index}", "")
                     .replace("{evaluatorId}", UUID.randomUUID().toString()).replace("{id}", round.id as String).replaceAll(/\{action[^}]*}/, "cancel")
+                    .replace("{lotIndex}", "0").replace("{index}", "0").replace("{page}", "consultation").replace("{characteristic}", "AGE")
+                    .replaceAll(/\{kind[^}]*}/, "partners")
         }.findAll { !it.contains("{tenderId}") } // a tender's own pages answer 404 to anyone else; AbnormallyLowSpec checks their token
         def before = [tenders: count("tender"), adjustments: count("adjustment_request"), questions: count("clarification"), sessions: count("user_session")]
         def refused = [:]

@@ -322,7 +322,7 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         def small = new Browser(320)
         def narrow = new Journey(small, server.URL.toString(), false)
         narrow.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
-        def fit = ["decision", "due-regard", "moderation", "questions", "adjustments"].collectEntries { page ->
+        def fit = ["decision", "due-regard", "moderation", "questions", "adjustments", "panel", "award", "tenders", "notices"].collectEntries { page ->
             narrow.open("/manage/rounds/$round.id/$page")
             narrow.check("$page-320")
             [(page): narrow.fitsWidth()]
@@ -397,6 +397,81 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         saved.awardEqia.entries.size() == round.eqia.entries.size()
         saved.awardEqia.entries[0].characteristic == round.eqia.entries[0].characteristic
         saved.monitoringPlan.frequency == "QUARTERLY" && saved.monitoringPlan.suppressionThreshold == 5
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
+
+    def "the scoring page puts the evidence and files beside the form, warns of a weak reason while it is typed and once saved, and shows the others' scores once all of one's own are in"() {
+        given: "a closed round; Sister Space's tender carries a file; a second evaluator has already scored it"
+        def who = people()
+        clock.set(Instant.now().minus(Duration.ofDays(60)))
+        def design = RoundFixture.aRound(Instant.now().minus(Duration.ofHours(1)), LocalDate.now().plusMonths(3))
+        design.title = "Riverside scoring ${UUID.randomUUID().toString().take(6)}"
+        design.lots[0].remove("minTurnoverPence")
+        Map round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+        Map lot = round.lots[0]
+        byte[] letter = "%PDF-1.4 letter of commitment from our BSL partner".bytes
+        def file = upload(who.bidder, "bsl-partner.pdf", "application/pdf", letter).body
+        def tender = [id: api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000, [attachmentIds: [file.id]])).body.tenderId]
+        seatPanel(round, who, ["evaluator", "evaluator2"])
+        clock.followSystemClock()
+        assert api("POST", "/api/rounds/$round.id/close", who.commissioner).status.code == 200
+        declareNoConflicts(round, who, ["evaluator", "evaluator2"])
+        assert api("POST", "/api/tenders/$tender.id/scores", who.evaluator2, RoundFixture.scores(lot, [RACE: 3, DISABILITY: 3, SEX: 3], 3, "Evaluator two")).status.code == 201
+        List<Map> scored = lot.criteria.findAll { it.scored }
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when: "the evaluator opens the tender: its evidence and file are beside the form, the others' scores are not shown yet"
+        j.signIn(api("GET", "/api/me", who.evaluator).body.username as String, PASSWORD)
+        j.open("/evaluate/tenders/$tender.id")
+        j.check("evaluate-score-files")
+        def before = j.text()
+        String href = browser.driver.findElement(By.linkText("bsl-partner.pdf")).getAttribute("href")
+        String cookies = browser.driver.manage().cookies.collect { "$it.name=$it.value" }.join("; ")
+        def download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+        def asOther = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(href)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+
+        and: "types a reason that cites nothing: the page warns as it is typed"
+        j.type("reason-${scored[0].id}", "A good and credible plan overall.")
+        def warned = null
+        for (int i = 0; i < 50 && !warned; i++) {
+            Thread.sleep(200)
+            def text = browser.driver.findElement(By.id("reason-${scored[0].id}-check")).text
+            if (text.contains("SC-02 will flag this reason")) warned = text
+        }
+        j.type("reason-${scored[0].id}", "Section 2 names the refuge staff and the safety plan for every survivor.")
+        def cleared = null
+        for (int i = 0; i < 50 && cleared == null; i++) {
+            Thread.sleep(200)
+            if (browser.driver.findElement(By.id("reason-${scored[0].id}-check")).text.isEmpty()) cleared = true
+        }
+
+        and: "saves every score, one with a reason that cites nothing, and opens the tender again"
+        scored.each { c ->
+            j.pick("score-${c.id}-4")
+            j.type("reason-${c.id}", c.id == scored[1].id ? "A good and credible plan overall." : "Section 3 of the tender names the staff and partners for ${c.title}.")
+        }
+        j.press("Save my scores")
+        j.open("/evaluate/tenders/$tender.id")
+        j.check("evaluate-score-others")
+        def after = j.text()
+        def savedWarning = browser.driver.findElement(By.id("reason-${scored[1].id}-check")).text
+
+        then:
+        before.contains("The equality evidence it gives") && before.contains("A delivery plan: Costed delivery plan for the race duty")
+        before.contains("Files sent with the tender") && before.contains("bsl-partner.pdf")
+        !before.contains("The other evaluators' scores")
+        download.statusCode() == 200 && download.body() == letter
+        asOther.statusCode() in [302, 303, 401, 403]
+        warned.contains("cites no section, page or paragraph of the tender")
+        cleared
+        savedWarning.contains("SC-02 will flag this reason")
+        after.contains("The other evaluators' scores") && after.contains("Evaluator two: section 2 of the tender")
         j.violations.isEmpty()
 
         cleanup:

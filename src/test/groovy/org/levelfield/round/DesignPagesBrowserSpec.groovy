@@ -223,4 +223,103 @@ class DesignPagesBrowserSpec extends IntegrationSpec {
         cleanup:
         browser?.quit()
     }
+
+    def "a published round's criteria are amended on the design pages with a later deadline; bidders on the changed lot are told, and the notices page lists it"() {
+        given: "a published round with a tender on its first lot"
+        def who = people()
+        def design = org.levelfield.support.RoundFixture.aRound(Instant.now().plus(Duration.ofDays(40)), LocalDate.now())
+        design.title = "Riverside amendment ${UUID.randomUUID().toString().take(6)}"
+        design.lots[0].remove("minTurnoverPence")
+        Map round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+        Map lot = round.lots[0]
+        def tender = [id: api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, org.levelfield.support.RoundFixture.tender(lot, 80_000_000)).body.tenderId]
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+        def newDeadline = Instant.now().plus(Duration.ofDays(55)).atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()
+
+        when: "the commissioner opens the amendment and sends it unchanged and empty"
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/$round.id")
+        j.follow("Amend the award criteria")
+        String base = j.path() - "/amend"
+        j.check("amend")
+        j.press("Amend the round")
+        j.check("amend-errors")
+        def errors = j.text()
+        j.open("$base/about")
+        def notCriteria = j.text()
+
+        and: "changes the first lot's quality descriptors, gives a reason and a later deadline, and amends"
+        j.open("$base/amend")
+        j.follow("Change the criteria of Community outreach")
+        j.follow("Change Service delivery and safety")
+        j.type("descriptors", "0 no response; 3 meets the specification with a safety plan; 5 excellent, with survivors involved in design")
+        j.press("Save criterion")
+        j.follow("Back to the design")
+        def changedPage = j.text()
+        j.type("reason", "The quality descriptors now say what a safety plan needs.")
+        DesignByPages.typeDate(j, "newTenderDeadline", newDeadline)
+        j.type("newTenderDeadline-time", "12:00")
+        j.press("Amend the round")
+        j.check("amended")
+        def amended = j.text()
+        def after = api("GET", "/api/rounds/$round.id", who.commissioner).body
+        j.follow("Notices sent")
+        j.check("notices-sent")
+        def notices = j.text()
+
+        then:
+        errors.contains("There is a problem") && errors.contains("Say why the criteria change")
+        errors.contains("Enter the new deadline for tenders") && errors.contains("Change the award criteria of at least one lot first")
+        notCriteria.contains("only its award criteria can change now")
+        changedPage.contains("Changed") && changedPage.contains("As published")
+        amended.contains("The award criteria are amended and republished")
+        after.status == "PUBLISHED"
+        java.time.Instant.parse(after.tenderDeadline as String).atZone(java.time.ZoneId.of("Europe/London")).toLocalDate() == newDeadline
+        after.lots[0].criteria.find { it.title == "Service delivery and safety" }.descriptors.contains("survivors involved in design")
+        api("GET", "/api/tenders/$tender.id", who.bidder).body.status == "RESUBMISSION_REQUIRED"
+        notices.contains("was amended") && notices.contains("The quality descriptors now say what a safety plan needs")
+        notices.contains("Sent to every organisation taking part") && !notices.contains(who.sisters)
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
+
+    def "every design page fits a 320 px screen and passes axe there"() {
+        given:
+        def who = people()
+        def design = org.levelfield.support.RoundFixture.aRound(Instant.now().plus(Duration.ofDays(40)), LocalDate.now())
+        design.lots[0].criteria[2] = [title: "Equality", kind: "EQUALITY", weight: 30, descriptors: "5 costed plan; 3 credible plan",
+                                      subCriteria: [[title: "Race", duty: "RACE", weight: "10"], [title: "Disability", duty: "DISABILITY", weight: "10"],
+                                                    [title: "Sex", duty: "SEX", weight: "10"]]]
+        design.lots[0].criteria.remove(4)
+        design.lots[0].criteria.remove(3)
+        design.details.incumbents = [[organisation: "Asha Women's Centre", fundingType: "GRANT", fundingPerYearPence: 4_000_000, specialist: true]]
+        def created = api("POST", "/api/rounds", who.commissioner, design)
+        assert created.status.code == 201: created.body
+        def browser = new Browser(320)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when:
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/$created.body.id/design")
+        String base = j.path()
+        def pages = ["", "/about", "/partners", "/partners/0", "/lots", "/lots/0", "/lots/0/conditions", "/lots/0/criteria", "/lots/0/criteria/2",
+                     "/eqia", "/eqia/AGE", "/details/consultation", "/details/market", "/details/incumbents", "/details/contract", "/details/evaluation", "/check"]
+        def fits = pages.collectEntries { p ->
+            j.open(base + p)
+            j.check("design-320" + p.replace("/", "-"))
+            [(p): j.fitsWidth()]
+        }
+        def copied = j.text()
+
+        then: "each page fits, and the copy of the draft holds its design"
+        fits.findAll { p, ok -> !ok }.isEmpty()
+        copied.contains("Race 10, Disability 10, Sex 10") && copied.contains("Asha Women's Centre")
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
 }

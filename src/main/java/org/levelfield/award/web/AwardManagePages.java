@@ -53,7 +53,11 @@ public class AwardManagePages {
     private final AwardJustification justification;
     private final Rounds rounds;
 
-    public AwardManagePages(ComputingAward computing, AwardComputations computations, AwardJustification justification, Rounds rounds) {
+    private final org.levelfield.monitoring.FairnessAnalytics fairness;
+
+    public AwardManagePages(ComputingAward computing, AwardComputations computations, AwardJustification justification, Rounds rounds,
+                            org.levelfield.monitoring.FairnessAnalytics fairness) {
+        this.fairness = fairness;
         this.computing = computing;
         this.computations = computations;
         this.justification = justification;
@@ -91,6 +95,7 @@ public class AwardManagePages {
                         + " it. Each is listed under 'What stops the award'.");
                 model.put("blocking", blocking);
                 model.put("moderationNeeded", blocking.stream().anyMatch(f -> f.ruleId().equals("SC-03")));
+                model.put("priceNeeded", blocking.stream().anyMatch(f -> f.ruleId().equals("SC-08")));
                 return Page.render("manage/award", model(rounds.named(roundId), actor, model));
             }
             return Page.redirect("/manage/rounds/" + round.id() + "/award?computed=yes");
@@ -114,6 +119,7 @@ public class AwardManagePages {
         model.put("computed", false);
         model.putIfAbsent("blocking", List.of());
         model.putIfAbsent("moderationNeeded", false);
+        model.putIfAbsent("priceNeeded", false);
         model.put("justComputed", false);
         if (computations.latest(round.id()).isPresent()) {
             AwardResult award = computing.latest(round.id());
@@ -122,6 +128,7 @@ public class AwardManagePages {
             model.put("results", computing.results(round.id()));
             model.put("findings", award.findings().stream().filter(f -> f.severity() != Severity.INFO).toList());
             model.put("charts", award.robustness() == null ? List.of() : award.robustness().stream().map(AwardManagePages::chart).toList());
+            model.put("fairness", FairnessView.of(fairness.analyse(round.id())));
             var issued = justification.issue(round.id(), actor);
             model.put("justificationSha256", issued.sha256());
         }

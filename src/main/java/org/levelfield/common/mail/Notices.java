@@ -78,6 +78,19 @@ public class Notices {
                 (Object) organisations.toArray(UUID[]::new));
     }
 
+    /** A notice as the commissioner sees it sent: when, what it said, and the organisations it went to (each once). */
+    public record Sent(Instant sentAt, String message, List<String> organisations) {
+    }
+
+    /** The notices of a round, newest first, one line per message sent at one time, with the names of the organisations it went to. */
+    public List<Sent> sentFor(UUID roundId) {
+        return sql.query("""
+                select n.sent_at, n.message, array_agg(distinct o.name order by o.name) as names
+                from bidder_notice n join organisation o on o.id = n.organisation_id
+                where n.round_id = ? group by n.sent_at, n.message order by n.sent_at desc, n.message""",
+                rs -> new Sent(Sql.instant(rs, "sent_at"), rs.getString("message"), List.of((String[]) rs.getArray("names").getArray())), roundId);
+    }
+
     /** Organisations taking part in a round: any tender or draft, a question asked or an adjustment asked for. */
     public List<UUID> participants(UUID roundId) {
         return sql.query("""

@@ -60,8 +60,14 @@ public class EvaluatorPages {
     private final Sealing sealing;
     private final ThresholdsConfiguration thresholds;
 
+    private final org.levelfield.evaluation.ReasonCheck reasonCheck;
+    private final org.levelfield.tender.infrastructure.Attachments attachments;
+
     public EvaluatorPages(Panels panels, Rounds rounds, Tenders tenders, Scores scores, RecordingScores recording, Sealing sealing,
-                          ThresholdsConfiguration thresholds) {
+                          ThresholdsConfiguration thresholds, org.levelfield.evaluation.ReasonCheck reasonCheck,
+                          org.levelfield.tender.infrastructure.Attachments attachments) {
+        this.reasonCheck = reasonCheck;
+        this.attachments = attachments;
         this.panels = panels;
         this.rounds = rounds;
         this.tenders = tenders;
@@ -179,6 +185,40 @@ public class EvaluatorPages {
         }
     }
 
+    /** What SC-02 will say of a reason as it is being typed (the page's script asks; without it, saved reasons are checked on the page). */
+    @Post(value = "/tenders/{tenderId}/reason-check", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> reasonCheck(String tenderId, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
+        Actor actor = evaluator(authentication, request);
+        Tender tender = openable(tenderId, actor);
+        Form f = Form.read(request, body);
+        Round round = rounds.find(tender.roundId()).orElseThrow();
+        Lot lot = round.lot(tender.lotId()).orElseThrow();
+        Criterion criterion = lot.evaluatorCriteria().stream().filter(c -> c.id().toString().equals(f.text("criterion"))).findFirst()
+                .orElseThrow(() -> ProblemException.badInput("criterion", "is not one of this tender's criteria"));
+        String reason = f.text("reason");
+        if (reason != null && reason.length() > 10_000) {
+            throw ProblemException.badInput("reason", "must be 10,000 characters or fewer");
+        }
+        String finding = reasonCheck.finding(round, lot, criterion, parse(f.text("score") == null ? "0" : f.text("score")), reason);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("criterion", criterion.id().toString());
+        answer.put("warning", finding);
+        return HttpResponse.ok(answer).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** A file of a tender this evaluator may open, downloaded from the scoring page. */
+    @Get(value = "/tenders/{tenderId}/files/{fileId}", produces = MediaType.APPLICATION_OCTET_STREAM)
+    public HttpResponse<?> file(String tenderId, String fileId, HttpRequest<?> request, @Nullable Authentication authentication) {
+        Actor actor = evaluator(authentication, request);
+        Tender tender = openable(tenderId, actor);
+        Tender.AttachmentRef ref = tender.attachments().stream().filter(a -> a.id().toString().equals(fileId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("file", fileId));
+        byte[] content = attachments.content(ref.id()).orElseThrow(() -> ProblemException.notFound("file", fileId));
+        return HttpResponse.ok(content).contentType(MediaType.of(ref.contentType()))
+                .header("Content-Disposition", "attachment; filename=\"" + ref.fileName().replace("\"", "") + "\"")
+                .header("X-Content-SHA256", ref.sha256());
+    }
+
     private Map<String, Object> roundModel(Round round, Actor actor, Map<String, Object> model, Map<String, Object> typed) {
         boolean sealed = sealing.isSealed(round);
         model.put("round", round);
@@ -228,6 +268,9 @@ public class EvaluatorPages {
         shown.putAll(typed);
         Map<UUID, String> answers = new LinkedHashMap<>();
         tender.answers().forEach(a -> answers.put(a.criterionId(), a.text()));
+        List<Score> all = scores.currentForTender(tender.id());
+        boolean mineAllIn = lot.evaluatorCriteria().stream().allMatch(c -> own.stream().anyMatch(s -> s.criterionId().equals(c.id())));
+        var labels = new org.levelfield.common.web.pages.Labels();
         List<Map<String, Object>> criteria = new ArrayList<>();
         for (Criterion c : lot.evaluatorCriteria()) {
             Map<String, Object> line = new LinkedHashMap<>();
@@ -236,8 +279,18 @@ public class EvaluatorPages {
             line.put("weight", lot.publishedWeight(c));
             line.put("descriptors", c.descriptors());
             line.put("answer", answers.getOrDefault(c.id(), c.parentId() == null ? null : answers.get(c.parentId())));
+            line.put("evidence", c.duty() == null || tender.details() == null ? List.of() : tender.details().equalityEvidence().stream()
+                    .filter(e -> c.duty().name().equals(e.duty()))
+                    .map(e -> labels.of("EVIDENCE_TYPE", e.type()) + ": " + e.description()).toList());
+            line.put("others", mineAllIn ? all.stream().filter(s -> s.criterionId().equals(c.id()) && !s.evaluatorId().equals(actor.userId()))
+                    .map(s -> s.evaluatorName() + ": " + s.score() + ". " + s.reason()).toList() : List.of());
+            String reason = shown.get("reason-" + c.id()) == null ? null : shown.get("reason-" + c.id()).toString();
+            Integer score = shown.get("score-" + c.id()) == null ? null : parse(shown.get("score-" + c.id()).toString());
+            line.put("warning", reasonCheck.finding(round, lot, c, score, reason));
             criteria.add(line);
         }
+        model.put("mineAllIn", mineAllIn);
+        model.put("files", tender.attachments());
         int max = thresholds.current().scaleMax();
         List<String> scale = new ArrayList<>();
         for (int i = 0; i <= max; i++) {

@@ -102,6 +102,8 @@ public class ManageRoundPages {
             model.put("unsigned", round.partnersNotSignedOff().size());
         }
         model.put("justPublished", "yes".equals(request.getParameters().get("published")));
+        model.put("justAmended", "yes".equals(request.getParameters().get("amended")));
+        model.put("amendable", round.status() == RoundStatus.PUBLISHED && !round.isPastDeadline(clock.instant()));
         model.put("history", history(round));
         return Page.render("manage/round", model);
     }

@@ -34,6 +34,7 @@ import org.levelfield.common.web.pages.Form;
 import org.levelfield.common.web.pages.Labels;
 import org.levelfield.common.web.pages.Money;
 import org.levelfield.common.web.pages.Page;
+import org.levelfield.round.application.AmendingRound;
 import org.levelfield.round.application.DraftingRound;
 import org.levelfield.round.application.RoundCommand;
 import org.levelfield.round.infrastructure.RoundDesigns;
@@ -66,9 +67,13 @@ public class DesignPages {
     private final RoundDesigns designs;
     private final Rounds rounds;
     private final DraftingRound drafting;
+    private final AmendingRound amending;
     private final ObjectMapper json;
+    private final java.time.Clock clock;
 
-    public DesignPages(RoundDesigns designs, Rounds rounds, DraftingRound drafting, ObjectMapper json) {
+    public DesignPages(RoundDesigns designs, Rounds rounds, DraftingRound drafting, AmendingRound amending, ObjectMapper json, java.time.Clock clock) {
+        this.clock = clock;
+        this.amending = amending;
         this.designs = designs;
         this.rounds = rounds;
         this.drafting = drafting;
@@ -108,6 +113,11 @@ public class DesignPages {
     public HttpResponse<?> openRound(String roundId, @Nullable @QueryValue String to, HttpRequest<?> request, @Nullable Authentication authentication) {
         Actor actor = commissioner(authentication, request);
         Round round = rounds.named(roundId);
+        if (amendable(round)) {
+            Design design = designs.ofRound(round.id()).orElseGet(() -> designs.create(round.id(),
+                    json.valueToTree(DesignCopy.of(round)), actor.userId()));
+            return Page.redirect(base(design) + "/amend");
+        }
         if (round.status() != RoundStatus.DRAFT) {
             throw ProblemException.wrongState("The design of '" + round.title() + "' can be changed only while it is a draft; it is now "
                     + LABELS.of("ROUND_STATUS", round.status().name()).toLowerCase(java.util.Locale.UK)
@@ -125,7 +135,10 @@ public class DesignPages {
     @Get("/designs/{id}")
     public HttpResponse<?> tasks(String id, HttpRequest<?> request, @Nullable Authentication authentication) {
         commissioner(authentication, request);
-        Design design = design(id);
+        Design design = design(id, true);
+        if (design.roundId() != null && rounds.find(design.roundId()).map(this::amendable).orElse(false)) {
+            return Page.redirect(base(design) + "/amend");
+        }
         ObjectNode copy = design.body();
         Map<String, Object> model = Page.model("Design: " + design.title());
         model.put("design", design);
@@ -504,7 +517,7 @@ public class DesignPages {
     @Get("/designs/{id}/lots/{lotIndex}/criteria")
     public HttpResponse<?> criteria(String id, String lotIndex, HttpRequest<?> request, @Nullable Authentication authentication) {
         commissioner(authentication, request);
-        Design design = design(id);
+        Design design = design(id, true);
         ObjectNode lot = existing(design.body(), "lots", lotIndex);
         String here = base(design) + "/lots/" + lotIndex + "/criteria/";
         List<ListRow> rows = new ArrayList<>();
@@ -533,7 +546,7 @@ public class DesignPages {
     @Get("/designs/{id}/lots/{lotIndex}/criteria/{index}")
     public HttpResponse<?> criterion(String id, String lotIndex, String index, HttpRequest<?> request, @Nullable Authentication authentication) {
         commissioner(authentication, request);
-        Design design = design(id);
+        Design design = design(id, true);
         ObjectNode lot = existing(design.body().deepCopy(), "lots", lotIndex);
         ObjectNode criterion = item(lot, "criteria", index);
         return criterionPage(design, lot, criterion, lotIndex, index, Page.model("Criterion"), Map.of());
@@ -543,7 +556,7 @@ public class DesignPages {
     public HttpResponse<?> saveCriterion(String id, String lotIndex, String index, HttpRequest<?> request, @Nullable Authentication authentication,
                                          @Nullable @Body Map<String, Object> body) {
         commissioner(authentication, request);
-        Design design = design(id);
+        Design design = design(id, true);
         ObjectNode copy = design.body().deepCopy();
         ObjectNode lot = existing(copy, "lots", lotIndex);
         ObjectNode criterion = item(lot, "criteria", index);
@@ -596,7 +609,7 @@ public class DesignPages {
     public HttpResponse<?> removeCriterion(String id, String lotIndex, String index, HttpRequest<?> request, @Nullable Authentication authentication,
                                            @Nullable @Body Map<String, Object> body) {
         commissioner(authentication, request);
-        Design design = design(id);
+        Design design = design(id, true);
         Form.read(request, body);
         ObjectNode copy = design.body().deepCopy();
         ArrayNode criteria = DesignFields.array(existing(copy, "lots", lotIndex), "criteria");
@@ -894,6 +907,101 @@ public class DesignPages {
                 incumbentGroups(rows), typed, base(design) + "/details/incumbents", "Save and continue", base(design));
     }
 
+    // ---- amending a published round's criteria ----
+
+    static final List<Field> AMENDMENT = List.of(
+            DesignFields.longText("reason", "Why the criteria change", "Every organisation with a tender on a changed lot is told this, and must send its tender again"),
+            DesignFields.dateTime("newTenderDeadline", "The new deadline for tenders", "Later than the current deadline, leaving time to rework "
+                    + "tenders (RD-27)", "the new deadline"));
+
+    /** A lot on the amendment page: its criteria now (in the copy), and whether they differ from those published. */
+    public record AmendedLot(int index, String title, String criteria, boolean changed) {
+    }
+
+    @Get("/designs/{id}/amend")
+    public HttpResponse<?> amendment(String id, HttpRequest<?> request, @Nullable Authentication authentication) {
+        commissioner(authentication, request);
+        Design design = design(id, true);
+        Round round = amendableRound(design);
+        return amendPage(design, round, json.createObjectNode(), Page.model("Amend the award criteria"), Map.of(), List.of());
+    }
+
+    @Post(value = "/designs/{id}/amend", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> amend(String id, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
+        Actor actor = commissioner(authentication, request);
+        Design design = design(id, true);
+        Round round = amendableRound(design);
+        Map<String, Object> model = Page.model("Amend the award criteria");
+        ObjectNode answers = json.createObjectNode();
+        try {
+            Form form = Form.read(request, body);
+            boolean read = DesignFields.read(List.of(new Group(answers, "", AMENDMENT)), form, model);
+            boolean given = required(model, answers, "reason", "Say why the criteria change")
+                    & required(model, answers, "newTenderDeadline", "Enter the new deadline for tenders");
+            List<AmendingRound.LotCriteria> changed = new ArrayList<>();
+            RoundCommand now = command(design.body());
+            RoundCommand published = DesignCopy.of(round);
+            for (int i = 0; i < round.lots().size() && i < now.lots().size(); i++) {
+                if (!json.valueToTree(now.lots().get(i).criteria()).equals(json.valueToTree(published.lots().get(i).criteria()))) {
+                    changed.add(new AmendingRound.LotCriteria(round.lots().get(i).id(), now.lots().get(i).criteria()));
+                }
+            }
+            if (changed.isEmpty()) {
+                Page.error(model, "lots", "Change the award criteria of at least one lot first");
+            }
+            if (read && given && !changed.isEmpty()) {
+                var outcome = amending.amend(round.id(), new AmendingRound.AmendmentCommand(answers.path("reason").asText(),
+                        java.time.Instant.parse(answers.path("newTenderDeadline").asText()), changed), actor);
+                if (outcome instanceof org.levelfield.rules.model.Outcome.Refused<?> refused) {
+                    Page.error(model, "lots", "The amendment is refused by the round-design rules; each finding is listed below");
+                    return amendPage(design, round, answers, model, Form.of(body).typed(), refused.verdict().refusing());
+                }
+                designs.delete(design.id());
+                return Page.redirect("/manage/rounds/" + round.id() + "?amended=yes");
+            }
+        } catch (ProblemException refused) {
+            Page.refused(model, refused, name -> name.startsWith("lots") ? "lots" : name);
+        }
+        return amendPage(design, round, answers, model, Form.of(body).typed(), List.of());
+    }
+
+    private Round amendableRound(Design design) {
+        Round round = design.roundId() == null ? null : rounds.find(design.roundId()).orElse(null);
+        if (round == null || !amendable(round)) {
+            throw ProblemException.notFound("amendment", design.id());
+        }
+        return round;
+    }
+
+    private HttpResponse<?> amendPage(Design design, Round round, ObjectNode answers, Map<String, Object> model, Map<String, Object> typed,
+                                      List<org.levelfield.rules.model.Finding> findings) {
+        RoundCommand now = command(design.body());
+        RoundCommand published = DesignCopy.of(round);
+        List<AmendedLot> lots = new ArrayList<>();
+        for (int i = 0; i < now.lots().size(); i++) {
+            var criteria = now.lots().get(i).criteria() == null ? List.<RoundCommand.CriterionCommand>of() : now.lots().get(i).criteria();
+            lots.add(new AmendedLot(i, now.lots().get(i).title(), String.join("; ", criteria.stream()
+                    .map(c -> c.title() + " " + (c.weight() == null ? "-" : c.weight().stripTrailingZeros().toPlainString())).toList()),
+                    i < published.lots().size() && !json.valueToTree(criteria).equals(json.valueToTree(published.lots().get(i).criteria()))));
+        }
+        model.put("design", design);
+        model.put("round", round);
+        model.put("base", base(design));
+        model.put("lots", lots);
+        model.put("findings", findings);
+        model.put("questions", DesignFields.questions(List.of(new Group(answers, "", AMENDMENT)), typed));
+        return Page.render("manage/design/amend", model);
+    }
+
+    @Post(value = "/designs/{id}/amend/discard", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> discardAmendment(String id, HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @Body Map<String, Object> body) {
+        commissioner(authentication, request);
+        Design design = design(id, true);
+        Form.read(request, body);
+        designs.delete(design.id());
+        return Page.redirect("/manage/rounds/" + design.roundId());
+    }
+
     // ---- check answers and save ----
 
     @Get("/designs/{id}/check")
@@ -982,6 +1090,19 @@ public class DesignPages {
     }
 
     private Design design(String id) {
+        return design(id, false);
+    }
+
+    /** A published round open for tenders: only its award criteria can change, by an amendment that moves the deadline (RD-27). */
+    private boolean amendable(Round round) {
+        return round.status() == RoundStatus.PUBLISHED && !round.isPastDeadline(clock.instant());
+    }
+
+    /**
+     * The working copy, if its round may still change: a draft any way, a published round open for tenders only
+     * in its award criteria ({@code criteria}); anything else says what happened to the round since.
+     */
+    private Design design(String id, boolean criteria) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
@@ -991,6 +1112,13 @@ public class DesignPages {
         Design design = designs.find(uuid).orElseThrow(() -> ProblemException.notFound("round design", id));
         if (design.roundId() != null) {
             Round round = rounds.find(design.roundId()).orElseThrow(() -> ProblemException.notFound("round", design.roundId()));
+            if (criteria && amendable(round)) {
+                return design;
+            }
+            if (amendable(round)) {
+                throw ProblemException.wrongState("'" + round.title() + "' is published: only its award criteria can change now, by an amendment "
+                        + "that gives bidders more time. Go to the amendment page to change them.", round.status().name(), round.status().allowedActions());
+            }
             if (round.status() != RoundStatus.DRAFT) {
                 throw ProblemException.wrongState("'" + round.title() + "' moved on since these answers were started: it is now "
                         + LABELS.of("ROUND_STATUS", round.status().name()).toLowerCase(java.util.Locale.UK)
