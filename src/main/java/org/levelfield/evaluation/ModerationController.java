@@ -24,7 +24,10 @@ public class ModerationController {
     private final Moderation moderation;
     private final Rounds rounds;
 
-    public ModerationController(Moderation moderation, Rounds rounds) {
+    private final org.levelfield.tender.application.Sealing sealing;
+
+    public ModerationController(Moderation moderation, Rounds rounds, org.levelfield.tender.application.Sealing sealing) {
+        this.sealing = sealing;
         this.moderation = moderation;
         this.rounds = rounds;
     }
@@ -32,8 +35,9 @@ public class ModerationController {
     @Get("/rounds/{roundId}/moderation")
     @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
     public List<Moderation.Line> sheet(UUID roundId) {
-        if (!rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId)).status().isPastDeadline()) {
-            throw ProblemException.forbidden("Scores exist only once the round has closed.");
+        var round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        if (!round.status().isPastDeadline() || sealing.isSealed(round)) {
+            throw ProblemException.forbidden("Scores exist only once the round has closed to tenders; a round cancelled before then is never opened.");
         }
         return moderation.sheet(roundId);
     }

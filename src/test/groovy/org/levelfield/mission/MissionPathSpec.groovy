@@ -130,10 +130,10 @@ class MissionPathSpec extends IntegrationSpec {
         role           | expected
         "bidder"       | HttpStatus.OK
         "colleague"    | HttpStatus.OK
-        "commissioner" | HttpStatus.FORBIDDEN
-        "evaluator"    | HttpStatus.FORBIDDEN
-        "scrutiny"     | HttpStatus.FORBIDDEN
-        "admin"        | HttpStatus.FORBIDDEN
+        "commissioner" | HttpStatus.NOT_FOUND
+        "evaluator"    | HttpStatus.NOT_FOUND
+        "scrutiny"     | HttpStatus.NOT_FOUND
+        "admin"        | HttpStatus.NOT_FOUND
         "bidder2"      | HttpStatus.NOT_FOUND
     }
 

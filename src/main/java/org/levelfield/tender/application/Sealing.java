@@ -21,13 +21,21 @@ public class Sealing {
         this.clock = clock;
     }
 
+    /**
+     * Sealed until the deadline; and for good if the round was cancelled before it closed to tenders
+     * (a cancelled round's tenders are never opened, whenever its deadline would have been).
+     */
     public boolean isSealed(Round round) {
-        return SealPolicy.isSealed(clock.instant(), round.tenderDeadline());
+        return neverOpened(round) || SealPolicy.isSealed(clock.instant(), round.tenderDeadline());
+    }
+
+    private static boolean neverOpened(Round round) {
+        return round.status() == org.levelfield.round.model.RoundStatus.CANCELLED && round.closedAt() == null;
     }
 
     public void requireUnsealed(Round round) {
         Instant now = clock.instant();
-        if (SealPolicy.isSealed(now, round.tenderDeadline())) {
+        if (isSealed(round)) {
             throw ProblemException.forbidden("Tenders for round '" + round.title() + "' are sealed until the deadline " + round.tenderDeadline()
                     + " (server time " + now + "). No one but the bidder can see a tender, or who has bid, before then.");
         }

@@ -218,8 +218,9 @@ public class SubmittingTender {
                     + existing.id() + ") or withdraw it.", round.status().name(), round.status().allowedActions());
         });
         tenders.liveTenderBySameRegistration(lot.id(), actor.organisationId()).ifPresent(other -> {
-            throw ProblemException.wrongState("An organisation with the same registration number already holds tender " + other.id()
-                    + " for lot '" + lot.title() + "' (as '" + other.organisationName() + "'). One organisation may hold one live tender per lot, whatever name it bids under.",
+            // Never says which tender or organisation: before the deadline that would break the seal.
+            throw ProblemException.wrongState("An organisation with your registration number already holds a live tender for lot '" + lot.title()
+                    + "'. One organisation may hold one live tender per lot, whatever name it bids under.",
                     round.status().name(), round.status().allowedActions());
         });
     }

@@ -239,7 +239,10 @@ public class TendersController {
             }
             return tender;
         }
-        sealing.requireUnsealed(round);
+        if (sealing.isSealed(round)) {
+            // A sealed tender answers as an unknown one does: its existence is not said before the deadline.
+            throw ProblemException.notFound("tender", id);
+        }
         panels.requireMayOpen(round, tender, actor);
         return tender;
     }
