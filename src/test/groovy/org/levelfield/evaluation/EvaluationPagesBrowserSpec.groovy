@@ -322,7 +322,7 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         def small = new Browser(320)
         def narrow = new Journey(small, server.URL.toString(), false)
         narrow.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
-        def fit = ["decision", "due-regard", "moderation", "questions", "adjustments", "panel", "award", "tenders", "notices"].collectEntries { page ->
+        def fit = ["decision", "due-regard", "moderation", "questions", "adjustments", "panel", "award", "fairness", "tenders", "notices"].collectEntries { page ->
             narrow.open("/manage/rounds/$round.id/$page")
             narrow.check("$page-320")
             [(page): narrow.fitsWidth()]

@@ -38,7 +38,7 @@ class DesignPagesBrowserSpec extends IntegrationSpec {
 
         when: "the commissioner designs the round, page by page"
         j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
-        DesignByPages.design(j, [title: title, commencement: LocalDate.now(), deadline: Instant.now().plus(Duration.ofDays(45)), reserved: true])
+        def seen = DesignByPages.design(j, [title: title, commencement: LocalDate.now(), deadline: Instant.now().plus(Duration.ofDays(45)), reserved: true])
         def answers = j.text()
         def draftsBefore = api("GET", "/api/rounds", who.commissioner).body.findAll { it.title == title }.size()
 
@@ -62,7 +62,10 @@ class DesignPagesBrowserSpec extends IntegrationSpec {
         def fixed = j.text()
         def revised = api("GET", "/api/rounds/$saved.id", who.commissioner).body
 
-        then: "the answers were checked before saving, and nothing was saved until then"
+        then: "the pooled budget and the partner's share were shown as the second partner's line was typed"
+        seen.liveTotal == "This partner puts in £150,000. The pooled budget would be £450,000, of which this partner’s share is 33.3%."
+
+        and: "the answers were checked before saving, and nothing was saved until then"
         answers.contains("Check your answers before saving the round")
         answers.contains("Riverside Council (lead)") && answers.contains("£500,000")
         answers.contains("BME-led organisations only")

@@ -22,8 +22,9 @@ class DesignByPages {
         j.type("$field-year", date.year as String)
     }
 
-    /** From the commissioner's rounds page to the check-answers page of a new round. */
-    static void design(Journey j, Map o) {
+    /** From the commissioner's rounds page to the check-answers page of a new round; returns what the live total said on the second partner's page. */
+    static Map design(Journey j, Map o) {
+        Map seen = [:]
         def deadline = (o.deadline as java.time.Instant).atZone(ZoneId.of("Europe/London"))
         j.follow("Design a new round")
         j.check("design-about")
@@ -45,6 +46,10 @@ class DesignByPages {
             j.pick(p[2])
             j.type("line-0-financialYear", "2027/28")
             j.type("line-0-amountPence", p[3])
+            if (i == 1) {
+                Thread.sleep(300)
+                seen.liveTotal = j.browser.driver.findElement(org.openqa.selenium.By.id("live-total")).text
+            }
             j.press("Save partner")
         }
         j.check("design-partners")
@@ -115,5 +120,6 @@ class DesignByPages {
         j.check("design-tasks-filled")
         j.follow("Check your answers")
         j.check("design-check-answers")
+        seen
     }
 }

@@ -53,11 +53,7 @@ public class AwardManagePages {
     private final AwardJustification justification;
     private final Rounds rounds;
 
-    private final org.levelfield.monitoring.FairnessAnalytics fairness;
-
-    public AwardManagePages(ComputingAward computing, AwardComputations computations, AwardJustification justification, Rounds rounds,
-                            org.levelfield.monitoring.FairnessAnalytics fairness) {
-        this.fairness = fairness;
+    public AwardManagePages(ComputingAward computing, AwardComputations computations, AwardJustification justification, Rounds rounds) {
         this.computing = computing;
         this.computations = computations;
         this.justification = justification;
@@ -128,7 +124,6 @@ public class AwardManagePages {
             model.put("results", computing.results(round.id()));
             model.put("findings", award.findings().stream().filter(f -> f.severity() != Severity.INFO).toList());
             model.put("charts", award.robustness() == null ? List.of() : award.robustness().stream().map(AwardManagePages::chart).toList());
-            model.put("fairness", FairnessView.of(fairness.analyse(round.id())));
             var issued = justification.issue(round.id(), actor);
             model.put("justificationSha256", issued.sha256());
         }

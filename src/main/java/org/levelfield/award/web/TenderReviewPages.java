@@ -1,4 +1,4 @@
-package org.levelfield.evaluation.web;
+package org.levelfield.award.web;
 
 import java.util.ArrayList;
 import java.util.List;

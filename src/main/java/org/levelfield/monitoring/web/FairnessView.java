@@ -1,4 +1,4 @@
-package org.levelfield.award.web;
+package org.levelfield.monitoring.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import org.levelfield.monitoring.Suppression;
  * against other bidders, overall and per criterion) as the award page draws them: a bar for each group's
  * pass rate where it may be shown, and the same rows in a table, with the counts under the threshold withheld.
  */
-final class FairnessView {
+public final class FairnessView {
 
     private FairnessView() {
     }

@@ -1,4 +1,4 @@
-package org.levelfield.round.web;
+package org.levelfield.tender.web;
 
 import java.util.Map;
 

@@ -416,6 +416,15 @@ public class DesignPages {
 
     private HttpResponse<?> partnerPage(Design design, ObjectNode copy, ObjectNode partner, String index, Map<String, Object> model, Map<String, Object> typed) {
         ObjectNode shown = partner == null ? item(copy, "partners", index) : partner;
+        long others = 0;
+        for (JsonNode p : copy.path("partners")) {
+            if (p != shown) {
+                for (JsonNode line : p.path("budgetLines")) {
+                    others += line.path("amountPence").asLong(0);
+                }
+            }
+        }
+        model.put("liveTotal", others);
         return question(model, design.title(), index.equals("new") ? "Add a partner" : "Change " + DesignFields.text(shown.path("name")),
                 List.of("The pooled budget so far is " + Money.format(pooled(design.body())) + "."),
                 partnerGroups(copy, shown, budgetRows(shown)), typed, base(design) + "/partners/" + index, "Save partner", base(design) + "/partners");
