@@ -201,8 +201,8 @@ T2="$(json 'd["tenderId"]')"
 call 201 POST "/api/rounds/$ROUND/lots/$LOT2/tenders" "$BIDDER" "$(tender 29000000 "$ANSWERS2")"
 T3="$(json 'd["tenderId"]')"
 
-step "Sealed: before the deadline the commissioner cannot read a tender"
-call 403 GET "/api/tenders/$T1" "$COMMISSIONER" ""
+step "Sealed: before the deadline the commissioner cannot read a tender (it answers as an unknown id would)"
+call 404 GET "/api/tenders/$T1" "$COMMISSIONER" ""
 json 'd["detail"]'
 
 step "Wait for the tender deadline ($DEADLINE), then close the round"

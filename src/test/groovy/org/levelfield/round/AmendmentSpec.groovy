@@ -93,7 +93,7 @@ class AmendmentSpec extends IntegrationSpec {
         reply.status == HttpStatus.OK
         reply.body.round.tenderDeadline == extended.toString()
         reply.body.round.lots[0].criteria*.weight == [20, 50, 10, 10, 10]
-        reply.body.tendersToResubmit == 1
+        !reply.body.containsKey("tendersToResubmit")  // it would count the sealed tenders (issue 15)
         count("criterion", "lot_id = ?::uuid and superseded_at is not null", round.lots[0].id) == 5
         api("GET", "/api/tenders/$receipt.tenderId", who.bidder).body.status == "RESUBMISSION_REQUIRED"
         notices.size() == 1

@@ -63,27 +63,50 @@ public class AuditTrail {
      * (TENDER_*) are left out: who has bid stays sealed.
      */
     public List<Entry> ofRound(UUID roundId) {
-        boolean sealed = sql.one("select tender_deadline from round where id = ?", rs -> Sql.instant(rs, "tender_deadline"), roundId)
-                .map(deadline -> clock.instant().isBefore(deadline)).orElse(false);
-        return sql.query("select * from audit_entry where round_id = ? " + (sealed ? "and kind not like 'TENDER\\_%' " : "") + "order by seq",
+        boolean sealed = sealedRounds().contains(roundId);
+        return sql.query("select * from audit_entry where round_id = ? " + (sealed ? "and not " + SEALED_KINDS + " " : "") + "order by seq",
                 AuditTrail::row, roundId);
+    }
+
+    /**
+     * Entries that would say who has bid, or how many: tenders received, revised or withdrawn, and the eligibility
+     * rules run on a submission. They stay out of every answer until their round's deadline.
+     */
+    private static final String SEALED_KINDS = "(kind like 'TENDER\\_%' or (kind = 'RULE_RUN' and subject like 'eligibility%'))";
+
+    private static boolean sealedKind(Entry e) {
+        return e.kind().startsWith("TENDER_") || e.kind().equals("RULE_RUN") && e.subject() != null && e.subject().startsWith("eligibility");
+    }
+
+    /** Rounds whose tenders are sealed now: before the deadline, or cancelled before they closed (never opened). */
+    private java.util.Set<UUID> sealedRounds() {
+        return new java.util.HashSet<>(sql.query("select id from round where tender_deadline > ? or (status = 'CANCELLED' and closed_at is null)",
+                rs -> rs.getObject(1, UUID.class), clock.instant()));
     }
 
     /** Recomputes every hash from the first entry; reports the first entry that does not match. */
     public Verification verify() {
         List<Entry> all = sql.query("select * from audit_entry order by seq", AuditTrail::row);
+        java.util.Set<UUID> sealed = sealedRounds();
+        long visible = 0;
+        String lastVisible = GENESIS;
         String previous = GENESIS;
         for (Entry e : all) {
             if (!e.previousHash().equals(previous)) {
-                return new Verification(all.size(), false, e.seq(), "entry " + e.seq() + " does not point at the entry before it", null);
+                return new Verification(visible, false, e.seq(), "entry " + e.seq() + " does not point at the entry before it", null);
             }
             String expected = hash(previous, e.recordedAt(), e.roundId(), e.actorId(), e.kind(), e.subject(), canonical(read(e.detail())));
             if (!expected.equals(e.hash())) {
-                return new Verification(all.size(), false, e.seq(), "entry " + e.seq() + " was changed after it was recorded", null);
+                return new Verification(visible, false, e.seq(), "entry " + e.seq() + " was changed after it was recorded", null);
             }
             previous = e.hash();
+            if (!(e.roundId() != null && sealed.contains(e.roundId()) && sealedKind(e))) {
+                visible++;
+                lastVisible = e.hash();
+            }
         }
-        return new Verification(all.size(), true, null, null, previous);
+        // Every entry is checked; the count and the head leave out sealed entries, so neither moves when a tender arrives.
+        return new Verification(visible, true, null, null, lastVisible);
     }
 
     static String hash(String previous, Instant at, UUID roundId, UUID actorId, String kind, String subject, String detailJson) {

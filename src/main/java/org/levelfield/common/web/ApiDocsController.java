@@ -67,7 +67,7 @@ public class ApiDocsController {
                 <body>
                   <div id="api"><p>The API document is at <a href="/openapi.yml">/openapi.yml</a>. This page shows it with JavaScript (Swagger UI).</p></div>
                   <script src="/docs/assets/swagger-ui-bundle.js"></script>
-                  <script>window.ui = SwaggerUIBundle({url: "/openapi.yml", dom_id: "#api", deepLinking: true});</script>
+                  <script src="/static/api-docs.js"></script>
                 </body>
                 </html>
                 """;

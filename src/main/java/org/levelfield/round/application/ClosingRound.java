@@ -53,7 +53,12 @@ public class ClosingRound {
                     + " (server time " + now + "); it can be closed only after its deadline.", round.status().name(),
                     round.status().allowedActions());
         }
-        rounds.transition(roundId, RoundStatus.PUBLISHED, RoundStatus.CLOSED, now, actor.userId(), "Closed after the tender deadline");
+        if (!rounds.transition(roundId, RoundStatus.PUBLISHED, RoundStatus.CLOSED, now, actor.userId(), "Closed after the tender deadline")) {
+            // Another request (or the closing schedule) closed it between our read and our write: say so, not a second success.
+            Round now2 = rounds.find(roundId).orElseThrow();
+            throw ProblemException.wrongState("Round '" + round.title() + "' was already closed" + (now2.closedAt() == null ? "" : " at " + now2.closedAt())
+                    + "; it is now " + now2.status() + ".", now2.status().name(), now2.status().allowedActions());
+        }
         return rounds.find(roundId).orElseThrow();
     }
 }

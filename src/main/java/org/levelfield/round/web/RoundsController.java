@@ -161,7 +161,8 @@ public class RoundsController {
     @Secured("COMMISSIONER")
     public Map<String, Object> amend(UUID id, @Body AmendingRound.AmendmentCommand command, Authentication authentication) {
         AmendingRound.Amended outcome = org.levelfield.rules.web.Refusals.orRefuse(amending.amend(id, command, Actor.of(authentication)));
-        return Map.of("round", RoundView.of(outcome.round()), "findings", outcome.findings(), "tendersToResubmit", outcome.tendersToResubmit());
+        // How many tenders must be sent again is not said: before the deadline that would count the sealed tenders (issue 15).
+        return Map.of("round", RoundView.of(outcome.round()), "findings", outcome.findings());
     }
 
     /** The safeguards report for the partnership board: every finding by stage, with justifications. */
