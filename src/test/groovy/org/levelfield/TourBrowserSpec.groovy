@@ -194,6 +194,14 @@ class TourBrowserSpec extends IntegrationSpec {
         j.check("tour-notice")
         def noticed = j.text()
         def standstill = api("GET", "/api/rounds/$roundId", who.commissioner).body.status
+        j.follow("documents issued")
+        j.check("tour-documents")
+        def documents = j.text()
+        String firstDoc = browser.driver.findElements(By.cssSelector("main a[href*='/documents/']")).first().getAttribute("href")
+        String cookies = browser.driver.manage().cookies.collect { "$it.name=$it.value" }.join("; ")
+        def docReply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(firstDoc)).header("Cookie", cookies).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+        String docSha = java.security.MessageDigest.getInstance("SHA-256").digest(docReply.body()).encodeHex().toString()
 
         and: "after the standstill, the contract is recorded"
         clock.set(realNow.plus(Duration.ofDays(20)))
@@ -228,6 +236,10 @@ class TourBrowserSpec extends IntegrationSpec {
         and: "the notice started the standstill; the contract was recorded after it"
         noticed.contains("Ends at the end of")
         standstill == "STANDSTILL"
+
+        and: "every document issued is listed with its SHA-256, and downloads as the very bytes issued"
+        documents.contains("Assessment summary for a bidder") && documents.contains("Award justification, public version")
+        docReply.statusCode() == 200 && docReply.headers().firstValue("X-Document-SHA256").get() == docSha && documents.contains(docSha)
         awarded == "AWARDED"
         j.violations.isEmpty()
 

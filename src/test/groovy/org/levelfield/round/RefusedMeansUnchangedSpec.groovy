@@ -28,7 +28,10 @@ class RefusedMeansUnchangedSpec extends IntegrationSpec {
         def pool = Executors.newFixedThreadPool(8)
 
         when:
-        def statuses = pool.invokeAll((1..8).collect { { -> api("POST", "/api/rounds/$round.id/close", who.commissioner).status } as Callable }).collect { it.get() }
+        // Read once here: the parsed JSON maps are not safe to read from several threads at once.
+        String close = "/api/rounds/${round.id}/close"
+        String token = who.commissioner
+        def statuses = pool.invokeAll((1..8).collect { { -> api("POST", close, token).status } as Callable }).collect { it.get() }
         def changes = count("round_status_change", "round_id = ? and to_status = 'CLOSED'", UUID.fromString(round.id as String))
 
         then:

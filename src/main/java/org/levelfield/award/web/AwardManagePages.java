@@ -110,6 +110,15 @@ public class AwardManagePages {
         return justification.issue(round.id(), actor).asDownload();
     }
 
+    /** The public version of the award justification (losing prices, evaluators' names and conflicts left out), as issued. */
+    @Get(value = "/justification-public.pdf", produces = "application/pdf")
+    public HttpResponse<?> publicJustificationPdf(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
+        Actor actor = Page.inRole(authentication, request, Role.COMMISSIONER, Role.ADMIN);
+        Round round = rounds.named(roundId);
+        requireComputed(round);
+        return justification.issuePublic(round.id(), actor).asDownload();
+    }
+
     private Map<String, Object> model(Round round, Actor actor, Map<String, Object> model) {
         model.put("round", round);
         model.put("computed", false);
@@ -126,6 +135,7 @@ public class AwardManagePages {
             model.put("charts", award.robustness() == null ? List.of() : award.robustness().stream().map(AwardManagePages::chart).toList());
             var issued = justification.issue(round.id(), actor);
             model.put("justificationSha256", issued.sha256());
+            model.put("publicSha256", justification.issuePublic(round.id(), actor).sha256());
         }
         return model;
     }

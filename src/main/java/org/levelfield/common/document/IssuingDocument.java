@@ -34,7 +34,7 @@ public class IssuingDocument {
         public io.micronaut.http.HttpResponse<byte[]> asDownload() {
             return io.micronaut.http.HttpResponse.ok(pdf)
                     .contentType(io.micronaut.http.MediaType.of("application/pdf"))
-                    .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                    .header("Content-Disposition", org.levelfield.common.web.ContentDisposition.attachment(fileName))
                     .header("X-Document-Id", documentId.toString())
                     .header("X-Document-SHA256", sha256);
         }

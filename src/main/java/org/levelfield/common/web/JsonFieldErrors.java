@@ -46,6 +46,9 @@ final class JsonFieldErrors {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "is not a field of this request; known fields are " + unknown.getKnownPropertyIds();
         }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().equals(NoNulStrings.MESSAGE)) {
+            return NoNulStrings.MESSAGE;
+        }
         Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         String got = e instanceof InvalidFormatException format ? ", got '" + format.getValue() + "'" : "";
         if (target == null) {

@@ -215,7 +215,7 @@ public class EvaluatorPages {
                 .orElseThrow(() -> ProblemException.notFound("file", fileId));
         byte[] content = attachments.content(ref.id()).orElseThrow(() -> ProblemException.notFound("file", fileId));
         return HttpResponse.ok(content).contentType(MediaType.of(ref.contentType()))
-                .header("Content-Disposition", "attachment; filename=\"" + ref.fileName().replace("\"", "") + "\"")
+                .header("Content-Disposition", org.levelfield.common.web.ContentDisposition.attachment(ref.fileName()))
                 .header("X-Content-SHA256", ref.sha256());
     }
 

@@ -76,6 +76,9 @@ final class RoundCommandValidation {
         lots(c.lots());
         eqia(c.eqia());
         details(c.details(), c.lots());
+        List<FieldError> tooLong = new ArrayList<>();
+        org.levelfield.common.web.FieldChecks.textLimits(tooLong, "", c, org.levelfield.common.web.FieldChecks.MOST_TEXT);
+        tooLong.stream().filter(e -> errors.stream().noneMatch(known -> known.field().equals(e.field()))).forEach(errors::add);
     }
 
     /** A SUM_OF tie-break step must name at least one criterion, each of which every lot has (by title). */

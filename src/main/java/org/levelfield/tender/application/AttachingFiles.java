@@ -58,6 +58,9 @@ public class AttachingFiles {
             throw ProblemException.forbidden("Your account is not a member of a bidding organisation, so it cannot attach files.");
         }
         String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (org.levelfield.common.web.ContentDisposition.hasControlCharacters(fileName)) {
+            throw ProblemException.badInput("fileName", "the file's name must not contain line breaks or other control characters; rename the file and upload it again");
+        }
         if (fileName == null || fileName.isBlank() || fileName.length() > 200 || fileName.contains("/") || fileName.contains("\\")) {
             throw ProblemException.badInput("fileName", "give the file's name (up to 200 characters, no folders) as ?fileName=letter.pdf");
         }

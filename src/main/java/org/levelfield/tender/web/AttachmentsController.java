@@ -86,7 +86,7 @@ public class AttachmentsController {
         }
         return HttpResponse.ok(attachments.content(id).orElseThrow())
                 .contentType(MediaType.of(a.contentType()))
-                .header("Content-Disposition", "attachment; filename=\"" + a.fileName().replace("\"", "") + "\"")
+                .header("Content-Disposition", org.levelfield.common.web.ContentDisposition.attachment(a.fileName()))
                 .header("X-Content-SHA256", a.sha256());
     }
 }

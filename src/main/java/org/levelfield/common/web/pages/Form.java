@@ -46,6 +46,12 @@ public final class Form {
         if (!FormTokens.matches(request, form.text(FormTokens.FIELD))) {
             throw new FormRefused(form);
         }
+        // PostgreSQL cannot store a NUL character: refuse it here, against its field, rather than fail in a write.
+        form.values.forEach((name, values) -> {
+            if (values.stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
+                throw ProblemException.badInput(name, "Remove the NUL character from this answer: it cannot be stored");
+            }
+        });
         return form;
     }
 

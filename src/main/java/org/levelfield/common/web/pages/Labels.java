@@ -82,6 +82,11 @@ public class Labels {
                 "PCC", "Police and crime commissioner", null,
                 "FIRE", "Fire and rescue authority", null,
                 "OTHER_PUBLIC", "Another public body", null);
+        put("DOCUMENT_KIND",
+                "SAFEGUARDS_REPORT", "Safeguards report", null,
+                "AWARD_JUSTIFICATION", "Award justification", null,
+                "AWARD_JUSTIFICATION_PUBLIC", "Award justification, public version", null,
+                "ASSESSMENT_SUMMARY", "Assessment summary for a bidder", null);
         put("PARTNER_KIND",
                 "SUBCONTRACTOR", "Subcontractor", null,
                 "PARTNER", "Delivery partner", null);
