@@ -205,8 +205,8 @@ step "Sealed: before the deadline the commissioner cannot read a tender (it answ
 call 404 GET "/api/tenders/$T1" "$COMMISSIONER" ""
 json 'd["detail"]'
 
-step "Wait for the tender deadline ($DEADLINE), then close the round"
-while [ "$(date -u +%s)" -le "$(date -u -d "$DEADLINE" +%s)" ]; do sleep 1; done
+step "Wait for the tender deadline ($DEADLINE) and the grace for tenders still in flight (GRACE_SECS, 5 with mn:run), then close the round"
+while [ "$(date -u +%s)" -le "$(( $(date -u -d "$DEADLINE" +%s) + ${GRACE_SECS:-5} ))" ]; do sleep 1; done
 call 200 POST "/api/rounds/$ROUND/close" "$COMMISSIONER" ""
 json '"status " + d["status"]'
 call 409 POST "/api/rounds/$ROUND/lots/$LOT2/tenders" "$BIDDER2" "$(tender 1000 "$ANSWERS2")"

@@ -24,6 +24,16 @@ public class UnexpectedFailureHandler implements ExceptionHandler<RuntimeExcepti
 
     @Override
     public HttpResponse<Map<String, Object>> handle(HttpRequest request, RuntimeException exception) {
+        var fault = DatabaseFaults.of(exception);
+        if (fault.isPresent()) {
+            LOG.warn("{} on {} {}: {}", fault.get().kind(), request.getMethod(), request.getPath(), exception.getMessage());
+            if (fault.get().kind() == DatabaseFaults.Kind.RACE) {
+                return Problems.response(request, HttpStatus.CONFLICT, "Not allowed in this state", fault.get().message(), Map.of());
+            }
+            var response = Problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", fault.get().message(), Map.of());
+            response.header("Retry-After", "5");
+            return response;
+        }
         String reference = UUID.randomUUID().toString();
         LOG.error("Unexpected failure {} on {} {}", reference, request.getMethod(), request.getPath(), exception);
         return Problems.response(request, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side",

@@ -27,15 +27,24 @@ public class ClosingRound {
 
     private final Rounds rounds;
     private final Clock clock;
+    private final java.time.Duration grace;
 
-    public ClosingRound(Rounds rounds, Clock clock) {
+    /**
+     * @param grace how long after the deadline a round stays open to tenders that reached the server before it and are
+     *              still being processed (a crowd in the last second waits for workers and connections); nothing that
+     *              arrives after the deadline is accepted in it.
+     */
+    public ClosingRound(Rounds rounds, Clock clock,
+                        @io.micronaut.context.annotation.Value("${levelfield.closing.grace:30s}") java.time.Duration grace) {
         this.rounds = rounds;
         this.clock = clock;
+        this.grace = grace;
     }
 
     @Transactional
     public List<UUID> closeAllDue() {
-        List<UUID> closed = rounds.closeAllDue(clock.instant());
+        Instant now = clock.instant();
+        List<UUID> closed = rounds.closeAllDue(now, now.minus(grace));
         closed.forEach(id -> LOG.info("Closed round {} at its tender deadline", id));
         return closed;
     }
@@ -51,6 +60,12 @@ public class ClosingRound {
         if (!round.isPastDeadline(now)) {
             throw ProblemException.wrongState("Round '" + round.title() + "' is open for tenders until " + round.tenderDeadline()
                     + " (server time " + now + "); it can be closed only after its deadline.", round.status().name(),
+                    round.status().allowedActions());
+        }
+        if (round.isPastDeadline(now) && !round.isPastDeadline(now.minus(grace))) {
+            throw ProblemException.wrongState("Round '" + round.title() + "' passed its deadline at " + round.tenderDeadline()
+                    + "; tenders that reached the server before it are still being received until "
+                    + round.tenderDeadline().plus(grace) + " (server time " + now + "). Close it after that.", round.status().name(),
                     round.status().allowedActions());
         }
         if (!rounds.transition(roundId, RoundStatus.PUBLISHED, RoundStatus.CLOSED, now, actor.userId(), "Closed after the tender deadline")) {

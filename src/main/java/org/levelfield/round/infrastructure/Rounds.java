@@ -178,11 +178,12 @@ public class Rounds {
     }
 
     /** Closes every published round whose deadline has passed, in one statement; returns their ids. */
-    public List<UUID> closeAllDue(Instant now) {
+    /** Closes every published round whose deadline is at or before {@code deadlineBefore}, recording {@code now}. */
+    public List<UUID> closeAllDue(Instant now, Instant deadlineBefore) {
         List<UUID> closed = sql.query("""
                 update round set status = 'CLOSED', closed_at = ?
                  where status = 'PUBLISHED' and tender_deadline <= ?
-                returning id""", rs -> rs.getObject(1, UUID.class), now, now);
+                returning id""", rs -> rs.getObject(1, UUID.class), now, deadlineBefore);
         for (UUID id : closed) {
             recordChange(id, RoundStatus.PUBLISHED, RoundStatus.CLOSED, now, null, "Tender deadline passed; closed automatically");
         }

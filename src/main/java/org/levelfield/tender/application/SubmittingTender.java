@@ -16,6 +16,7 @@ import org.levelfield.bidder.EligibilityRuns;
 import org.levelfield.bidder.OrganisationProfile;
 import org.levelfield.bidder.OrganisationProfiles;
 import org.levelfield.common.time.ClockFactory;
+import org.levelfield.common.web.Arrival;
 import org.levelfield.common.web.ProblemException;
 import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Lot;
@@ -54,8 +55,8 @@ public class SubmittingTender {
     }
 
     /** Proof of receipt: the tender id, when it was received, and the SHA-256 of exactly what was received. */
-    public record Receipt(UUID tenderId, UUID roundId, UUID lotId, String organisation, Instant receivedAt, String sha256,
-                          EligibilityAtSubmission eligibility) {
+    public record Receipt(UUID tenderId, UUID roundId, UUID lotId, String organisation, Instant receivedAt, String receivedAtSource,
+                          String sha256, EligibilityAtSubmission eligibility) {
     }
 
     /** The eligibility rules' answer at submission, and what changed since the organisation's previous check for the lot. */
@@ -68,7 +69,7 @@ public class SubmittingTender {
 
     @Transactional
     public Receipt submit(UUID roundId, UUID lotId, TenderCommand command, Actor actor) {
-        Instant now = clock.instant();
+        Instant now = Arrival.of(clock).at();
         Round round = openRound(roundId, actor, now);
         Lot lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
         var valid = TenderValidation.check(round, lot, command, Mode.SUBMISSION, ownAttachments(actor));
@@ -85,7 +86,7 @@ public class SubmittingTender {
     /** Saves the organisation's draft for the lot (one per lot), creating it if there is none. Nothing is sealed or received yet. */
     @Transactional
     public Tender saveDraft(UUID roundId, UUID lotId, TenderCommand command, Actor actor) {
-        Instant now = clock.instant();
+        Instant now = Arrival.of(clock).at();
         Round round = openRound(roundId, actor, now);
         Lot lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
         var valid = TenderValidation.check(round, lot, command, Mode.DRAFT, ownAttachments(actor));
@@ -112,7 +113,7 @@ public class SubmittingTender {
     public Receipt submitDraft(UUID draftId, Actor actor) {
         Tender draft = ownDraft(draftId, actor);
         Actor acting = actor.actingFor(draft.organisationId());
-        Instant now = clock.instant();
+        Instant now = Arrival.of(clock).at();
         Round round = openRound(draft.roundId(), acting, now);
         Lot lot = round.lot(draft.lotId()).orElseThrow();
         var valid = TenderValidation.check(round, lot, commandOf(draft), Mode.SUBMISSION, ownAttachments(acting));
@@ -134,7 +135,7 @@ public class SubmittingTender {
         if (live.isEmpty()) {
             return submitDraft(draftId, actor);
         }
-        Instant now = clock.instant();
+        Instant now = Arrival.of(clock).at();
         Round round = openRound(draft.roundId(), acting, now);
         Lot lot = round.lot(draft.lotId()).orElseThrow();
         var valid = TenderValidation.check(round, lot, commandOf(draft), Mode.SUBMISSION, ownAttachments(acting));
@@ -155,7 +156,7 @@ public class SubmittingTender {
     @Transactional
     public Tender discardDraft(UUID draftId, Actor actor) {
         Tender draft = ownDraft(draftId, actor);
-        openRound(draft.roundId(), actor.actingFor(draft.organisationId()), clock.instant());
+        openRound(draft.roundId(), actor.actingFor(draft.organisationId()), Arrival.of(clock).at());
         tenders.retireDraft(draftId, null);
         return tenders.find(draftId).orElseThrow();
     }
@@ -165,7 +166,7 @@ public class SubmittingTender {
     public Receipt revise(UUID tenderId, TenderCommand command, Actor actor) {
         Tender existing = ownLiveTender(tenderId, actor);
         Actor acting = actor.actingFor(existing.organisationId());
-        Instant now = clock.instant();
+        Instant now = Arrival.of(clock).at();
         Round round = openRound(existing.roundId(), acting, now);
         Lot lot = round.lot(existing.lotId()).orElseThrow();
         var valid = TenderValidation.check(round, lot, command, Mode.SUBMISSION, ownAttachments(acting));
@@ -183,7 +184,7 @@ public class SubmittingTender {
     @Transactional
     public Tender withdraw(UUID tenderId, Actor actor) {
         Tender existing = ownLiveTender(tenderId, actor);
-        openRound(existing.roundId(), actor.actingFor(existing.organisationId()), clock.instant());
+        openRound(existing.roundId(), actor.actingFor(existing.organisationId()), Arrival.of(clock).at());
         tenders.retire(tenderId, "WITHDRAWN", null);
         return tenders.find(tenderId).orElseThrow();
     }
@@ -202,13 +203,15 @@ public class SubmittingTender {
         } else {
             tenders.insert(tender, now);
         }
+        String source = Arrival.of(clock).source();
+        tenders.recordArrivalSource(id, source);
         var run = eligibility.run(round, lot, actor.organisationId(), id, EligibilityRuns.Stage.SUBMISSION,
                 TenderEligibility.profile(profile, valid.details()), now);
         notices.emailMembers(actor.organisationId(), "receipt", new java.util.HashMap<>(java.util.Map.of("organisation", profile.name(),
                 "lot", lot.title(), "round", round.title(), "tenderId", id.toString(), "sha256", hash,
                 "receivedAt", java.time.format.DateTimeFormatter.ofPattern("h:mm:ss a 'on' d MMMM yyyy (z)", java.util.Locale.UK)
                         .format(now.atZone(ClockFactory.LONDON)))));
-        return new Receipt(id, round.id(), lot.id(), profile.name(), now, hash, EligibilityAtSubmission.of(run));
+        return new Receipt(id, round.id(), lot.id(), profile.name(), now, source, hash, EligibilityAtSubmission.of(run));
     }
 
     private void refuseSecondLiveTender(Round round, Lot lot, Actor actor) {

@@ -61,6 +61,15 @@ public class Tenders {
     }
 
     /** Turns a draft into a submitted tender with its receipt hash. */
+    /** Records where the tender's receipt time came from (see common/web/Arrival). */
+    public void recordArrivalSource(UUID id, String source) {
+        sql.update("update tender set received_at_source = ? where id = ?", source, id);
+    }
+
+    public java.util.Optional<String> arrivalSource(UUID id) {
+        return sql.one("select received_at_source from tender where id = ?", rs -> rs.getString(1), id);
+    }
+
     public boolean submitDraft(UUID id, Instant at, UUID by, String sha256) {
         boolean submitted = sql.update("""
                 update tender set status = 'SUBMITTED', submitted_at = ?, submitted_by = ?, content_sha256 = ?, updated_at = ?

@@ -221,7 +221,8 @@ public class TendersController {
     public Map<String, Object> verify(UUID id, Authentication authentication) {
         Tender tender = readable(id, Actor.of(authentication));
         String recomputed = org.levelfield.tender.application.TenderContentHash.recomputed(tender);
-        return Map.of("tenderId", tender.id(), "receivedAt", tender.submittedAt(), "sha256", tender.contentSha256(),
+        return Map.of("tenderId", tender.id(), "receivedAt", tender.submittedAt(),
+                "receivedAtSource", String.valueOf(tenders.arrivalSource(id).orElse(null)), "sha256", tender.contentSha256(),
                 "recomputedSha256", recomputed, "intact", recomputed.equals(tender.contentSha256()));
     }
 

@@ -1,0 +1,68 @@
+package org.levelfield.common.web;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.context.ServerRequestContext;
+import org.levelfield.common.time.ClockFactory;
+
+/**
+ * When a request reached the server. The first filter reads the service clock as the request comes off the
+ * network, on the event loop, before the request waits for a worker thread or a pooled database connection;
+ * a tender's receipt time is this instant, so a crowd submitting in the last second is judged by when each
+ * tender arrived, not by when the service got round to it. Every instance uses its own clock (kept by NTP);
+ * the database's clock would only be read once a connection was free, which is the wait this avoids.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class Arrival {
+
+    static final String ATTRIBUTE = "levelfield.arrival";
+
+    /** The arrival source recorded in receipts. */
+    public static final String REQUEST = "REQUEST_ARRIVAL";
+    /** Outside a request (a scheduled job, a seed): the service clock when the work was done. */
+    public static final String SERVICE_CLOCK = "SERVICE_CLOCK";
+
+    public record Stamp(Instant at, String source) {
+    }
+
+    private final Clock clock;
+
+    public Arrival(Clock clock) {
+        this.clock = clock;
+    }
+
+    @RequestFilter
+    public void stamp(HttpRequest<?> request) {
+        request.setAttribute(ATTRIBUTE, ClockFactory.stored(clock.instant()));
+    }
+
+    /**
+     * Moves every request off the network threads once it is stamped: what follows (the session check in the
+     * database, the form token, the controller) may wait for a pooled connection, and a network thread that waits
+     * stops reading, and stamping, the requests behind it.
+     */
+    @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    public static class OffTheNetworkThread {
+        @RequestFilter
+        @io.micronaut.scheduling.annotation.ExecuteOn(io.micronaut.scheduling.TaskExecutors.BLOCKING)
+        public void hop(HttpRequest<?> request) {
+            // Nothing to do: running here is the point.
+        }
+    }
+
+    /** When the current request arrived, or the clock's time now when there is no request. */
+    public static Stamp of(Clock clock) {
+        return ServerRequestContext.currentRequest()
+                .flatMap(r -> r.getAttribute(ATTRIBUTE, Instant.class))
+                .map(at -> new Stamp(at, REQUEST))
+                .orElseGet(() -> new Stamp(ClockFactory.stored(clock.instant()), SERVICE_CLOCK));
+    }
+}

@@ -1,0 +1,159 @@
+package org.levelfield.tender
+
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
+import io.micronaut.context.annotation.Property
+import io.micronaut.http.HttpStatus
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import org.levelfield.access.Organisation
+import org.levelfield.access.SigningIn
+import org.levelfield.access.UserAccount
+import org.levelfield.access.PasswordHasher
+import org.levelfield.common.identity.Role
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.RoundFixture
+
+import java.time.Duration
+import java.time.Instant
+import java.time.LocalDate
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.Executors
+
+/**
+ * A crowd in the last second: 200 organisations send their tenders one second before the deadline, at once.
+ * Each is judged by when it reached the server, not by when a worker and a database connection were free:
+ * all are received, each stamped within 100 ms of being sent. One organisation sending the same tender ten
+ * times at once, without an Idempotency-Key, gets one receipt and nine conflicts.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "levelfield.closing.grace", value = "30s")
+@Property(name = "levelfield.closing.enabled", value = "false")
+class DeadlineUnderLoadSpec extends IntegrationSpec {
+
+    static final int CROWD = 200
+
+    @Inject EmbeddedServer server
+    @Inject SigningIn signingIn
+
+    /** Bidders of organisations of their own, each with a complete profile, signed in. */
+    List<String> bidders(int n) {
+        String hash = PasswordHasher.hash(PASSWORD)
+        (1..n).collect { i ->
+            String run = UUID.randomUUID().toString().substring(0, 8)
+            def org = organisations.save(new Organisation(UUID.randomUUID(), "Crowd $i $run", "GB-CHC-" + uniqueDigits(7), Instant.now()))
+            completeProfile(org.id(), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
+            def user = accounts.save(new UserAccount(UUID.randomUUID(), "crowd-$i-$run", "Crowd $i", hash, Role.BIDDER, org.id(), Instant.now()))
+            signingIn.issue(user, "127.0.0.1", "test").token()
+        }
+    }
+
+    /** A published round whose deadline is {@code secondsAhead} of the real clock, which the service then follows. */
+    Map roundClosingIn(Map who, int secondsAhead) {
+        Instant deadline = Instant.now().plusSeconds(secondsAhead).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        clock.set(deadline.minus(Duration.ofDays(40)))
+        def body = RoundFixture.aRound(deadline, LocalDate.now().plusMonths(4))
+        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, body).body, who.commissioner).body.round
+        clock.followSystemClock()
+        round
+    }
+
+    /**
+     * Sends the same tender for each token at {@code at}, each over its own connection opened beforehand, and notes the
+     * moment each request's bytes were written to the socket.
+     */
+    List<Map> sendAll(List<String> tokens, String path, Map tender, Instant at) {
+        byte[] json = JsonOutput.toJson(tender).getBytes("UTF-8")
+        def go = new CountDownLatch(1)
+        // Platform threads, as separate browsers are: the service's own work runs on virtual threads and must not hold up the senders.
+        def pool = Executors.newFixedThreadPool(tokens.size())
+        def futures = tokens.collect { token ->
+            pool.submit({
+                def socket = new Socket(server.host, server.port)
+                socket.tcpNoDelay = true
+                byte[] head = ("POST $path HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer $token\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: ${json.length}\r\nConnection: close\r\n\r\n").getBytes("US-ASCII")
+                byte[] request = new byte[head.length + json.length]
+                System.arraycopy(head, 0, request, 0, head.length)
+                System.arraycopy(json, 0, request, head.length, json.length)
+                go.await()
+                Instant sent = Instant.now()
+                socket.outputStream.write(request)
+                socket.outputStream.flush()
+                String response = new String(socket.inputStream.readAllBytes(), "UTF-8")
+                socket.close()
+                int status = response.substring(9, 12) as int
+                String body = response.substring(response.indexOf("\r\n\r\n") + 4)
+                if (response.toLowerCase().contains("transfer-encoding: chunked")) {
+                    body = unchunk(body)
+                }
+                [status: status, sent: sent, body: body ? new JsonSlurper().parseText(body) : null]
+            } as java.util.concurrent.Callable<Map>)
+        }
+        while (Instant.now().isBefore(at)) {
+            Thread.sleep(5)
+        }
+        go.countDown()
+        def results = futures.collect { it.get() }
+        pool.shutdown()
+        results
+    }
+
+    static String unchunk(String chunked) {
+        StringBuilder out = new StringBuilder()
+        int i = 0
+        while (true) {
+            int eol = chunked.indexOf("\r\n", i)
+            int size = Integer.parseInt(chunked.substring(i, eol).trim(), 16)
+            if (size == 0) {
+                return out.toString()
+            }
+            out.append(chunked, eol + 2, eol + 2 + size)
+            i = eol + 2 + size + 2
+        }
+    }
+
+    def "200 organisations sending one second before the deadline are all received, each stamped within 100 ms of sending"() {
+        given:
+        def who = people()
+        def crowd = bidders(CROWD)
+        def round = roundClosingIn(who, 25)
+        Map lot = round.lots[1]
+        Instant deadline = Instant.parse(round.tenderDeadline)
+
+        when:
+        def results = sendAll(crowd, "/api/rounds/$round.id/lots/$lot.id/tenders", RoundFixture.tender(lot, 25_000_000), deadline.minusSeconds(1))
+        def lags = results.findAll { it.status == 201 }.collect { Duration.between(it.sent, Instant.parse(it.body.receivedAt)).toMillis() }
+
+        then: "every tender is received, none as late"
+        results.countBy { it.status } == [201: CROWD]
+        results.every { it.body.receivedAtSource == "REQUEST_ARRIVAL" }
+        results.every { Instant.parse(it.body.receivedAt).isBefore(deadline) }
+
+        and: "each receipt time is within 100 ms of when it was sent"
+        println "lags: " + lags.sort().with { [it[0], it[it.size().intdiv(2)], it[(int) (it.size() * 0.95)], it[-1]] }
+        lags.max() < 100
+        lags.min() > -5
+
+        and: "the receipt shows where its time came from"
+        api("GET", "/api/tenders/${results[0].body.tenderId}/receipt", crowd[0]).body.receivedAtSource == "REQUEST_ARRIVAL"
+        count("tender", "round_id = ?::uuid and status = 'SUBMITTED'", round.id) == CROWD
+    }
+
+    def "ten copies of one organisation's tender sent at once without an Idempotency-Key give one receipt and nine conflicts, never a 500"() {
+        given:
+        def who = people()
+        clock.set(Instant.parse("2026-09-01T09:00:00Z"))
+        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(Instant.parse("2026-10-15T12:00:00Z"))).body, who.commissioner).body.round
+        Map lot = round.lots[1]
+
+        when:
+        def results = sendAll([who.bidder] * 10, "/api/rounds/$round.id/lots/$lot.id/tenders", RoundFixture.tender(lot, 25_000_000), Instant.now())
+
+        then:
+        results.countBy { it.status } == [201: 1, 409: 9]
+        results.findAll { it.status == 409 }.every { !it.body.toString().contains(results.find { r -> r.status == 201 }.body.tenderId) }
+        count("tender", "lot_id = ?::uuid and status = 'SUBMITTED'", lot.id) == 1
+    }
+}
