@@ -53,6 +53,10 @@ public class SessionAuthentication implements JwtAuthenticationFactory {
             }
             return sessions.get().open(UUID.fromString(sid)).map(this::authentication);
         } catch (Exception unusable) {
+            if (org.levelfield.common.web.DatabaseFaults.of(unusable).filter(f -> f.kind() == org.levelfield.common.web.DatabaseFaults.Kind.UNAVAILABLE).isPresent()) {
+                // The database is away: that is not a bad token, and the person is told so (503), not signed out (401).
+                org.levelfield.common.web.DatabaseGate.markUnavailable(unusable.getMessage());
+            }
             LOG.debug("Token refused: {}", unusable.getMessage());
             return Optional.empty();
         }

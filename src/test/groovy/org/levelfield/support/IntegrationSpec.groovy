@@ -144,6 +144,19 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
         } + [sisters: sisters.name(), generic: generic.name()]
     }
 
+    /** Bidders of n organisations of their own, each with a complete profile, signed in (without a password check: quick for crowds). */
+    List<String> crowd(int n) {
+        String hash = PasswordHasher.hash(PASSWORD)
+        def signingIn = applicationContext.getBean(org.levelfield.access.SigningIn)
+        (1..n).collect { i ->
+            String run = UUID.randomUUID().toString().substring(0, 8)
+            def org = organisations.save(new Organisation(UUID.randomUUID(), "Crowd $i $run", "GB-CHC-" + uniqueDigits(7), Instant.now()))
+            completeProfile(org.id(), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
+            def user = accounts.save(new UserAccount(UUID.randomUUID(), "crowd-$i-$run", "Crowd $i", hash, Role.BIDDER, org.id(), Instant.now()))
+            signingIn.issue(user, "127.0.0.1", "test").token()
+        }
+    }
+
     /** Digits no other organisation in this test run has used, for registration numbers. */
     static synchronized String uniqueDigits(int length) {
         String digits

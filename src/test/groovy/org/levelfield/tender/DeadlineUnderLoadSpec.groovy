@@ -7,11 +7,6 @@ import io.micronaut.http.HttpStatus
 import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
-import org.levelfield.access.Organisation
-import org.levelfield.access.SigningIn
-import org.levelfield.access.UserAccount
-import org.levelfield.access.PasswordHasher
-import org.levelfield.common.identity.Role
 import org.levelfield.support.IntegrationSpec
 import org.levelfield.support.RoundFixture
 
@@ -35,19 +30,6 @@ class DeadlineUnderLoadSpec extends IntegrationSpec {
     static final int CROWD = 200
 
     @Inject EmbeddedServer server
-    @Inject SigningIn signingIn
-
-    /** Bidders of organisations of their own, each with a complete profile, signed in. */
-    List<String> bidders(int n) {
-        String hash = PasswordHasher.hash(PASSWORD)
-        (1..n).collect { i ->
-            String run = UUID.randomUUID().toString().substring(0, 8)
-            def org = organisations.save(new Organisation(UUID.randomUUID(), "Crowd $i $run", "GB-CHC-" + uniqueDigits(7), Instant.now()))
-            completeProfile(org.id(), "CIO", 30_000_000, 9, "INDEPENDENT_EXAMINATION")
-            def user = accounts.save(new UserAccount(UUID.randomUUID(), "crowd-$i-$run", "Crowd $i", hash, Role.BIDDER, org.id(), Instant.now()))
-            signingIn.issue(user, "127.0.0.1", "test").token()
-        }
-    }
 
     /** A published round whose deadline is {@code secondsAhead} of the real clock, which the service then follows. */
     Map roundClosingIn(Map who, int secondsAhead) {
@@ -117,7 +99,7 @@ class DeadlineUnderLoadSpec extends IntegrationSpec {
     def "200 organisations sending one second before the deadline are all received, each stamped within 100 ms of sending"() {
         given:
         def who = people()
-        def crowd = bidders(CROWD)
+        def crowd = crowd(CROWD)
         def round = roundClosingIn(who, 25)
         Map lot = round.lots[1]
         Instant deadline = Instant.parse(round.tenderDeadline)

@@ -181,6 +181,20 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /** Stops this server (fast shutdown: open sessions are ended, committed work is kept), for outage drills. */
+    public void stopServer() {
+        stop();
+    }
+
+    /** Starts this server again on the same port and data, after {@link #stopServer()}. */
+    public void startAgain() {
+        try {
+            startServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void stop() {
         try {
             run(List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"), 60);

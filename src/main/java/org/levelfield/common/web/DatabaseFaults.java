@@ -26,7 +26,7 @@ public final class DatabaseFaults {
 
     public static Optional<Fault> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
                 return Optional.of(unavailable());
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
@@ -45,7 +45,7 @@ public final class DatabaseFaults {
         return Optional.empty();
     }
 
-    private static Fault unavailable() {
+    public static Fault unavailable() {
         return new Fault(Kind.UNAVAILABLE, "Levelfield cannot reach its database just now, so nothing was changed. Try again in a few seconds.");
     }
 }

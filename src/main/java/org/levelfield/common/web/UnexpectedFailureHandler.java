@@ -22,6 +22,12 @@ public class UnexpectedFailureHandler implements ExceptionHandler<RuntimeExcepti
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedFailureHandler.class);
 
+    private final org.levelfield.common.database.DatabaseWatch watch;
+
+    public UnexpectedFailureHandler(org.levelfield.common.database.DatabaseWatch watch) {
+        this.watch = watch;
+    }
+
     @Override
     public HttpResponse<Map<String, Object>> handle(HttpRequest request, RuntimeException exception) {
         var fault = DatabaseFaults.of(exception);
@@ -30,6 +36,7 @@ public class UnexpectedFailureHandler implements ExceptionHandler<RuntimeExcepti
             if (fault.get().kind() == DatabaseFaults.Kind.RACE) {
                 return Problems.response(request, HttpStatus.CONFLICT, "Not allowed in this state", fault.get().message(), Map.of());
             }
+            watch.reportUnreachable(exception.getMessage());
             var response = Problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", fault.get().message(), Map.of());
             response.header("Retry-After", "5");
             return response;
