@@ -352,6 +352,8 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
 
     def "the full report contains every tender's scores, reasons and findings, and the due-regard record, and is PDF/A"() {
         when:
+        // The commissioner issues it; scrutiny reads it as issued.
+        api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner)
         def pdf = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.scrutiny)
         def text = Pdfs.text(pdf.bytes)
         def results = api("GET", "/api/rounds/$round.id/award/results", who.scrutiny).body
@@ -408,6 +410,7 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
 
     def "the scrutiny panel finds the round, reads every part of it, checks a summary by its hash, and can change none of it"() {
         when:
+        api("GET", "/api/rounds/$round.id/safeguards.pdf", who.commissioner)
         def listed = api("GET", "/api/scrutiny/rounds", who.scrutiny).body.find { it.id == round.id }
         def reads = listed.read.findAll { k, v -> k != "verifyDocument" }.collectEntries { k, v -> [(k): api("GET", v, who.scrutiny).status] }
         def documents = api("GET", "/api/rounds/$round.id/documents", who.scrutiny).body

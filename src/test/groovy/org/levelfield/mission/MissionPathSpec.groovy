@@ -238,6 +238,8 @@ class MissionPathSpec extends IntegrationSpec {
 
     def "the award justification PDF names the round, lots, bidders, every score and reason, and the rule findings"() {
         when:
+        // The commissioner issues it; scrutiny reads the document as issued (and issues none itself).
+        assert api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner).status == HttpStatus.OK
         def reply = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.scrutiny)
         def info = Pdfs.info(reply.bytes)
         def text = Pdfs.text(reply.bytes)

@@ -124,6 +124,7 @@ class RoundDesignSafeguardsSpec extends IntegrationSpec {
     def "the safeguards report names every finding by stage and every justification, as JSON and as a PDF"() {
         when:
         def json = api("GET", "/api/rounds/$round.id/safeguards", who.scrutiny)
+        assert api("GET", "/api/rounds/$round.id/safeguards.pdf", who.commissioner).status.code == 200
         def pdf = api("GET", "/api/rounds/$round.id/safeguards.pdf", who.scrutiny)
         def text = org.levelfield.support.Pdfs.text(pdf.bytes)
         def findings = json.body.stages.collectMany { it.findings }

@@ -34,6 +34,14 @@ public class IssuedDocuments {
                         rs.getString(5), Sql.instant(rs, "issued_at"), rs.getBytes(7)), roundId, kind, versionKey);
     }
 
+    /** The latest document of this kind issued for the round, if any. */
+    public java.util.Optional<Document> latest(UUID roundId, String kind) {
+        return sql.one("select id, round_id, kind, file_name, sha256, issued_at, content from issued_document"
+                        + " where round_id = ? and kind = ? order by issued_at desc limit 1",
+                rs -> new Document(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Sql.instant(rs, "issued_at"), rs.getBytes(7)), roundId, kind);
+    }
+
     /** A document as issued, without its content. */
     public record Issued(UUID id, UUID roundId, String roundTitle, String kind, String fileName, String sha256, Instant issuedAt, String issuedBy) {
     }

@@ -42,7 +42,21 @@ public class IssuingDocument {
 
     @Transactional
     public Issued issue(UUID roundId, String kind, String template, Object model, String fileName, Actor actor) {
+        if (readsOnly(actor)) {
+            return latest(roundId, kind);
+        }
         return render(roundId, kind, template, model, fileName, actor, null);
+    }
+
+    /** Scrutiny reads the record as it was issued; it never issues a document itself. */
+    private static boolean readsOnly(Actor actor) {
+        return actor.is(org.levelfield.common.identity.Role.SCRUTINY);
+    }
+
+    private Issued latest(UUID roundId, String kind) {
+        return issued.latest(roundId, kind).map(d -> new Issued(d.id(), d.fileName(), d.sha256(), d.content()))
+                .orElseThrow(() -> org.levelfield.common.web.ProblemException.notFound(
+                        "document of kind " + kind + " issued by the commissioner for round", roundId));
     }
 
     /**
@@ -51,6 +65,9 @@ public class IssuingDocument {
      */
     @Transactional
     public Issued issueOnce(UUID roundId, String kind, String template, Object model, String fileName, Actor actor, String versionKey) {
+        if (readsOnly(actor)) {
+            return latest(roundId, kind);
+        }
         return issued.ofVersion(roundId, kind, versionKey).map(d -> new Issued(d.id(), d.fileName(), d.sha256(), d.content()))
                 .orElseGet(() -> render(roundId, kind, template, model, fileName, actor, versionKey));
     }

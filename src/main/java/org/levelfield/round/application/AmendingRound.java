@@ -73,7 +73,7 @@ public class AmendingRound {
     public record Amended(Round round, List<Finding> findings, int tendersToResubmit) {
     }
 
-    /** The amended round, or the verdict refusing the amendment (a BLOCK, or RD-27's warning); the run is recorded either way. */
+    /** The amended round, or the verdict refusing the amendment (a BLOCK, or RD-27's warning); a refusal records nothing. */
     @Transactional
     public Outcome<Amended> amend(UUID roundId, AmendmentCommand command, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
@@ -98,8 +98,9 @@ public class AmendingRound {
                 LocalDate.ofInstant(command.newTenderDeadline(), ClockFactory.LONDON), !now.isBefore(round.tenderDeadline())));
         var ruleset = rulesets.forVersion(round.rulesetVersion());
         List<Finding> findings = ruleset.evaluate(Stage.ROUND_DESIGN, facts);
-        Verdict verdict = checks.judge(roundId, Stage.ROUND_DESIGN, ruleset.version(), now, actor.userId(), "The amendment of '" + round.title() + "' is refused",
-                List.of("AMENDED", "AMENDMENT_REFUSED"), findings,
+        // A refused amendment leaves nothing behind: the round's design run stays the one it was published on.
+        Verdict verdict = checks.judgeRecordingOnlyIfDone(roundId, Stage.ROUND_DESIGN, ruleset.version(), now, actor.userId(),
+                "The amendment of '" + round.title() + "' is refused", "AMENDED", findings,
                 f -> RuleChecks.blocks(f) || f.ruleId().equals("RD-27") && f.severity() == Severity.WARN,
                 refusing -> "The amendment of '" + round.title() + "' is refused: "
                         + String.join("; ", refusing.stream().map(f -> f.ruleId() + " " + f.message()).toList()), findings);

@@ -54,6 +54,19 @@ public class RuleChecks {
                 new Verdict(what, findings, refusing, shown, refusing.isEmpty() ? null : reason.apply(refusing), null), outcomes.get(0), outcomes.get(1));
     }
 
+    /**
+     * As {@link #judge(UUID, Stage, String, Instant, UUID, String, List, List, Predicate, java.util.function.Function, List)}, but a
+     * refusal is not recorded: for a step whose refusal must leave the round exactly as it was (an amendment of a
+     * published round, whose design run stays the one it was published on).
+     */
+    public Verdict judgeRecordingOnlyIfDone(UUID roundId, Stage stage, String rulesetVersion, Instant at, UUID by, String what, String outcome,
+                                            List<Finding> findings, Predicate<Finding> refuses,
+                                            java.util.function.Function<List<Finding>, String> reason, List<?> shown) {
+        List<Finding> refusing = findings.stream().filter(refuses).toList();
+        Verdict verdict = new Verdict(what, findings, refusing, shown, refusing.isEmpty() ? null : reason.apply(refusing), null);
+        return verdict.refused() ? verdict : record(roundId, stage, rulesetVersion, at, by, verdict, outcome, outcome);
+    }
+
     /** Whether a finding is a BLOCK: the usual test. */
     public static boolean blocks(Finding f) {
         return f.severity() == Severity.BLOCK;
