@@ -183,7 +183,23 @@ call 200 GET "/api/rounds/$ROUND/clarifications" "$BIDDER2" ""
 json '"bidder2 reads: Q" + str(d[0]["number"]) + " " + d[0]["question"] + " A: " + d[0]["answer"]'
 
 step "Bidders attach files and submit sealed tenders (a consortium with a specialist subcontractor); each gets a receipt"
-LETTER_FILE="$(mktemp)"; printf '%%PDF-1.7 Deaf Women'"'"'s Voice commits to deliver 15%% of lot 1.' > "$LETTER_FILE"
+LETTER_FILE="$(mktemp)"
+# A real one-page PDF (attachments are parsed whole): objects, then the cross-reference table with their offsets.
+python3 - "$LETTER_FILE" <<'PDF'
+import sys
+text = b"Deaf Women's Voice commits to deliver 15% of lot 1."
+stream = b"BT /F1 12 Tf 72 700 Td (" + text.replace(b"'", b"\\'") + b") Tj ET"
+objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+           b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>",
+           b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>", b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream"]
+out, offsets = b"%PDF-1.4\n", []
+for i, body in enumerate(objects, 1):
+    offsets.append(len(out)); out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+open(sys.argv[1], "wb").write(out)
+PDF
 LETTER="$(curl -s -X POST "$BASE_URL/api/attachments?fileName=commitment-letter.pdf" -H "Authorization: Bearer $BIDDER" \
           -H 'Content-Type: application/pdf' --data-binary @"$LETTER_FILE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
 rm -f "$LETTER_FILE"; echo "attached commitment letter $LETTER"

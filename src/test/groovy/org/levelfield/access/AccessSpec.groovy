@@ -91,7 +91,7 @@ class AccessSpec extends IntegrationSpec {
         when:
         round = approveAndPublish(round, who.commissioner).body.round
         Map lot = round.lots[0]
-        attachment = upload(who.bidder, "commitment.pdf", "application/pdf", "%PDF-1.4 letter of commitment".bytes).body
+        attachment = upload(who.bidder, "commitment.pdf", "application/pdf", org.levelfield.support.Pdfs.letter("Letter of commitment")).body
         receipt = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder,
                 RoundFixture.tender(lot, 80_000_000, [attachmentIds: [attachment.id]])).body
         def other = api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 81_000_000))

@@ -174,7 +174,7 @@ class BidderJourneyBrowserSpec extends IntegrationSpec {
         j.follow("Attachments")
         j.check("attachments")
         File policy = File.createTempFile("equality-plan", ".pdf")
-        policy.bytes = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".bytes
+        policy.bytes = org.levelfield.support.Pdfs.letter("Our equality policy")
         j.attach("file", policy)
         j.press("Upload file")
         j.check("attached")

@@ -408,7 +408,7 @@ class BidderPagesSpec extends IntegrationSpec {
         def v = visitor()
         v.signIn(username("bidder"))
         fill(v, base, lot)
-        def letterUpload = upload(v, "$base/attachments", "commitment-letter.pdf", "application/pdf", "%PDF-1.4\n% letter\n".bytes)
+        def letterUpload = upload(v, "$base/attachments", "commitment-letter.pdf", "application/pdf", org.levelfield.support.Pdfs.letter("Letter"))
         assert letterUpload.status == 303
         String letterId = sql.query("select id from attachment where file_name = 'commitment-letter.pdf' order by uploaded_at desc limit 1",
                 { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row).first()

@@ -68,8 +68,8 @@ class NulInputSpec extends IntegrationSpec {
         long before = count("attachment")
 
         when:
-        def crlf = upload(who.bidder, "plan.pdf\r\nX-Injected: yes", "application/pdf", "%PDF-1.4 plan".bytes)
-        def unicode = upload(who.bidder, "Équipe Ünïcødé – plan 2027.pdf", "application/pdf", "%PDF-1.4 plan".bytes)
+        def crlf = upload(who.bidder, "plan.pdf\r\nX-Injected: yes", "application/pdf", org.levelfield.support.Pdfs.letter("plan"))
+        def unicode = upload(who.bidder, "Équipe Ünïcødé – plan 2027.pdf", "application/pdf", org.levelfield.support.Pdfs.letter("plan"))
         def download = api("GET", "/api/attachments/$unicode.body.id", who.bidder)
 
         then:

@@ -130,7 +130,7 @@ class TenderBadInputSpec extends IntegrationSpec {
 
     def "a tender cannot name another organisation's attachment"() {
         given:
-        def theirs = upload(who.bidder2, "theirs.pdf", "application/pdf", "%PDF-1.4 theirs".bytes).body
+        def theirs = upload(who.bidder2, "theirs.pdf", "application/pdf", org.levelfield.support.Pdfs.letter("theirs")).body
         def before = snapshot()
 
         expect:

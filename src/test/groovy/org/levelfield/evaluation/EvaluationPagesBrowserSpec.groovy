@@ -412,7 +412,7 @@ class EvaluationPagesBrowserSpec extends IntegrationSpec {
         design.lots[0].remove("minTurnoverPence")
         Map round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
         Map lot = round.lots[0]
-        byte[] letter = "%PDF-1.4 letter of commitment from our BSL partner".bytes
+        byte[] letter = org.levelfield.support.Pdfs.letter("Letter of commitment from our BSL partner")
         def file = upload(who.bidder, "bsl-partner.pdf", "application/pdf", letter).body
         def tender = [id: api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000, [attachmentIds: [file.id]])).body.tenderId]
         seatPanel(round, who, ["evaluator", "evaluator2"])

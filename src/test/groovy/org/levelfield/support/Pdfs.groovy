@@ -14,6 +14,27 @@ class Pdfs {
         VeraGreenfieldFoundryProvider.initialise()
     }
 
+    /** A real one-page PDF saying this, as a bidder's letter would be (attachments are parsed whole). Same text, same bytes. */
+    static byte[] letter(String text) {
+        def document = new org.apache.pdfbox.pdmodel.PDDocument()
+        try {
+            def page = new org.apache.pdfbox.pdmodel.PDPage()
+            document.addPage(page)
+            new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page).withCloseable { stream ->
+                stream.beginText()
+                stream.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12)
+                stream.newLineAtOffset(72, 700)
+                stream.showText(text)
+                stream.endText()
+            }
+            def out = new ByteArrayOutputStream()
+            document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION)
+            return out.toByteArray()
+        } finally {
+            document.close()
+        }
+    }
+
     /** The text as pdftotext would give it, whitespace collapsed. */
     static String text(byte[] pdf) {
         return lines(pdf).join(" ").replaceAll(/\s+/, " ")

@@ -20,6 +20,8 @@ import java.time.Instant
 @Stepwise
 class ConsortiumTenderSpec extends IntegrationSpec {
 
+    /** The subcontractor's commitment letter, a real PDF, as sent. */
+    static final byte[] LETTER = org.levelfield.support.Pdfs.letter("We commit to deliver 15% of lot 1.")
     @Shared Map<String, String> who
     @Shared Map round
     @Shared Map lot
@@ -63,13 +65,13 @@ class ConsortiumTenderSpec extends IntegrationSpec {
 
     def "it drafts the tender in pieces; a draft may be incomplete and has no receipt"() {
         when:
-        letter = upload(who.bidder, "deaf-womens-voice-commitment.pdf", "application/pdf", "%PDF-1.7 We commit to deliver 15% of lot 1.".bytes).body
+        letter = upload(who.bidder, "deaf-womens-voice-commitment.pdf", "application/pdf", LETTER).body
         def saved = api("POST", "/api/rounds/$round.id/lots/$lot.id/drafts", who.bidder, [pricePence: 84_000_000, vatBasis: "VAT_EXEMPT", answers: []])
         draft = saved.body
         def updated = api("PUT", "/api/drafts/$draft.id", who.colleague, consortiumTender(84_000_000) + [vatBasis: "VAT_EXEMPT"])
 
         then:
-        letter.sha256 == Hashing.sha256("%PDF-1.7 We commit to deliver 15% of lot 1.".bytes)
+        letter.sha256 == Hashing.sha256(LETTER)
         saved.status == HttpStatus.OK
         draft.status == "DRAFT"
         draft.sha256 == null
@@ -134,7 +136,7 @@ class ConsortiumTenderSpec extends IntegrationSpec {
     def "a change to the stored attachment's bytes would no longer match the receipt"() {
         when: "someone with database access alters the commitment letter"
         sql.update("alter table attachment disable trigger all")
-        sql.update("update attachment set content = ? where id = ?::uuid", "%PDF-1.7 We commit to 1%.".bytes, letter.id)
+        sql.update("update attachment set content = ? where id = ?::uuid", org.levelfield.support.Pdfs.letter("We commit to 1%."), letter.id)
         def check = api("GET", "/api/tenders/$first.tenderId/receipt", who.bidder).body
 
         then:
@@ -142,7 +144,7 @@ class ConsortiumTenderSpec extends IntegrationSpec {
         check.recomputedSha256 != first.sha256
 
         cleanup:
-        sql.update("update attachment set content = ? where id = ?::uuid", "%PDF-1.7 We commit to deliver 15% of lot 1.".bytes, letter.id)
+        sql.update("update attachment set content = ? where id = ?::uuid", LETTER, letter.id)
         sql.update("alter table attachment enable trigger all")
     }
 

@@ -21,7 +21,7 @@ import org.levelfield.tender.model.SealPolicy;
 
 /**
  * A bidder attaches a file (a commitment letter, a policy, a plan) for use in its tenders. The
- * file is checked for size and type, stored in PostgreSQL with its SHA-256, and never changed.
+ * file is checked for size and type, parsed whole (AttachmentInspection: nothing that runs is accepted), stored in PostgreSQL with its SHA-256, and never changed.
  * Its own organisation's members can always read it; the commissioning side only once it is part
  * of a submitted tender whose deadline has passed.
  */
@@ -77,6 +77,12 @@ public class AttachingFiles {
         }
         if (!looksLike(type, content)) {
             throw ProblemException.badInput("content", "the file's content is not " + type + "; check the file and its type");
+        }
+        try {
+            // The whole file, not only its first bytes: see AttachmentInspection. A CSV's formula cells come back neutralised.
+            content = AttachmentInspection.inspect(type, content).content();
+        } catch (AttachmentInspection.Refused refused) {
+            throw ProblemException.badInput("content", refused.getMessage());
         }
         Attachments.Stored stored = new Attachments.Stored(UUID.randomUUID(), actor.organisationId(), fileName.strip(), type,
                 content.length, Hashing.sha256(content), clock.instant());
