@@ -34,7 +34,23 @@ public class AuditTrail {
                         String previousHash, String hash) {
     }
 
-    public record Verification(long entries, boolean intact, Long firstBrokenSeq, String problem, String lastHash) {
+    /**
+     * @param anchors      how many published heads (printed in issued documents) were checked against the chain
+     * @param lastAnchorHolding the latest published head that still holds, if any: any rewriting happened after it
+     */
+    public record Verification(long entries, boolean intact, Long firstBrokenSeq, String problem, String lastHash, int anchors,
+                               Anchor lastAnchorHolding) {
+        static Verification broken(long visible, long seq, String problem, int anchors, Anchor holding) {
+            return new Verification(visible, false, seq, problem, null, anchors, holding);
+        }
+    }
+
+    /** A head of the chain as printed in an issued document. */
+    public record Anchor(long seq, String hash, UUID documentId, String kind, Instant issuedAt) {
+    }
+
+    /** The last entry: its number and hash, printed in every issued document. */
+    public record Head(long seq, String hash) {
     }
 
     private final Sql sql;
@@ -49,13 +65,19 @@ public class AuditTrail {
     @Transactional
     public void append(String kind, UUID roundId, UUID actorId, String subject, Map<String, ?> detail) {
         sql.query("select pg_advisory_xact_lock(?)", rs -> null, LOCK);
-        String previous = sql.one("select hash from audit_entry order by seq desc limit 1", rs -> rs.getString(1)).orElse(GENESIS);
+        Head last = head().orElse(new Head(0, GENESIS));
         Instant at = ClockFactory.stored(clock.instant());
         String json = canonical(detail);
-        String hash = hash(previous, at, roundId, actorId, kind, subject, json);
+        String hash = hash(last.hash(), at, roundId, actorId, kind, subject, json);
+        // The number after the last one, taken under the lock: numbers have no gaps, so a missing one is a removed entry.
         sql.update("""
-                insert into audit_entry(recorded_at, round_id, actor_id, kind, subject, detail, previous_hash, hash)
-                values (?,?,?,?,?, cast(? as jsonb),?,?)""", at, roundId, actorId, kind, subject, json, previous, hash);
+                insert into audit_entry(seq, recorded_at, round_id, actor_id, kind, subject, detail, previous_hash, hash)
+                values (?,?,?,?,?,?, cast(? as jsonb),?,?)""", last.seq() + 1, at, roundId, actorId, kind, subject, json, last.hash(), hash);
+    }
+
+    /** The chain's last entry, if any. */
+    public java.util.Optional<Head> head() {
+        return sql.one("select seq, hash from audit_entry order by seq desc limit 1", rs -> new Head(rs.getLong(1), rs.getString(2)));
     }
 
     /**
@@ -84,34 +106,79 @@ public class AuditTrail {
                 rs -> rs.getObject(1, UUID.class), clock.instant()));
     }
 
-    /** Recomputes every hash from the first entry; reports the first entry that does not match. */
+    /**
+     * Recomputes every hash from the first entry and reports the first entry that does not match or is missing (the numbers
+     * have no gaps); then checks every head published in an issued document: a chain rewritten from some entry on, hashes and
+     * all, is consistent with itself but no longer leads through the heads that were printed after that entry.
+     */
     public Verification verify() {
         List<Entry> all = sql.query("select * from audit_entry order by seq", AuditTrail::row);
+        List<Anchor> anchors = sql.query("select id, kind, issued_at, audit_seq, audit_hash from issued_document where audit_seq is not null order by audit_seq, issued_at",
+                rs -> new Anchor(rs.getLong("audit_seq"), rs.getString("audit_hash"), rs.getObject("id", UUID.class), rs.getString("kind"),
+                        Sql.instant(rs, "issued_at")));
         java.util.Set<UUID> sealed = sealedRounds();
+        Map<Long, String> hashes = new java.util.HashMap<>();
         long visible = 0;
         String lastVisible = GENESIS;
         String previous = GENESIS;
+        long expectedSeq = 1;
         for (Entry e : all) {
+            if (e.seq() != expectedSeq) {
+                return Verification.broken(visible, expectedSeq, "entry " + expectedSeq + (e.seq() == expectedSeq + 1 ? " is" : " to " + (e.seq() - 1) + " are")
+                        + " missing: the entries jump from " + (expectedSeq - 1) + " to " + e.seq(), anchors.size(), holding(anchors, hashes, expectedSeq));
+            }
             if (!e.previousHash().equals(previous)) {
-                return new Verification(visible, false, e.seq(), "entry " + e.seq() + " does not point at the entry before it", null);
+                return Verification.broken(visible, e.seq(), "entry " + e.seq() + " does not point at the entry before it", anchors.size(),
+                        holding(anchors, hashes, e.seq()));
             }
             String expected = hash(previous, e.recordedAt(), e.roundId(), e.actorId(), e.kind(), e.subject(), canonical(read(e.detail())));
             if (!expected.equals(e.hash())) {
-                return new Verification(visible, false, e.seq(), "entry " + e.seq() + " was changed after it was recorded", null);
+                return Verification.broken(visible, e.seq(), "entry " + e.seq() + " was changed after it was recorded", anchors.size(),
+                        holding(anchors, hashes, e.seq()));
             }
             previous = e.hash();
+            hashes.put(e.seq(), e.hash());
+            expectedSeq++;
             if (!(e.roundId() != null && sealed.contains(e.roundId()) && sealedKind(e))) {
                 visible++;
                 lastVisible = e.hash();
             }
         }
+        Anchor lastHolding = null;
+        for (Anchor a : anchors) {
+            if (!a.hash().equals(hashes.get(a.seq()))) {
+                return Verification.broken(visible, a.seq(), "the trail was rewritten: entry " + a.seq() + (hashes.containsKey(a.seq())
+                        ? " no longer has the hash" : " is gone, yet its hash was") + " printed in the " + a.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + " issued at " + a.issuedAt() + " (document " + a.documentId() + ")"
+                        + (lastHolding == null ? "; no earlier published head holds either" : "; the last published head that still holds is entry "
+                        + lastHolding.seq() + ", so the change was made after it"), anchors.size(), lastHolding);
+            }
+            lastHolding = a;
+        }
         // Every entry is checked; the count and the head leave out sealed entries, so neither moves when a tender arrives.
-        return new Verification(visible, true, null, null, lastVisible);
+        return new Verification(visible, true, null, null, lastVisible, anchors.size(), lastHolding);
     }
 
-    static String hash(String previous, Instant at, UUID roundId, UUID actorId, String kind, String subject, String detailJson) {
+    /** The latest published head at or before an entry found broken, whose hash the chain still matched. */
+    private static Anchor holding(List<Anchor> anchors, Map<Long, String> hashes, long brokenSeq) {
+        Anchor holding = null;
+        for (Anchor a : anchors) {
+            if (a.seq() < brokenSeq && a.hash().equals(hashes.get(a.seq()))) {
+                holding = a;
+            }
+        }
+        return holding;
+    }
+
+    /** The hash of an entry: public so that anyone holding an export of the trail can recompute the chain. */
+    public static String hash(String previous, Instant at, UUID roundId, UUID actorId, String kind, String subject, String detailJson) {
         return Hashing.sha256(String.join("\n", "levelfield-audit-v1", previous, at.toString(), String.valueOf(roundId),
                 String.valueOf(actorId), kind, subject, detailJson));
+    }
+
+    /** An entry's detail, as stored, in the canonical form its hash is taken over (for tools that recompute the chain). */
+    public static String canonicalDetail(String storedJson) {
+        return canonical(read(storedJson));
     }
 
     /** Details are kept as text, so what is hashed reads back exactly the same from jsonb. */

@@ -34,6 +34,11 @@ public class IssuedDocuments {
                         rs.getString(5), Sql.instant(rs, "issued_at"), rs.getBytes(7)), roundId, kind, versionKey);
     }
 
+    /** Records the audit trail's head printed in a document. */
+    public void anchor(UUID id, long seq, String hash) {
+        sql.update("update issued_document set audit_seq = ?, audit_hash = ? where id = ?", seq, hash, id);
+    }
+
     /** The latest document of this kind issued for the round, if any. */
     public java.util.Optional<Document> latest(UUID roundId, String kind) {
         return sql.one("select id, round_id, kind, file_name, sha256, issued_at, content from issued_document"

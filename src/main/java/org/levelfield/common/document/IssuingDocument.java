@@ -22,10 +22,13 @@ public class IssuingDocument {
     private final Clock clock;
     private final PdfRenderer renderer = new PdfRenderer();
 
-    public IssuingDocument(Templates templates, IssuedDocuments issued, Clock clock) {
+    private final org.levelfield.common.audit.AuditTrail audit;
+
+    public IssuingDocument(Templates templates, IssuedDocuments issued, Clock clock, org.levelfield.common.audit.AuditTrail audit) {
         this.templates = templates;
         this.issued = issued;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public record Issued(UUID documentId, String fileName, String sha256, byte[] pdf) {
@@ -73,10 +76,18 @@ public class IssuingDocument {
     }
 
     private Issued render(UUID roundId, String kind, String template, Object model, String fileName, Actor actor, String versionKey) {
-        byte[] pdf = renderer.render(templates.render(template, model), "en-GB", "Levelfield for " + actor.displayName());
+        // The audit trail's head, printed in the document and kept with it: a copy held outside Levelfield then shows
+        // whether the trail still leads through this point (AuditTrail.verify).
+        var head = audit.head().orElse(new org.levelfield.common.audit.AuditTrail.Head(0, "none"));
+        String anchored = templates.render(template, model) + "\n\n## Audit trail\n\nWhen this document was issued, Levelfield's audit trail ended at entry "
+                + head.seq() + ", whose SHA-256 is:\n\n" + head.hash() + "\n\nAnyone can ask Levelfield to verify the trail: it must still lead through this entry with this hash.\n";
+        byte[] pdf = renderer.render(anchored, "en-GB", "Levelfield for " + actor.displayName());
         String sha256 = Hashing.sha256(pdf);
         UUID id = UUID.randomUUID();
         issued.insert(id, roundId, kind, fileName, sha256, pdf, ClockFactory.stored(clock.instant()), actor.userId(), versionKey);
+        if (head.seq() > 0) {
+            issued.anchor(id, head.seq(), head.hash());
+        }
         return new Issued(id, fileName, sha256, pdf);
     }
 }
