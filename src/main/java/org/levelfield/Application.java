@@ -34,7 +34,9 @@ public class Application {
             }
             Path embedded = embeddedHome(env, development);
             Duration wait = embedded != null ? Duration.ZERO : Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEVELFIELD_DATABASE_WAIT_SECONDS", "30")));
-            DatabaseTarget target = DatabaseBootstrap.prepare(DatabaseTarget.fromEnvironment(env), embedded, wait);
+            DatabaseTarget owner = DatabaseBootstrap.prepare(DatabaseTarget.fromEnvironment(env), embedded, wait);
+            // Migrations run now, as the owner; the service connects as the ordinary role (common/database/ServiceRole).
+            DatabaseTarget target = org.levelfield.common.database.ServiceRole.migrateAndConnectAs(owner, env.get("LEVELFIELD_DATABASE_APP_PASSWORD"));
             System.setProperty("datasources.default.url", target.jdbcUrl());
             System.setProperty("datasources.default.username", target.username());
             System.setProperty("datasources.default.password", target.password());

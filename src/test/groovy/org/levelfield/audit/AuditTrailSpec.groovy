@@ -3,6 +3,7 @@ package org.levelfield.audit
 import io.micronaut.http.HttpStatus
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.TestDatabase
 import org.levelfield.support.RoundFixture
 import spock.lang.Shared
 import spock.lang.Stepwise
@@ -83,13 +84,20 @@ class AuditTrailSpec extends IntegrationSpec {
         clock.set(Instant.now())
     }
 
-    def "the database refuses to #operation an entry"() {
-        when:
+    def "the service's own role may not #operation an entry, and even the owner is refused by the trigger"() {
+        when: "the service tries, as the ordinary role it connects as"
         sql.update(statement)
 
         then:
         def e = thrown(Exception)
-        e.message.contains("append-only") || e.cause?.message?.contains("append-only")
+        (e.message + " " + e.cause?.message).contains("permission denied")
+
+        when: "the database's owner tries"
+        TestDatabase.asOwner(TestDatabase.shared(), [[statement]])
+
+        then:
+        def o = thrown(Exception)
+        o.message.contains("append-only")
 
         where:
         operation  | statement
@@ -98,12 +106,28 @@ class AuditTrailSpec extends IntegrationSpec {
         "truncate" | "truncate audit_entry"
     }
 
+    def "the service's role cannot switch the audit trail's guard off, skip triggers, or connect as a superuser"() {
+        expect:
+        sql.one("select rolsuper or rolcreaterole or rolbypassrls from pg_roles where rolname = current_user", { it.getBoolean(1) } as org.levelfield.common.database.Sql.Row).get() == false
+        sql.one("select current_user", { it.getString(1) } as org.levelfield.common.database.Sql.Row).get() == "levelfield_app"
+
+        when:
+        sql.update(statement)
+
+        then:
+        def e = thrown(Exception)
+        (e.message + " " + e.cause?.message) =~ /must be owner|permission denied/
+
+        where:
+        statement << ["alter table audit_entry disable trigger audit_entry_no_update", "set session_replication_role = replica"]
+    }
+
     def "an entry changed behind the database's back breaks the chain at that entry"() {
         given: "a superuser switches the guard off and edits one score's reason"
         long seq = sql.query("select max(seq) from audit_entry where kind = 'SCORE'", { rs -> rs.getLong(1) } as org.levelfield.common.database.Sql.Row).first()
         String original = sql.query("select detail::text from audit_entry where seq = ?", { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row, seq).first()
-        sql.update("alter table audit_entry disable trigger audit_entry_no_update")
-        sql.update("update audit_entry set detail = jsonb_set(detail, '{score}', '\"5\"') where seq = ?", seq)
+        TestDatabase.asOwner(TestDatabase.shared(), [["alter table audit_entry disable trigger audit_entry_no_update"],
+                                                     ["update audit_entry set detail = jsonb_set(detail, '{score}', '\"5\"') where seq = ?", seq]])
 
         when:
         def check = api("GET", "/api/audit/verify", who.admin).body
@@ -114,8 +138,8 @@ class AuditTrailSpec extends IntegrationSpec {
         check.problem.contains("changed after it was recorded")
 
         cleanup:
-        sql.update("update audit_entry set detail = cast(? as jsonb) where seq = ?", original, seq)
-        sql.update("alter table audit_entry enable trigger audit_entry_no_update")
+        TestDatabase.asOwner(TestDatabase.shared(), [["update audit_entry set detail = cast(? as jsonb) where seq = ?", original, seq],
+                                                     ["alter table audit_entry enable trigger audit_entry_no_update"]])
         assert api("GET", "/api/audit/verify", who.admin).body.intact
     }
 }

@@ -7,6 +7,7 @@ import org.levelfield.common.database.DatabaseTarget
 import org.levelfield.common.database.EmbeddedPostgres
 import org.levelfield.support.IntegrationSpec
 import org.levelfield.support.RoundFixture
+import org.levelfield.support.TestDatabase
 import spock.lang.Shared
 import spock.util.concurrent.PollingConditions
 
@@ -35,10 +36,7 @@ class DatabaseOutageSpec extends IntegrationSpec {
         postgres = EmbeddedPostgres.start(HOME)
         def target = new DatabaseTarget("127.0.0.1", postgres.port(), "levelfield", EmbeddedPostgres.SUPERUSER, "")
         DatabaseBootstrap.createDatabaseIfMissing(target)
-        [
-                "datasources.default.url"                : target.jdbcUrl(),
-                "datasources.default.username"           : target.username(),
-                "datasources.default.password"           : "",
+        TestDatabase.properties(target) + [
                 "datasources.default.connection-timeout" : "3000",
                 "levelfield.database.watch-interval"     : "500ms",
                 "levelfield.demo.seed"                   : "false",

@@ -37,11 +37,32 @@ class TestDatabase {
         target
     }
 
-    static Map<String, String> properties(DatabaseTarget target) {
+    private static final Map<DatabaseTarget, DatabaseTarget> SERVICE = [:]
+
+    /** The service's own connection to an owner's database, migrated on first use: the ordinary role, as in production. */
+    static synchronized DatabaseTarget service(DatabaseTarget owner) {
+        SERVICE.computeIfAbsent(owner) { org.levelfield.common.database.ServiceRole.migrateAndConnectAs(owner, null) }
+    }
+
+    /** The datasource properties a service started on this (owner's) database uses: the service role's. */
+    static Map<String, String> properties(DatabaseTarget owner) {
+        DatabaseTarget target = service(owner)
         [
                 "datasources.default.url"     : target.jdbcUrl(),
                 "datasources.default.username": target.username(),
                 "datasources.default.password": target.password(),
         ]
+    }
+
+    /** Runs statements as the database's owner (what a superuser could do behind the service's back). */
+    static void asOwner(DatabaseTarget owner, List<List> statements) {
+        java.sql.DriverManager.getConnection(owner.jdbcUrl(), owner.username(), owner.password()).withCloseable { c ->
+            statements.each { List st ->
+                c.prepareStatement(st[0] as String).withCloseable { ps ->
+                    st.drop(1).eachWithIndex { v, i -> ps.setObject(i + 1, v) }
+                    ps.execute()
+                }
+            }
+        }
     }
 }

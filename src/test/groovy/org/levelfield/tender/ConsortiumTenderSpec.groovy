@@ -135,8 +135,8 @@ class ConsortiumTenderSpec extends IntegrationSpec {
 
     def "a change to the stored attachment's bytes would no longer match the receipt"() {
         when: "someone with database access alters the commitment letter"
-        sql.update("alter table attachment disable trigger all")
-        sql.update("update attachment set content = ? where id = ?::uuid", org.levelfield.support.Pdfs.letter("We commit to 1%."), letter.id)
+        org.levelfield.support.TestDatabase.asOwner(org.levelfield.support.TestDatabase.shared(), [["alter table attachment disable trigger all"],
+                ["update attachment set content = ? where id = ?::uuid", org.levelfield.support.Pdfs.letter("We commit to 1%."), UUID.fromString(letter.id)]])
         def check = api("GET", "/api/tenders/$first.tenderId/receipt", who.bidder).body
 
         then:
@@ -144,8 +144,8 @@ class ConsortiumTenderSpec extends IntegrationSpec {
         check.recomputedSha256 != first.sha256
 
         cleanup:
-        sql.update("update attachment set content = ? where id = ?::uuid", LETTER, letter.id)
-        sql.update("alter table attachment enable trigger all")
+        org.levelfield.support.TestDatabase.asOwner(org.levelfield.support.TestDatabase.shared(), [["update attachment set content = ? where id = ?::uuid", LETTER, UUID.fromString(letter.id)],
+                ["alter table attachment enable trigger all"]])
     }
 
     def "the charity revises the consortium tender and gets a new receipt that verifies"() {
