@@ -81,7 +81,7 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
         headers.each { k, v -> request.header(k, v) }
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON_TYPE)
-            request.body(body instanceof String ? body : groovy.json.JsonOutput.toJson(body))
+            request.body(body instanceof String || body instanceof byte[] ? body : groovy.json.JsonOutput.toJson(body))
         }
         try {
             def response = http.toBlocking().exchange(request, byte[])

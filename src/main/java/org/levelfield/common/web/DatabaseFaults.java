@@ -31,9 +31,10 @@ public final class DatabaseFaults {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.equals("23505")) {
-                    String constraint = t instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
-                            ? p.getServerErrorMessage().getConstraint() : null;
+                String constraint = t instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                        ? p.getServerErrorMessage().getConstraint() : null;
+                // Two audit entries with one number would be a fault in the service (appends are serialised), not a race.
+                if (state.equals("23505") && !"audit_entry_pkey".equals(constraint)) {
                     return Optional.of(new Fault(Kind.RACE, RACES.getOrDefault(constraint,
                             "Another request did the same thing at the same moment and only one could succeed. Reload to see where things stand.")));
                 }
