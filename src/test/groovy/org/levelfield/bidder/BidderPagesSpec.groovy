@@ -331,6 +331,10 @@ class BidderPagesSpec extends IntegrationSpec {
         sql.query("select price_pence from tender where id = ?", { rs -> rs.getLong(1) } as org.levelfield.common.database.Sql.Row, revisedId).first() == 9_000_000L
         receipt.body.contains("Earlier receipts for this lot")
 
+        and: "the receipt gives the time to the second, and says the deadline is judged by when the tender reached the server"
+        receipt.body =~ /\d{1,2}:\d{2}:\d{2}(am|pm) on \d{1,2} \w+ \d{4}/
+        receipt.body.contains("when it reached Levelfield's server; the deadline is judged by this time")
+
         when: "withdrawn without ticking the box, then with it"
         def unconfirmed = v.post("$base/withdraw", [:])
         def statusAfterUnconfirmed = sql.query("select status from tender where id = ?", { rs -> rs.getString(1) } as org.levelfield.common.database.Sql.Row, revisedId).first()

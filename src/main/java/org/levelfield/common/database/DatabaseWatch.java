@@ -42,6 +42,8 @@ public class DatabaseWatch {
         this.password = password;
         this.clock = clock;
         this.state = new State(true, Instant.now(), null, null);
+        // Known from the start: readiness never reports a database it has not checked.
+        probe();
     }
 
     public State state() {

@@ -26,6 +26,15 @@ public final class Dates {
     }
 
     /** "5:30pm on 1 December 2026" (UK time); midday and midnight said as words. */
+    /** To the second, for receipts: "3:46:07am on 3 December 2026". */
+    public static String dateTimeToSecond(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        var at = instant.atZone(LONDON);
+        return java.time.format.DateTimeFormatter.ofPattern("h:mm:ssa", Locale.UK).format(at).toLowerCase(Locale.UK) + " on " + DATE.format(at);
+    }
+
     public static String dateTime(Instant instant) {
         if (instant == null) {
             return "";

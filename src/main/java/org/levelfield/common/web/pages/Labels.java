@@ -193,6 +193,10 @@ public class Labels {
         return Money.format(pence);
     }
 
+    public String dateTimeToSecond(java.time.Instant instant) {
+        return Dates.dateTimeToSecond(instant);
+    }
+
     public String dateTime(java.time.Instant instant) {
         return Dates.dateTime(instant);
     }
