@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Startup time and the hot paths under load (issue 15, part 10). Starts the compiled service in development mode on a
-# fresh database (demo accounts and round; dropped afterwards) once to migrate and seed it, then again to time the
-# launch until readiness answers, then runs bench/LoadBenchmark.java against it.
+# Startup time and the hot paths under load (issue 15, part 10). Packages the service and starts the jar in development
+# mode on a fresh database (demo accounts and round; dropped afterwards), timing each launch until readiness answers:
+#   1. first start: migrates and seeds the database, compiles the rules (an empty compiled-rules cache);
+#   2. second start: the compiled rules are read from the cache (rules/engine/CompiledRules);
+#   3. a training run that writes a JDK AOT cache (-XX:AOTCacheOutput, JEP 514), then two starts that use it.
+# Then runs bench/LoadBenchmark.java against the last instance.
 # Usage: bash bench/run-load.sh   (CONNECTIONS=32 DURATION=10 WARMUP=5 PORT=8090)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+./mvnw -q -DskipTests package
+JAR="$(ls target/levelfield-*-SNAPSHOT.jar | grep -v original | head -1)"
+WORK="$(mktemp -d)"
+chmod 700 "$WORK"
+mkdir -m 700 "$WORK/rules-cache"
 JAVA="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}/bin/java"
 PORT="${PORT:-8090}"
 DB="levelfield_bench_$$"
@@ -13,22 +20,30 @@ LOG="$(mktemp)"
 PID=""
 psql -h 127.0.0.1 -U postgres -qc "create database $DB" postgres
 stop() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
-cleanup() { stop; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" postgres || true; rm -f "$LOG"; }
+cleanup() { stop; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" postgres || true; rm -rf "$LOG" "$WORK"; }
 trap cleanup EXIT
 launch() {
-  local start ready
+  local start ready label="$1"
+  shift
   start=$(date +%s%N)
   MICRONAUT_ENVIRONMENTS=dev PORT="$PORT" LEVELFIELD_CLOSING=false DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" \
-    "$JAVA" -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-    -cp "target/classes:$(cat target/bench-classpath.txt)" org.levelfield.Application > "$LOG" 2>&1 &
+    LEVELFIELD_RULES_CACHE="$WORK/rules-cache" \
+    "$JAVA" -Xmx2g "$@" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$JAR" > "$LOG" 2>&1 &
   PID=$!
   until curl -sf "http://localhost:$PORT/health/readiness" >/dev/null 2>&1; do
     kill -0 "$PID" 2>/dev/null || { cat "$LOG"; exit 1; }; sleep 0.05; done
   ready=$(date +%s%N)
-  echo "$1: launch to readiness $(( (ready - start) / 1000000 )) ms; Micronaut: $(grep -o 'Startup completed in [0-9]*ms' "$LOG" | head -1)"
+  echo "$label: launch to readiness $(( (ready - start) / 1000000 )) ms; Micronaut: $(grep -o 'Startup completed in [0-9]*ms' "$LOG" | head -1); rules $(grep -o 'compiled)\|read from the compiled-rules cache' "$LOG" | head -1)"
 }
 launch "first start (migrates and seeds the empty database)"
 stop
 launch "second start (database ready)"
+stop
+launch "training run (writes the AOT cache as it stops)" -XX:AOTCacheOutput="$WORK/levelfield.aot"
+curl -sf -o /dev/null "http://localhost:$PORT/" || true
+stop
+launch "start with the AOT cache" -XX:AOTCache="$WORK/levelfield.aot"
+stop
+launch "start with the AOT cache, again" -XX:AOTCache="$WORK/levelfield.aot"
 "$JAVA" -Dbase="http://localhost:$PORT" -Dconnections="${CONNECTIONS:-32}" -Dseconds="${DURATION:-10}" -Dwarmup="${WARMUP:-5}" \
   bench/LoadBenchmark.java

@@ -32,6 +32,11 @@ public class Application {
                             throw new IllegalStateException(problem);
                         });
             }
+            if (!command) {
+                // The rules compile (or are read from the compiled-rules cache) while the database and context start.
+                org.levelfield.rules.engine.RulesetLoader.preload(Path.of(System.getProperty("levelfield.rules.directory",
+                        env.getOrDefault("RULES_DIR", "rules"))).toAbsolutePath().normalize());
+            }
             Path embedded = embeddedHome(env, development);
             Duration wait = embedded != null ? Duration.ZERO : Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEVELFIELD_DATABASE_WAIT_SECONDS", "30")));
             DatabaseTarget owner = DatabaseBootstrap.prepare(DatabaseTarget.fromEnvironment(env), embedded, wait);

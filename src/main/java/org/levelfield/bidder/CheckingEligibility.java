@@ -40,8 +40,11 @@ public class CheckingEligibility {
     private final Rulesets rulesets;
     private final ThresholdsConfiguration thresholds;
     private final Clock clock;
+    private final PublishedRoundCache published;
 
-    public CheckingEligibility(Rounds rounds, Rulesets rulesets, ThresholdsConfiguration thresholds, Clock clock) {
+    public CheckingEligibility(Rounds rounds, Rulesets rulesets, ThresholdsConfiguration thresholds, Clock clock,
+                               PublishedRoundCache published) {
+        this.published = published;
         this.rounds = rounds;
         this.rulesets = rulesets;
         this.thresholds = thresholds;
@@ -81,10 +84,11 @@ public class CheckingEligibility {
     }
 
     public Check check(UUID roundId, UUID lotId, Profile profile) {
-        Round round = rounds.find(roundId).filter(r -> r.status() != RoundStatus.DRAFT && r.status() != RoundStatus.DESIGN_APPROVED)
+        PublishedRoundCache.Held held = published.published(roundId, this::thresholdsFor)
                 .orElseThrow(() -> ProblemException.notFound("published round", roundId));
+        Round round = held.round();
         var lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
-        return evaluate(round, lot, profile);
+        return evaluate(round, lot, profile, held.thresholds());
     }
 
     /** Runs the round's frozen eligibility rules for one lot against a profile (validated first). */

@@ -112,6 +112,29 @@ end
         "a file not named by its id"     | "round-design/lots.drl"                    | GOOD                                                        || "the file name must be the catalogue id"
     }
 
+    def "a package declared in two stage folders, or none at all, is refused at load with the file named"() {
+        given: "all files compile in one build and each stage takes its own packages, so a shared package would mix stages"
+        write("round-design/RD-19-every-lot-noticed.drl", GOOD)
+        write("award/AW-01-x.drl", GOOD.replace('"RD-19"', '"AW-01"').replace("Every lot is noticed", "Every lot is noticed at award"))
+
+        when:
+        RulesetLoader.load(rules)
+
+        then:
+        def shared = thrown(RulesetException)
+        shared.message.contains("package levelfield.test is already used by the")
+        shared.message.contains("rules/")
+
+        when:
+        Files.delete(rules.resolve("award/AW-01-x.drl"))
+        write("round-design/RD-19-every-lot-noticed.drl", GOOD.replace("package levelfield.test;", ""))
+        RulesetLoader.load(rules)
+
+        then:
+        def none = thrown(RulesetException)
+        none.message.contains("rules/round-design/RD-19-every-lot-noticed.drl: declares no package")
+    }
+
     def "the version is a SHA-256 of the rule files and changes when a file changes"() {
         given:
         write("round-design/RD-19-every-lot-noticed.drl", GOOD)

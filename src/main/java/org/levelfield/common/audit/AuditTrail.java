@@ -1,5 +1,9 @@
 package org.levelfield.common.audit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +15,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.levelfield.common.Hashing;
@@ -20,8 +28,9 @@ import org.levelfield.common.time.ClockFactory;
 /**
  * The append-only, hash-chained audit trail. Each entry's hash is the SHA-256 of the previous
  * entry's hash and the entry's own content in a fixed layout; {@link #verify()} recomputes the chain
- * from the first entry. Appends are serialised by a transaction-scoped advisory lock, so the chain
- * has one order even with several instances.
+ * from the first entry. Entries are chained as their transaction commits, under a transaction-scoped advisory lock
+ * taken just before the commit, so the chain has one order even with several instances and the lock is held only
+ * for the chaining.
  */
 @Singleton
 public class AuditTrail {
@@ -55,24 +64,63 @@ public class AuditTrail {
 
     private final Sql sql;
     private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
 
-    public AuditTrail(Sql sql, Clock clock) {
+    public AuditTrail(Sql sql, Clock clock, TransactionOperations<Connection> transactions) {
         this.sql = sql;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    /** Appends an entry in the caller's transaction (or its own): it lands with the change it records, or not at all. */
+    /**
+     * Appends an entry in the caller's transaction (or its own): it lands with the change it records, or not at all.
+     * The entry is chained as the transaction commits, not now: the lock that gives the chain its one order is taken
+     * just before the commit and held only until it, so the work a request does (eligibility rules, scoring, the
+     * tender's own rows) runs in parallel with other requests' and only the chaining itself is taken in turn.
+     */
     @Transactional
     public void append(String kind, UUID roundId, UUID actorId, String subject, Map<String, ?> detail) {
-        sql.query("select pg_advisory_xact_lock(?)", rs -> null, LOCK);
-        Head last = head().orElse(new Head(0, GENESIS));
-        Instant at = ClockFactory.stored(clock.instant());
         String json = canonical(detail);
-        String hash = hash(last.hash(), at, roundId, actorId, kind, subject, json);
-        // The number after the last one, taken under the lock: numbers have no gaps, so a missing one is a removed entry.
-        sql.update("""
-                insert into audit_entry(seq, recorded_at, round_id, actor_id, kind, subject, detail, previous_hash, hash)
-                values (?,?,?,?,?,?, cast(? as jsonb),?,?)""", last.seq() + 1, at, roundId, actorId, kind, subject, json, last.hash(), hash);
+        TransactionStatus<?> status = transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("An audit entry is appended inside a transaction"));
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                chain((Connection) status.getConnection(), kind, roundId, actorId, subject, json);
+            }
+        });
+    }
+
+    /** Chains one entry on the committing transaction's own connection, under the appending lock. */
+    private void chain(Connection connection, String kind, UUID roundId, UUID actorId, String subject, String json) {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)");
+             PreparedStatement last = connection.prepareStatement("select seq, hash from audit_entry order by seq desc limit 1");
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into audit_entry(seq, recorded_at, round_id, actor_id, kind, subject, detail, previous_hash, hash)
+                     values (?,?,?,?,?,?, cast(? as jsonb),?,?)""")) {
+            lock.setLong(1, LOCK);
+            lock.executeQuery().close();
+            Head head = new Head(0, GENESIS);
+            try (ResultSet rs = last.executeQuery()) {
+                if (rs.next()) {
+                    head = new Head(rs.getLong(1), rs.getString(2));
+                }
+            }
+            Instant at = ClockFactory.stored(clock.instant());
+            // The number after the last one, taken under the lock: numbers have no gaps, so a missing one is a removed entry.
+            insert.setLong(1, head.seq() + 1);
+            insert.setTimestamp(2, java.sql.Timestamp.from(at));
+            if (roundId == null) insert.setNull(3, java.sql.Types.OTHER); else insert.setObject(3, roundId);
+            if (actorId == null) insert.setNull(4, java.sql.Types.OTHER); else insert.setObject(4, actorId);
+            insert.setString(5, kind);
+            insert.setString(6, subject);
+            insert.setString(7, json);
+            insert.setString(8, head.hash());
+            insert.setString(9, hash(head.hash(), at, roundId, actorId, kind, subject, json));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("The audit entry could not be chained: " + e.getMessage(), e);
+        }
     }
 
     /** The chain's last entry, if any. */

@@ -26,8 +26,9 @@ public class RulesEngine {
     public RulesEngine(@Value("${levelfield.rules.directory:rules}") String directory) {
         this.directory = Path.of(directory).toAbsolutePath().normalize();
         this.current = RulesetLoader.load(this.directory);
-        LOG.info("Loaded {} rule files ({} rules) from {}; ruleset version {}", current.files().size(),
-                current.files().stream().mapToInt(f -> f.ruleNames().size()).sum(), this.directory, current.version());
+        LOG.info("Loaded {} rule files ({} rules) from {}; ruleset version {} ({})", current.files().size(),
+                current.files().stream().mapToInt(f -> f.ruleNames().size()).sum(), this.directory, current.version(),
+                current.origin() == Ruleset.Origin.KEPT ? "read from the compiled-rules cache" : "compiled");
     }
 
     public Ruleset current() {

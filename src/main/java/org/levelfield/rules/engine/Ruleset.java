@@ -21,11 +21,20 @@ public final class Ruleset {
     private final String version;
     private final List<RuleFile> files;
     private final Map<Stage, KieBase> bases;
+    private final Origin origin;
 
-    Ruleset(String version, List<RuleFile> files, Map<Stage, KieBase> bases) {
+    /** Where the compiled rules came from: the compiler, or the compiled-rules cache ({@link CompiledRules}). */
+    public enum Origin { COMPILED, KEPT }
+
+    Ruleset(String version, List<RuleFile> files, Map<Stage, KieBase> bases, Origin origin) {
         this.version = version;
+        this.origin = origin;
         this.files = List.copyOf(files);
         this.bases = new EnumMap<>(bases);
+    }
+
+    public Origin origin() {
+        return origin;
     }
 
     public String version() {

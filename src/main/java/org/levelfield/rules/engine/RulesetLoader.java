@@ -5,25 +5,33 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 import org.kie.api.definition.rule.Rule;
 import org.levelfield.common.Hashing;
 import org.levelfield.rules.model.LegalForce;
@@ -39,8 +47,12 @@ public final class RulesetLoader {
 
     private static final Pattern FILE_NAME = Pattern.compile("((?:REG|RD|SEL|SC|EQ|SS|DR|AW|MON)-\\d{2})-[a-z0-9-]+\\.drl");
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
-    private static final String KIE_ROOT = "src/main/resources/";
-    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+
+    /** Rulesets loaded in this process by version, so each is compiled once however many contexts start. */
+    private static final Map<String, CompletableFuture<Ruleset>> LOADED = new ConcurrentHashMap<>();
+    private static final Deque<String> ORDER = new ArrayDeque<>();
+    private static final int KEPT_IN_MEMORY = 4;
 
     private RulesetLoader() {
     }
@@ -108,20 +120,96 @@ public final class RulesetLoader {
                 }
             }
         }
-        List<RuleFile> regime = files.stream().filter(f -> f.stage() == Stage.REGIME).toList();
+        Map<String, Stage> stageOfPackage = new HashMap<>();
+        for (RuleFile file : files) {
+            String pkg = packageOf(file);
+            Stage other = stageOfPackage.putIfAbsent(pkg, file.stage());
+            if (other != null && other != file.stage()) {
+                throw new RulesetException("rules/" + file.path() + ": package " + pkg + " is already used by the "
+                        + other.folder() + " rules; each stage folder's rules declare their own package");
+            }
+        }
+        String version = version(files);
+        CompletableFuture<Ruleset> mine = new CompletableFuture<>();
+        CompletableFuture<Ruleset> known = LOADED.putIfAbsent(version, mine);
+        if (known != null) {
+            try {
+                return known.join();
+            } catch (CompletionException e) {
+                // The other load failed; this one compiles for itself and reports its own error.
+                LOADED.remove(version, known);
+                return compile(files);
+            }
+        }
+        try {
+            Ruleset ruleset = assemble(version, files, byRuleName);
+            mine.complete(ruleset);
+            synchronized (ORDER) {
+                ORDER.addLast(version);
+                while (ORDER.size() > KEPT_IN_MEMORY) {
+                    LOADED.remove(ORDER.removeFirst());
+                }
+            }
+            return ruleset;
+        } catch (RuntimeException e) {
+            LOADED.remove(version, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Forgets the rulesets held in memory, so the next load reads the compiled-rules cache or compiles (for specs). */
+    public static void forgetLoaded() {
+        synchronized (ORDER) {
+            LOADED.clear();
+            ORDER.clear();
+        }
+    }
+
+    /**
+     * Starts loading the folder on a thread of its own, so that the rules compile while the rest of the service
+     * starts; {@link #load} then waits for this load instead of starting another. A failure here is reported by
+     * that later load.
+     */
+    public static void preload(Path directory) {
+        Thread.ofPlatform().daemon().name("rules-preload").start(() -> {
+            try {
+                load(directory);
+            } catch (RuntimeException reportedLater) {
+                // load() in RulesEngine reads and compiles again and stops the service with the file and line.
+            }
+        });
+    }
+
+    private static Ruleset assemble(String version, List<RuleFile> files, Map<String, RuleFile> byRuleName) {
+        String key = CompiledRules.key(version);
+        List<KiePackage> kept = CompiledRules.read(key);
+        Map<String, KiePackage> compiled = new HashMap<>();
+        if (kept == null) {
+            compiled.putAll(build(files));
+            CompiledRules.write(key, compiled.values());
+        } else {
+            kept.forEach(kiePackage -> compiled.put(kiePackage.getName(), kiePackage));
+        }
+        Set<String> regime = packagesOf(files, Stage.REGIME);
         Map<Stage, KieBase> bases = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
-            List<RuleFile> own = files.stream().filter(f -> f.stage() == stage).toList();
+            Set<String> own = packagesOf(files, stage);
             if (own.isEmpty()) {
                 continue;
             }
-            Set<RuleFile> included = new LinkedHashSet<>(regime);
+            Set<String> included = new LinkedHashSet<>(regime);
             included.addAll(own);
-            KieBase base = build(List.copyOf(included));
+            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+            List<KiePackage> packages = included.stream().map(compiled::get).toList();
+            if (packages.contains(null)) {
+                throw new RulesetException("The compiled rules lack a package of the " + stage.folder() + " rules: " + included);
+            }
+            base.addPackages(packages);
             checkMetadata(base, byRuleName);
             bases.put(stage, base);
         }
-        return new Ruleset(version(files), files, bases);
+        return new Ruleset(version, files, bases, kept == null ? Ruleset.Origin.COMPILED : Ruleset.Origin.KEPT);
     }
 
     /** SHA-256 over every file's path and text, in path order. */
@@ -132,28 +220,53 @@ public final class RulesetLoader {
         return Hashing.sha256(all.toString());
     }
 
-    private static KieBase build(List<RuleFile> files) {
-        KieServices services = KieServices.Factory.get();
-        KieFileSystem fileSystem = services.newKieFileSystem();
-        ReleaseId releaseId = services.newReleaseId("org.levelfield", "ruleset", "1.0." + BUILDS.incrementAndGet());
-        fileSystem.generateAndWritePomXML(releaseId);
-        for (RuleFile file : files) {
-            fileSystem.write(KIE_ROOT + file.path(), FactPackages.current(file.text()));
+    /** The package a rule file declares; every file declares one. */
+    private static String packageOf(RuleFile file) {
+        Matcher declared = PACKAGE.matcher(file.text());
+        if (!declared.find()) {
+            throw new RulesetException("rules/" + file.path() + ": declares no package; begin the file with package levelfield."
+                    + file.stage().folder().replace("-", "") + ";");
         }
-        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
+        return declared.group(1);
+    }
+
+    private static Set<String> packagesOf(List<RuleFile> files, Stage stage) {
+        Set<String> packages = new LinkedHashSet<>();
+        files.stream().filter(f -> f.stage() == stage).forEach(f -> packages.add(packageOf(f)));
+        return packages;
+    }
+
+    /**
+     * Compiles every file in one build (one compiler, one class loader) and returns the packages by name. Each
+     * stage's knowledge base is then put together from its own packages and the regime's: building once costs
+     * about a sixth of building each stage's knowledge base with the regime rules compiled into each.
+     */
+    private static Map<String, KiePackage> build(List<RuleFile> files) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (RuleFile file : files) {
+            Resource resource = ResourceFactory.newByteArrayResource(FactPackages.current(file.text()).getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath("rules/" + file.path());
+            resource.setResourceType(ResourceType.DRL);
+            batch.add(resource, ResourceType.DRL);
+        }
+        batch.build();
+        if (builder.hasErrors()) {
             StringBuilder report = new StringBuilder("Rules do not compile:");
-            for (Message error : errors) {
-                String path = error.getPath() == null ? "(unknown file)" : "rules/" + error.getPath().replace(KIE_ROOT, "");
-                report.append("\n  ").append(path).append(", line ").append(error.getLine()).append(": ")
-                        .append(error.getText().strip().replace('\n', ' '));
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                String path = error.getResource() == null || error.getResource().getSourcePath() == null
+                        ? "(unknown file)" : error.getResource().getSourcePath();
+                int[] lines = error.getLines();
+                report.append("\n  ").append(path).append(", line ").append(lines == null || lines.length == 0 ? 0 : lines[0])
+                        .append(": ").append(error.getMessage().strip().replace('\n', ' '));
             }
             throw new RulesetException(report.toString());
         }
-        KieBase base = services.newKieContainer(releaseId).getKieBase();
-        services.getRepository().removeKieModule(releaseId);
-        return base;
+        Map<String, KiePackage> packages = new HashMap<>();
+        for (KiePackage kiePackage : builder.getKnowledgePackages()) {
+            packages.put(kiePackage.getName(), kiePackage);
+        }
+        return packages;
     }
 
     private static void checkMetadata(KieBase base, Map<String, RuleFile> byRuleName) {

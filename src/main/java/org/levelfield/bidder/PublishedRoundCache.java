@@ -1,0 +1,61 @@
+package org.levelfield.bidder;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.levelfield.round.model.Round;
+import org.levelfield.round.model.RoundStatus;
+import org.levelfield.round.infrastructure.Rounds;
+import org.levelfield.rules.facts.Thresholds;
+
+/**
+ * Published rounds as the anonymous eligibility self-check reads them, held in memory for a few seconds
+ * ({@code levelfield.self-check.cache}, {@code LEVELFIELD_SELF_CHECK_CACHE}, 5 s by default; 0 turns it off). A
+ * published round's lots, conditions, ruleset and thresholds change only by an amendment, and the self-check stores
+ * nothing and decides nothing, so an answer at most that old is sound; submitting a tender always reads the database.
+ * Rounds not yet published are never held. At most {@value #MAX_ROUNDS} rounds are held at once.
+ */
+@Singleton
+public class PublishedRoundCache {
+
+    static final int MAX_ROUNDS = 500;
+
+    /** A published round with the thresholds it is checked by, and when it was read. */
+    public record Held(Round round, Thresholds thresholds, long readAtNanos) {
+    }
+
+    private final Rounds rounds;
+    private final long ttlNanos;
+    private final Map<UUID, Held> held = new ConcurrentHashMap<>();
+
+    public PublishedRoundCache(Rounds rounds, @Value("${levelfield.self-check.cache:5s}") Duration ttl) {
+        this.rounds = rounds;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    /** The published (or later) round, from memory if it was read recently enough, else from the database. */
+    public Optional<Held> published(UUID roundId, java.util.function.Function<Round, Thresholds> thresholds) {
+        long now = System.nanoTime();
+        Held known = held.get(roundId);
+        if (known != null && now - known.readAtNanos() < ttlNanos) {
+            return Optional.of(known);
+        }
+        Optional<Held> read = rounds.find(roundId)
+                .filter(r -> r.status() != RoundStatus.DRAFT && r.status() != RoundStatus.DESIGN_APPROVED)
+                .map(r -> new Held(r, thresholds.apply(r), now));
+        if (ttlNanos > 0) {
+            read.ifPresentOrElse(r -> {
+                if (held.size() >= MAX_ROUNDS) {
+                    held.clear();
+                }
+                held.put(roundId, r);
+            }, () -> held.remove(roundId));
+        }
+        return read;
+    }
+}

@@ -1,0 +1,152 @@
+package org.levelfield.rules
+
+import org.levelfield.rules.engine.Ruleset
+import org.levelfield.rules.engine.RulesetException
+import org.levelfield.rules.engine.RulesetLoader
+import org.levelfield.rules.facts.RoundFact
+import org.levelfield.rules.model.Stage
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
+import java.time.LocalDate
+
+/**
+ * Issue 15, part 10: the rules are compiled once and kept (in memory for the process, on disk across restarts), so a
+ * restart does not compile them again; what is kept is used only from a folder no one else can write, only for the
+ * same rules, classes and Drools, and anything unreadable is compiled afresh.
+ */
+class CompiledRulesCacheSpec extends Specification {
+
+    @TempDir
+    Path temp
+
+    String before
+
+    def setup() {
+        before = System.getProperty("levelfield.rules.cache")
+        RulesetLoader.forgetLoaded()
+    }
+
+    def cleanup() {
+        if (before == null) System.clearProperty("levelfield.rules.cache") else System.setProperty("levelfield.rules.cache", before)
+        RulesetLoader.forgetLoaded()
+    }
+
+    static List regimeFindings(Ruleset ruleset) {
+        def facts = [new RoundFact("r1", "Pooled round", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 29), null, null, null, true, 3)]
+        ruleset.evaluate([Stage.AWARD, Stage.ROUND_DESIGN], facts).collect { it.ruleId() + " " + it.message() }.sort()
+    }
+
+    Path cacheFolder(String permissions) {
+        Path folder = temp.resolve("cache")
+        Files.createDirectories(folder)
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString(permissions))
+        System.setProperty("levelfield.rules.cache", folder.toString())
+        folder
+    }
+
+    def "the first load compiles and keeps the result; a restart reads it and finds exactly what the compiler's rules find"() {
+        given:
+        def folder = cacheFolder("rwx------")
+
+        when:
+        def first = RulesetLoader.load(Path.of("rules"))
+        RulesetLoader.forgetLoaded()
+        def second = RulesetLoader.load(Path.of("rules"))
+
+        then:
+        first.origin() == Ruleset.Origin.COMPILED
+        Files.list(folder).filter { it.toString().endsWith(".kpkg") }.count() == 1
+        second.origin() == Ruleset.Origin.KEPT
+        second.version() == first.version()
+        !regimeFindings(first).isEmpty()
+        regimeFindings(second) == regimeFindings(first)
+        second.disqualifying(Stage.SCORING) == first.disqualifying(Stage.SCORING)
+    }
+
+    def "in one process the same rules are compiled once, and a preload started earlier is waited for, not repeated"() {
+        given:
+        System.setProperty("levelfield.rules.cache", "off")
+
+        when:
+        RulesetLoader.preload(Path.of("rules"))
+        def a = RulesetLoader.load(Path.of("rules"))
+        def b = RulesetLoader.load(Path.of("rules"))
+
+        then:
+        a.is(b)
+        a.origin() == Ruleset.Origin.COMPILED
+    }
+
+    def "a kept entry that cannot be read is compiled afresh (and replaced)"() {
+        given:
+        def folder = cacheFolder("rwx------")
+        RulesetLoader.load(Path.of("rules"))
+        RulesetLoader.forgetLoaded()
+        Path kept = Files.list(folder).filter { it.toString().endsWith(".kpkg") }.findFirst().get()
+        long whole = Files.size(kept)
+        byte[] bytes = Files.readAllBytes(kept)
+        Files.write(kept, Arrays.copyOf(bytes, bytes.length.intdiv(2)))
+        bytes = null
+
+        when:
+        def ruleset = RulesetLoader.load(Path.of("rules"))
+
+        then:
+        ruleset.origin() == Ruleset.Origin.COMPILED
+        !regimeFindings(ruleset).isEmpty()
+
+        Files.size(kept) > whole.intdiv(2) + 1000
+
+        when: "the entry was written again whole, so the next start reads it"
+        RulesetLoader.forgetLoaded()
+
+        then:
+        RulesetLoader.load(Path.of("rules")).origin() == Ruleset.Origin.KEPT
+    }
+
+    def "a folder others can write to is not used, since what is read from it becomes code"() {
+        given:
+        def folder = cacheFolder("rwxrwxrwx")
+
+        when:
+        RulesetLoader.load(Path.of("rules"))
+        RulesetLoader.forgetLoaded()
+        def again = RulesetLoader.load(Path.of("rules"))
+
+        then:
+        again.origin() == Ruleset.Origin.COMPILED
+        Files.list(folder).count() == 0
+    }
+
+    def "a rule file changed after its rules were kept is compiled, and a broken one still stops the load with its name and line"() {
+        given:
+        cacheFolder("rwx------")
+        Path rules = temp.resolve("rules")
+        Files.createDirectories(rules.resolve("round-design"))
+        Path file = rules.resolve("round-design/RD-19-every-lot-noticed.drl")
+        String good = RulesetLoaderSpec.GOOD.replace("LotFact", "RoundFact")
+        Files.writeString(file, good)
+        RulesetLoader.load(rules)
+        RulesetLoader.forgetLoaded()
+
+        when:
+        Files.writeString(file, good.replace('$lot : RoundFact()', '$lot : RoundFact( title == )'))
+        RulesetLoader.load(rules)
+
+        then:
+        def e = thrown(RulesetException)
+        e.message.contains("rules/round-design/RD-19-every-lot-noticed.drl, line 8")
+
+        when:
+        Files.writeString(file, good.replace("Saw ", "Noticed "))
+        def changed = RulesetLoader.load(rules)
+
+        then:
+        changed.origin() == Ruleset.Origin.COMPILED
+        changed.evaluate(Stage.ROUND_DESIGN, [new RoundFact("r1", "Pooled round", null, null, null, null, null, true, 3)])*.message() == ["Noticed Pooled round"]
+    }
+}
