@@ -109,9 +109,9 @@ public class EligibilityRuns {
 
     private static String label(Run run) {
         return switch (run.stage()) {
-            case SELF_CHECK -> "self-check of " + run.ranAt();
-            case SUBMISSION -> "check at submission of " + run.ranAt();
-            case AWARD -> "check at award of " + run.ranAt();
+            case SELF_CHECK -> "self-check of " + org.levelfield.common.web.pages.Dates.dateTime(run.ranAt());
+            case SUBMISSION -> "check at submission of " + org.levelfield.common.web.pages.Dates.dateTime(run.ranAt());
+            case AWARD -> "check at award of " + org.levelfield.common.web.pages.Dates.dateTime(run.ranAt());
         };
     }
 

@@ -442,4 +442,50 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         verify.intact
         kinds.containsAll(["AWARD_SIGNED_OFF", "DUE_REGARD_RECORDED", "AWARD_DECIDED", "ASSESSMENT_SUMMARIES_SENT", "AWARD_NOTICE_PUBLISHED", "CONTRACT_SIGNED"])
     }
+
+    /** What a reader of any of the documents must never meet (issue 16, "Award documents a councillor can read"). */
+    static List<String> defects(String text) {
+        def found = []
+        def check = { String what, pattern -> def m = text =~ pattern; if (m.find()) found << (what + ": '" + m.group() + "'") }
+        check("a raw code", /\b[A-Z]{2,}_[A-Z_]{2,}\b/)
+        check("a code in brackets", /EQUALITY \(|\((RACE|DISABILITY|SEX)\)/)
+        check("a code in lower case", /(?i)religion belief/)
+        check("an ISO timestamp", /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/)
+        check("an ISO date", /\b\d{4}-\d{2}-\d{2}\b/)
+        check("an unranked rank", /(?i)rank not ranked|\bnot ranked\b/)
+        check("a lead with no runner-up", /n\/a \(no runner-up\)/)
+        check("a wrong plural", /\b1 (warnings|findings|partners|flags|entries|tenders)\b/)
+        check("a row of dashes", /(?m)^[\s|:]*-{2,}[\s|:-]*$/)
+        check("a row of dash cells", /(?m)^\s*-(\s+-){2,}\s*$/)
+        found
+    }
+
+    def "every document reads as a careful officer would write it: words not codes, dates in words, no rows of dashes, no word broken in a column (issue 16)"() {
+        when:
+        def full = Pdfs.text(api("GET", "/api/rounds/$round.id/award/justification.pdf", who.scrutiny).bytes)
+        def pub = Pdfs.text(api("GET", "/api/rounds/$round.id/award/justification-public.pdf", who.bidder2).bytes)
+        def lostA = Pdfs.text(api("GET", "/api/tenders/$tenders.sistersA.tenderId/assessment-summary.pdf", who.bidder).bytes)
+        def wonA = Pdfs.text(api("GET", "/api/tenders/$tenders.genericA.tenderId/assessment-summary.pdf", who.bidder2).bytes)
+        def cheap = Pdfs.text(api("GET", "/api/tenders/$tenders.cheapC.tenderId/assessment-summary.pdf", extra.cheapToken).bytes)
+        def documents = [full: full, "public": pub, "summary (lost)": lostA, "summary (won)": wonA, "summary (cheap)": cheap]
+
+        then: "none of the defects a reader met before"
+        documents.collectEntries { k, v -> [(k): defects(v)] }.findAll { k, v -> !v.isEmpty() } == [:]
+
+        and: "column headings are whole words"
+        full.contains("Disability") && full.contains("Evaluators' scores")
+        !(full =~ /(?m)^\s*ty\s/)
+
+        and: "the public version does not repeat an officer's question that quotes a losing price"
+        full.contains("How does £150,000 cover the specification?")
+        !pub.contains("cover the specification")
+        !(pub =~ /Cheap Care Ltd \S+ £/)
+
+        and: "the summaries state the method, the gateway that disqualifies and every evaluator's reason on its own line"
+        [lostA, wonA, cheap].every { it.contains("The equality gateway (rule EQ-05) was published as disqualifying") }
+        lostA.contains("Price earned the lowest compliant price divided by the tender's price")
+        def lines = Pdfs.lines(api("GET", "/api/tenders/$tenders.sistersA.tenderId/assessment-summary.pdf", who.bidder).bytes)
+        lines.any { it.startsWith("Evaluator 2 (") }
+        !lines.any { it.contains("Evaluator 1 (") && it.contains("Evaluator 2 (") }
+    }
 }

@@ -137,7 +137,7 @@ class RoundDesignSafeguardsSpec extends IntegrationSpec {
         json.body.summary.blocks == 3
         json.body.summary.unjustifiedWarnings == 0
         pdf.contentType == "application/pdf"
-        findings.every { f -> text.contains(f.ruleId) && text.contains(f.message.replaceAll(/\s+/, " ").take(60)) }
+        findings.every { f -> text.contains(f.ruleId) && text.contains(org.levelfield.common.document.Templates.inWords(f.message).replaceAll(/\s+/, " ").take(60)) }
         text.contains("Justified by Pat Officer, Head of Commissioning")
         text.contains("fund twelve months of mobilisation from reserves")
         text.contains("Signatory of Anyshire Police and Crime Commissioner")
@@ -164,6 +164,23 @@ class RoundDesignSafeguardsSpec extends IntegrationSpec {
         !reply.body.findings.any { it.severity in ["BLOCK", "WARN"] }
         api("GET", "/api/rounds/$round.id/history", who.scrutiny).body*.to ==
                 ["DRAFT", "DESIGN_APPROVED", "DRAFT", "DRAFT", "DESIGN_APPROVED", "PUBLISHED"]
+    }
+
+    def "after publication the safeguards report still shows the BLOCKs that forced the redesign, in words a board member reads (issue 16)"() {
+        when:
+        assert api("GET", "/api/rounds/$round.id/safeguards.pdf", who.commissioner).status.code == 200
+        def text = org.levelfield.support.Pdfs.text(api("GET", "/api/rounds/$round.id/safeguards.pdf", who.scrutiny).bytes)
+        def earlier = text.substring(text.indexOf("3. Found earlier and resolved before publication"))
+
+        then: "the findings that stopped publication are listed as resolved, with when they were found"
+        ["RD-01", "RD-07", "RD-13"].every { earlier.contains(it + " Blocks publication") }
+        earlier.count("Found: ") >= 3
+
+        and: "the summary counts in words, and no code or ISO date is left for the reader to decode"
+        text.contains("Status: Open for tenders.")
+        !(text =~ /\b1 (warnings|findings|flags)\b/)
+        !(text =~ /\b[A-Z]{2,}_[A-Z_]+\b/)
+        !(text =~ /\b\d{4}-\d{2}-\d{2}\b/)
     }
 
     def "a round is cancelled with reasons from any state before award, and the reasons are kept"() {

@@ -146,7 +146,8 @@ public class NotifyingAward {
             Lot lot = round.lot(d.lotId()).orElseThrow();
             LotResult result = lotResult(award, d.lotId());
             for (TenderResult t : result.tenders()) {
-                AssessmentSummary summary = summaries.build(round, lot, result, t.tenderId(), regime, standstill.get(lot.id()), rewritten);
+                AssessmentSummary summary = summaries.build(round, lot, result, t.tenderId(), regime, standstill.get(lot.id()), rewritten,
+                        award.thresholds());
                 facts.add(summaries.fact(summary, t.tenderId(), regime, toRewrite(award, result, t, rewritten)));
                 prepared.add(new Object[] {t, summary});
             }

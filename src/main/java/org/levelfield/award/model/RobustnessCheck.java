@@ -78,6 +78,7 @@ public final class RobustnessCheck {
                 .min(BigDecimal::compareTo).orElse(null);
         String winnerName = name(base, winner);
         String summary = winner == null ? "No provisional winner, so there is nothing to test."
+                : stable && smallest == null ? withoutRunnerUp(winnerName)
                 : stable ? winnerName + " stays the winner in all " + scenarios.size() + " scenarios; the smallest lead is "
                         + plain(smallest) + " points."
                 : winnerName + " does not win in " + scenarios.stream().filter(s -> !s.sameWinner()).count() + " of " + scenarios.size()
@@ -85,6 +86,17 @@ public final class RobustnessCheck {
                         .map(s -> s.name() + " (" + (s.winner() == null ? "no winner" : s.winner()) + ")").toList())
                         + ". Re-check the evidence for the criteria involved before proposing the award.";
         return new Report(base.lotId(), base.lot(), winnerName, baseMargin, stable, smallest, List.copyOf(scenarios), summary);
+    }
+
+    /** Whether the lot had a runner-up to test the winner's lead against. */
+    public static boolean hadRunnerUp(Report report) {
+        return !(report.stable() && report.smallestMargin() == null);
+    }
+
+    /** What the check says of a lot whose winner had no runner-up. */
+    public static String withoutRunnerUp(String winner) {
+        return winner + " is the only tender still in the running, so there is no runner-up: no change of price formula,"
+                + " weight or evaluator can give the lot another winner, and there is no lead to measure.";
     }
 
     private static Scenario scenario(String name, UUID winner, LotResult result) {

@@ -27,6 +27,8 @@ import org.levelfield.rules.facts.Format;
 @Singleton
 public class AssessmentSummaries {
 
+    private static final org.levelfield.common.web.pages.Labels LABELS = new org.levelfield.common.web.pages.Labels();
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm").withZone(ClockFactory.LONDON);
 
     private final Clock clock;
@@ -49,12 +51,18 @@ public class AssessmentSummaries {
      */
     public AssessmentSummary build(Round round, Lot lot, LotResult result, UUID tenderId, String regime, String standstill,
                                    Map<List<UUID>, String> rewritten) {
+        return build(round, lot, result, tenderId, regime, standstill, rewritten, null);
+    }
+
+    /** @param thresholds the figures the round was published with (the equality gateway's minimums), or null if not known */
+    public AssessmentSummary build(Round round, Lot lot, LotResult result, UUID tenderId, String regime, String standstill,
+                                   Map<List<UUID>, String> rewritten, org.levelfield.rules.facts.Thresholds thresholds) {
         TenderResult own = result.tenders().stream().filter(t -> t.tenderId().equals(tenderId)).findFirst().orElseThrow();
         TenderResult winner = result.winner().orElse(null);
         boolean successful = winner != null && winner.tenderId().equals(tenderId);
         String authority = round.partners().stream().filter(Partner::lead).map(Partner::name).findFirst().orElse(round.title());
         List<AssessmentSummary.CriterionPart> criteria = lot.criteria().stream().map(c -> new AssessmentSummary.CriterionPart(lot.publishedTitle(c),
-                c.kind().name().charAt(0) + c.kind().name().substring(1).toLowerCase() + (c.duty() == null ? "" : " (" + Format.words(c.duty().name()) + ")"),
+                c.duty() == null ? LABELS.of("CRITERION_KIND", c.kind().name()) : LABELS.of("DUTY", c.duty().name()),
                 lot.publishedWeight(c), scheme(lot, c, result.scaleMax()))).toList();
         String nonAward = successful ? null : nonAwardReason(own, winner, result);
         List<UUID> panel = result.evaluatorsByName();
@@ -70,7 +78,37 @@ public class AssessmentSummaries {
                 criteria, part(own, result.scaleMax(), panel, rewritten),
                 successful || winner == null ? null : part(winner, result.scaleMax(), panel, rewritten), nonAward,
                 successful || winner == null ? null : relativeAdvantages(own, winner), standstill,
-                "Scores given by evaluators are shown as they gave them; where the panel moderated a score, or a published rule capped it, the score used and the reason are shown.");
+                "Scores given by evaluators are shown as they gave them; where the panel moderated a score, or a published rule capped it, the score used and the reason are shown.",
+                method(lot, result, thresholds));
+    }
+
+    /**
+     * The published methodology in sentences (reg 31 of the Procurement Regulations 2024 asks for the assessment against
+     * the published criteria): how scores become points, how price is scored or that it was fixed, and the failures that
+     * disqualify, with their figures.
+     */
+    private static List<String> method(Lot lot, LotResult result, org.levelfield.rules.facts.Thresholds thresholds) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Evaluators scored each quality and equality criterion from 0 to " + result.scaleMax() + " against the published descriptors,"
+                + " each on their own; a criterion earns the mean of their scores (or the score the panel agreed in moderation) divided by "
+                + result.scaleMax() + " and multiplied by its weight. Totals keep full precision and are rounded once, to 2 decimal places.");
+        var terms = lot.terms();
+        if (terms != null && "FIXED_PRICE".equals(terms.priceMode())) {
+            lines.add("The price was fixed at " + (terms.fixedPricePence() == null ? "the published price" : Format.pounds(terms.fixedPricePence()))
+                    + ": tenders competed on quality and equality alone, and no price was scored.");
+        } else {
+            lines.add("Price earned the lowest compliant price divided by the tender's price, multiplied by the price weight; the lowest"
+                    + " price was taken only among tenders that were not disqualified.");
+        }
+        boolean gated = lot.criteria().stream().anyMatch(c -> c.duty() != null);
+        if (gated && thresholds != null) {
+            lines.add("The equality gateway (rule EQ-05) was published as disqualifying: a tender is disqualified unless its race,"
+                    + " disability and sex sub-criteria each score at least " + thresholds.eqSubMin() + " and their mean is at least "
+                    + Format.number(thresholds.eqMeanMin()) + ".");
+        }
+        lot.criteria().stream().filter(c -> c.minScore() != null).forEach(c -> lines.add("'" + lot.publishedTitle(c)
+                + "' was published with a minimum score of " + c.minScore() + ": a tender scoring less on it is disqualified."));
+        return lines;
     }
 
     /** The facts AW-03 and AW-04 read, taken from the summary as it will be printed. */
@@ -108,18 +146,20 @@ public class AssessmentSummaries {
             String weighted = line.weighted() == null ? "-" : two(line.weighted());
             if ("PRICE".equals(line.kind())) {
                 scores.add(new AssessmentSummary.ScorePart(line.title(), "price formula", weighted,
-                        "Scored by the published price formula against the lowest compliant price.", null));
+                        "Scored by the published price formula against the lowest compliant price.", null, List.of()));
                 continue;
             }
             StringBuilder explanation = new StringBuilder();
+            List<AssessmentSummary.Said> said = new ArrayList<>();
             List<EvaluatorScore> given = line.evaluatorScores();
             for (int i = 0; i < given.size(); i++) {
                 if (given.get(i).reason() == null || given.get(i).reason().isBlank()) {
                     continue;
                 }
                 String reason = rewritten.getOrDefault(List.of(t.tenderId(), line.criterionId(), given.get(i).evaluatorId()), given.get(i).reason());
-                explanation.append("Evaluator ").append(panel.indexOf(given.get(i).evaluatorId()) + 1).append(" (").append(given.get(i).score()).append("): ")
-                        .append(reason.strip()).append(' ');
+                String who = "Evaluator " + (panel.indexOf(given.get(i).evaluatorId()) + 1);
+                explanation.append(who).append(" (").append(given.get(i).score()).append("): ").append(reason.strip()).append(' ');
+                said.add(new AssessmentSummary.Said(who, String.valueOf(given.get(i).score()), reason.strip()));
             }
             String adjustment = null;
             if (line.consensus() != null) {
@@ -130,10 +170,13 @@ public class AssessmentSummaries {
                         + line.cappedBy().ruleId() + ": " + line.cappedBy().reason();
             }
             scores.add(new AssessmentSummary.ScorePart(line.title(), line.score() == null ? "-" : two(line.score()) + " / " + scaleMax, weighted,
-                    explanation.toString().strip(), adjustment));
+                    explanation.toString().strip(), adjustment, List.copyOf(said)));
         }
+        String standing = t.disqualified() ? "Not eligible for award, so it has no total and no rank; its scores are shown for the record."
+                : t.rank() == null ? "Total **" + t.total().toPlainString() + "** points; it was not ranked."
+                : "Total **" + t.total().toPlainString() + "** points; ranked " + t.rank() + ".";
         return new AssessmentSummary.Part(t.bidder(), t.total() == null ? null : t.total().toPlainString(),
-                t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualifiedBecause(), scores);
+                t.rank() == null ? null : String.valueOf(t.rank()), t.disqualifiedBecause(), scores, standing);
     }
 
     private static String nonAwardReason(TenderResult own, TenderResult winner, LotResult result) {

@@ -10,16 +10,23 @@ import java.util.List;
  */
 public record AssessmentSummary(String title, String generatedAt, String round, String authority, String lot, String bidder,
                                 boolean successful, String outcome, String regime, List<CriterionPart> criteria, Part own, Part winner,
-                                String nonAwardReason, String relativeAdvantages, String standstill, String findingsNote) {
+                                String nonAwardReason, String relativeAdvantages, String standstill, String findingsNote,
+                                List<String> method) {
 
     public record CriterionPart(String title, String kind, String weight, String scheme) {
     }
 
     /** One tender's result: the bidder, total and rank, disqualifications, and each criterion's score and explanation. */
-    public record Part(String bidder, String total, String rank, List<String> disqualifiedBecause, List<ScorePart> scores) {
+    public record Part(String bidder, String total, String rank, List<String> disqualifiedBecause, List<ScorePart> scores,
+                       String standing) {
     }
 
     /** A criterion's score out of the scale (or the price formula), the weighted points, and the explanation referring to the tender. */
-    public record ScorePart(String criterion, String score, String weighted, String explanation, String adjustment) {
+    public record ScorePart(String criterion, String score, String weighted, String explanation, String adjustment,
+                            List<Said> said) {
+    }
+
+    /** What one evaluator (by number, never by name) scored and said. */
+    public record Said(String evaluator, String score, String reason) {
     }
 }

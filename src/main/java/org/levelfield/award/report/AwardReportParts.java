@@ -101,8 +101,8 @@ public class AwardReportParts {
         var briefing = r.briefing();
         var plan = r.monitoringPlan();
         String monitoring = plan == null ? "Not set."
-                : Format.words(plan.frequency()) + " returns disaggregated by " + (plan.disaggregatedBy() == null ? "nothing" : plan.disaggregatedBy().stream()
-                .map(Format::words).collect(Collectors.joining(", "))) + "; categories under " + plan.suppressionThreshold() + " suppressed; "
+                : AwardReports.LABELS.of("FREQUENCY", plan.frequency()) + ", returns disaggregated by " + (plan.disaggregatedBy() == null ? "nothing" : plan.disaggregatedBy().stream()
+                .map(c -> AwardReports.LABELS.of("CHARACTERISTIC", c).toLowerCase(java.util.Locale.UK)).collect(Collectors.joining(", "))) + "; categories under " + plan.suppressionThreshold() + " suppressed; "
                 + (plan.needsBaseline() == null || plan.needsBaseline().isEmpty() ? "no needs baseline"
                 : "disparity alert at " + (plan.disparityPct() == null ? 25 : plan.disparityPct()) + "% against " + plan.needsBaseline().stream()
                 .map(b -> b.group() + " (" + b.expectedSharePct().stripTrailingZeros().toPlainString() + "%)").collect(Collectors.joining(", ")))
@@ -123,7 +123,7 @@ public class AwardReportParts {
     private static AwardReport.EqiaLine eqiaLine(DueRegardRecord.Entry e) {
         String gap = e.dataGap() == null || e.dataGap().isBlank() ? "-" : e.dataGap() + (e.gapAction() == null || e.gapAction().isBlank()
                 ? " (no action recorded)" : "; action: " + e.gapAction());
-        return new AwardReport.EqiaLine(Format.words(e.characteristic()), Format.words(e.limb()), orDash(e.evidence()),
+        return new AwardReport.EqiaLine(AwardReports.LABELS.of("CHARACTERISTIC", e.characteristic()), AwardReports.LABELS.of("LIMB", e.limb()), orDash(e.evidence()),
                 orDash(e.impact()) + (e.notApplicableReason() == null ? "" : " (" + e.notApplicableReason() + ")"),
                 e.isAdverse() ? "Adverse" : "-", orDash(e.mitigation()), gap);
     }
@@ -182,7 +182,8 @@ public class AwardReportParts {
     private List<AwardReport.AltLine> abnormallyLow(AwardResult award, List<Tender> live, boolean publicVersion) {
         List<AwardReport.AltLine> lines = new ArrayList<>();
         for (Tender t : live) {
-            abnormallyLow.find(t.id()).ifPresent(p -> lines.add(new AwardReport.AltLine(t.organisationName(), orDash(p.question()),
+            abnormallyLow.find(t.id()).ifPresent(p -> lines.add(new AwardReport.AltLine(t.organisationName(),
+                    publicVersion ? "withheld (an officer's question may quote the price)" : orDash(p.question()),
                     publicVersion ? "withheld (commercially confidential)" : orDash(p.response()),
                     p.decision() == null ? "no decision yet" : Format.words(p.decision()) + ": " + orDash(p.decisionReason()))));
         }

@@ -30,6 +30,9 @@ import org.levelfield.rules.model.Stage;
 @Singleton
 public class AwardReports {
 
+    /** Words for the codes a reader would otherwise meet (statuses, partner types, criterion kinds). */
+    static final org.levelfield.common.web.pages.Labels LABELS = new org.levelfield.common.web.pages.Labels();
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm").withZone(ClockFactory.LONDON);
 
     private final Rounds rounds;
@@ -66,9 +69,10 @@ public class AwardReports {
         AwardResult award = awards.latest(roundId);
         List<JustifiedFinding> design = publishing.judged(round, runs.latest(roundId, Stage.ROUND_DESIGN));
         AwardReport.RoundPart roundPart = new AwardReport.RoundPart(round.title(), round.description() == null ? "" : round.description(),
-                round.status().name(), round.commencementDate().toString(), when(round.tenderDeadline()), when(round.publishedAt()),
+                LABELS.of("ROUND_STATUS", round.status().name()), org.levelfield.common.web.pages.Dates.date(round.commencementDate()),
+                when(round.tenderDeadline()), when(round.publishedAt()),
                 when(round.closedAt()), Format.pounds(round.pooledTotalPence()),
-                round.partners().stream().map(p -> new AwardReport.PartnerLine(p.name(), p.type(), p.lead(),
+                round.partners().stream().map(p -> new AwardReport.PartnerLine(p.name(), LABELS.of("PARTNER_TYPE", p.type()), p.lead(),
                         Format.pounds(p.contributionPence()), round.shareOf(p).toPlainString() + "%")).toList());
         List<AwardReport.LotPart> lots = award.lots().stream().map(result -> lot(round.lot(result.lotId()).orElseThrow(), result, publicVersion)).toList();
         AwardReportParts.Parts extra = parts.of(round, award, publicVersion);
@@ -81,12 +85,14 @@ public class AwardReports {
                 lots, design.stream().map(AwardReports::line).toList(),
                 award.findings().stream().map(f -> line(JustifiedFinding.of(f, null))).toList(),
                 rounds.history(roundId).stream().map(h -> new AwardReport.HistoryLine(when(h.at()),
-                        h.from() == null ? "(new)" : h.from().name(), h.to().name(), h.reason())).toList(),
+                        h.from() == null ? "(new)" : LABELS.of("ROUND_STATUS", h.from().name()), LABELS.of("ROUND_STATUS", h.to().name()),
+                        h.reason())).toList(),
                 publicVersion || award.eligibility() == null ? List.of() : award.eligibility().stream().map(e -> new AwardReport.EligibilityLine(e.organisation(),
                         e.canBid() ? "Yes" : "No", e.summary(), e.failures().isEmpty() ? "None" : String.join(" ", e.failures()),
                         eligibilityDecision(e, award.admissions()))).toList(),
-                award.robustness() == null ? List.of() : award.robustness().stream().map(r -> new AwardReport.RobustnessLine(r.lot(), r.summary(),
-                        r.scenarios().stream().map(s -> new AwardReport.ScenarioLine(publicVersion ? anonymised(s.name(), evaluatorNames) : s.name(), s.winner() == null ? "no winner" : s.winner(),
+                award.robustness() == null ? List.of() : award.robustness().stream().map(r -> new AwardReport.RobustnessLine(r.lot(),
+                        org.levelfield.award.model.RobustnessCheck.hadRunnerUp(r) ? r.summary() : org.levelfield.award.model.RobustnessCheck.withoutRunnerUp(r.winner()),
+                        !org.levelfield.award.model.RobustnessCheck.hadRunnerUp(r) ? List.<AwardReport.ScenarioLine>of() : r.scenarios().stream().map(s -> new AwardReport.ScenarioLine(publicVersion ? anonymised(s.name(), evaluatorNames) : s.name(), s.winner() == null ? "no winner" : s.winner(),
                                 s.margin() == null ? "-" : s.margin().toPlainString(), s.sameWinner() ? "yes" : "NO")).toList())).toList(),
                 publicVersion, extra.decision(), extra.equalityAnalysis(), extra.adverseImpacts(), extra.dutyScores(), extra.moderation(),
                 extra.conflicts(), extra.abnormallyLow(), extra.providers(), extra.incumbents(),
@@ -105,7 +111,8 @@ public class AwardReports {
         return new AwardReport.LotPart(lot.title(), Format.pounds(lot.valueInclVatPence()), Format.pounds(lot.annualValuePence()),
                 lot.termMonths(),
                 lot.criteria().stream().map(c -> new AwardReport.CriterionLine(lot.publishedTitle(c),
-                        c.kind().name() + (c.duty() == null ? "" : " (" + c.duty().name() + ")"), lot.publishedWeight(c))).toList(),
+                        c.duty() == null ? LABELS.of("CRITERION_KIND", c.kind().name()) : LABELS.of("DUTY", c.duty().name()),
+                        lot.publishedWeight(c))).toList(),
                 result.outcome(), result.lowestCompliantPricePence() == null ? "none" : Format.pounds(result.lowestCompliantPricePence()),
                 tenders(result, publicVersion, titles(lot)));
     }
@@ -126,8 +133,8 @@ public class AwardReports {
     private static AwardReport.TenderPart tender(AwardCalculation.TenderResult t, boolean winner, int scaleMax, boolean publicVersion, List<UUID> panel,
                                                   java.util.Map<UUID, String> titles) {
         return new AwardReport.TenderPart(t.bidder(), publicVersion && !winner ? "withheld (commercially confidential)" : Format.pounds(t.pricePence()),
-                t.disqualified() ? "disqualified" : t.total().toPlainString(),
-                t.disqualified() ? "not ranked" : t.rank() == null ? "not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),
+                t.disqualified() ? "No total" : t.total().toPlainString(),
+                t.disqualified() ? "Disqualified" : t.rank() == null ? "Not ranked" : String.valueOf(t.rank()), t.disqualified(), t.disqualifiedBecause(),
                 t.lines().stream().map(line -> new AwardReport.ScoreLine(line.title(), line.weightText(), method(line, scaleMax),
                         line.score() == null ? "-" : two(line.score()), line.weighted() == null ? "-" : two(line.weighted()),
                         evaluators(line.evaluatorScores(), publicVersion, panel, titles)))

@@ -208,9 +208,7 @@ public final class PdfRenderer {
             int columns = table.stream().mapToInt(List::size).max().orElse(1);
             PdfPTable pdf = new PdfPTable(columns);
             pdf.setWidthPercentage(100);
-            if (widths != null && widths.length == columns) {
-                pdf.setWidths(widths);
-            }
+            pdf.setWidths(columnWidths(columns));
             pdf.setHeaderRows(1);
             pdf.setSpacingBefore(4);
             pdf.setSpacingAfter(10);
@@ -231,6 +229,55 @@ public final class PdfRenderer {
             add(pdf);
             table.clear();
             widths = null;
+        }
+
+        /**
+         * Column widths: the shares the separator row's dashes ask for, widened wherever a column's longest word (in the
+         * font it is set in) would not fit, so that no word is broken in the middle; the widened columns' extra comes
+         * from the others, in proportion to their shares.
+         */
+        private float[] columnWidths(int columns) {
+            float available = document.right() - document.left();
+            float padding = 9f;
+            float[] need = new float[columns];
+            for (int r = 0; r < table.size(); r++) {
+                List<String> cells = table.get(r);
+                for (int c = 0; c < columns && c < cells.size(); c++) {
+                    for (String word : cells.get(c).replace("**", "").replace("<br>", " ").split("\\s+")) {
+                        need[c] = Math.max(need[c], (r == 0 ? bold : regular).getWidthPoint(word, 8.5f) + padding);
+                    }
+                }
+            }
+            float[] share = new float[columns];
+            for (int c = 0; c < columns; c++) {
+                share[c] = widths != null && widths.length == columns ? Math.max(widths[c], 1f) : 1f;
+            }
+            float[] result = new float[columns];
+            boolean[] fixed = new boolean[columns];
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                float left = available;
+                float shares = 0;
+                for (int c = 0; c < columns; c++) {
+                    if (fixed[c]) {
+                        left -= need[c];
+                    } else {
+                        shares += share[c];
+                    }
+                }
+                for (int c = 0; c < columns; c++) {
+                    result[c] = fixed[c] ? need[c] : Math.max(left, 0) * share[c] / Math.max(shares, 1f);
+                    if (!fixed[c] && result[c] < need[c]) {
+                        fixed[c] = true;
+                        changed = true;
+                    }
+                }
+            }
+            for (int c = 0; c < columns; c++) {
+                result[c] = Math.max(result[c], 1f);
+            }
+            return result;
         }
 
         private Phrase inline(String text, float size) {

@@ -48,6 +48,27 @@ public class Templates {
         Map<String, Object> variables = json.convertValue(model, new TypeReference<>() { });
         Context context = new Context(java.util.Locale.UK);
         context.setVariables(variables);
-        return engine.process(name, context);
+        return inWords(engine.process(name, context));
+    }
+
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
+            "\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?Z");
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+
+    /**
+     * Dates and times as people write them, wherever they reach a document in ISO form (rule findings quote dates as
+     * the rules read them): "2026-12-03" becomes "3 December 2026", an instant "6:18pm on 3 December 2026".
+     */
+    public static String inWords(String text) {
+        String times = TIMESTAMP.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                org.levelfield.common.web.pages.Dates.dateTime(java.time.Instant.parse(m.group()))));
+        return DATE.matcher(times).replaceAll(m -> {
+            try {
+                return java.util.regex.Matcher.quoteReplacement(org.levelfield.common.web.pages.Dates.date(
+                        java.time.LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
+            } catch (java.time.DateTimeException notADate) {
+                return java.util.regex.Matcher.quoteReplacement(m.group());
+            }
+        });
     }
 }

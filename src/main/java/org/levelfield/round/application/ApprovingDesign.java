@@ -58,7 +58,7 @@ public class ApprovingDesign {
         }
         Instant now = clock.instant();
         if (!rounds.transition(roundId, RoundStatus.DRAFT, RoundStatus.DESIGN_APPROVED, now, actor.userId(),
-                "Design approved; signed off by " + round.signOffs().size() + " partner(s)")) {
+                "Design approved; signed off by " + org.levelfield.rules.facts.Format.count(round.signOffs().size(), "partner", "partners"))) {
             throw changedMeanwhile(round);
         }
         rounds.recordDesignApproval(roundId, now, actor.userId());

@@ -127,7 +127,8 @@ public class PublishingRound {
             return Outcome.refused(verdict);
         }
         if (!rounds.transition(round.id(), RoundStatus.DESIGN_APPROVED, RoundStatus.PUBLISHED, now, actor.userId(),
-                "Published; round-design rules passed with " + findings.size() + " finding(s), none blocking, every warning justified")) {
+                "Published; round-design rules passed with " + org.levelfield.rules.facts.Format.count(findings.size(), "finding", "findings")
+                        + ", none blocking, every warning justified")) {
             throw ProblemException.wrongState("Round '" + round.title() + "' was changed by another request; reload it.",
                     round.status().name(), round.status().allowedActions());
         }

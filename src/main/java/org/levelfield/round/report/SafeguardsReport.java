@@ -9,7 +9,12 @@ import java.util.List;
  */
 public record SafeguardsReport(String title, String generatedAt, String roundTitle, String status, String rulesetVersion,
                                String pooledTotal, String designApprovedAt, List<PartnerLine> partners, List<LotLine> lots,
-                               String eqia, List<StageSection> stages, Summary summary) {
+                               String eqia, List<StageSection> stages, Summary summary, String summaryText,
+                               List<EarlierLine> resolvedEarlier) {
+
+    /** A serious finding of an earlier design check that no longer stands: what it was, and when it was found. */
+    public record EarlierLine(String ruleId, String ruleName, String severity, String subject, String message, String foundAt) {
+    }
 
     public record PartnerLine(String name, String type, String contribution, String share, String signedOffBy, String signedOffAt) {
     }

@@ -29,6 +29,8 @@ import org.levelfield.rules.model.Stage;
 @Singleton
 public class SafeguardsReports {
 
+    private static final org.levelfield.common.web.pages.Labels LABELS = new org.levelfield.common.web.pages.Labels();
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm").withZone(ClockFactory.LONDON);
 
     private final Rounds rounds;
@@ -62,12 +64,36 @@ public class SafeguardsReports {
                             + " (" + WHEN.format(f.justification().recordedAt()) + ")",
                     f.justification() == null ? null : f.justification().text()));
         }
-        return new SafeguardsReport("Safeguards report: " + round.title(), when(clock.instant()), round.title(), round.status().name(),
+        java.util.Set<String> standing = new java.util.HashSet<>();
+        findings.forEach(f -> standing.add(f.ruleId() + "|" + f.subjectType() + "|" + f.subjectId()));
+        java.util.Map<String, SafeguardsReport.EarlierLine> resolved = new java.util.LinkedHashMap<>();
+        for (RuleRuns.Earlier e : runs.earlier(roundId, Stage.ROUND_DESIGN)) {
+            var f = e.finding();
+            String key = f.ruleId() + "|" + f.subjectType() + "|" + f.subjectId();
+            boolean serious = f.severity() == Severity.BLOCK || f.severity() == Severity.FAIL || f.severity() == Severity.WARN;
+            if (serious && !standing.contains(key) && !resolved.containsKey(key)) {
+                resolved.put(key, new SafeguardsReport.EarlierLine(f.ruleId(), f.ruleName(), LABELS.of("SEVERITY", f.severity().name()),
+                        f.subjectLabel(), f.message(), when(e.ranAt()) + (e.refusedStep() ? ", when it stopped a step" : "")));
+            }
+        }
+        SafeguardsReport.Summary summary = new SafeguardsReport.Summary(count(findings, Severity.BLOCK), count(findings, Severity.FAIL),
+                count(findings, Severity.WARN), findings.stream().filter(JustifiedFinding::isUnansweredWarning).count(),
+                count(findings, Severity.FLAG), count(findings, Severity.INFO));
+        String summaryText = "Status: " + LABELS.of("ROUND_STATUS", round.status().name()) + ". Ruleset "
+                + (round.rulesetVersion() == null ? "not yet published (rules in force now)" : round.rulesetVersion()) + ". "
+                + Format.count(summary.blocks(), "blocking finding", "blocking findings") + ", "
+                + Format.count(summary.fails(), "failing finding", "failing findings") + ", "
+                + Format.count(summary.warnings(), "warning", "warnings") + " (" + summary.unjustifiedWarnings() + " not yet justified), "
+                + Format.count(summary.flags(), "flag", "flags") + ", " + summary.infos() + " for information"
+                + (resolved.isEmpty() ? "." : "; " + Format.count(resolved.size(), "serious finding", "serious findings")
+                        + " of an earlier design check no longer " + (resolved.size() == 1 ? "stands" : "stand") + " (section 3).");
+        return new SafeguardsReport("Safeguards report: " + round.title(), when(clock.instant()), round.title(),
+                LABELS.of("ROUND_STATUS", round.status().name()),
                 round.rulesetVersion() == null ? "not yet published (rules in force now)" : round.rulesetVersion(),
                 Format.pounds(round.pooledTotalPence()), when(round.designApprovedAt()),
                 round.partners().stream().map(p -> {
                     var signOff = round.signOffs().stream().filter(s -> s.partnerId().equals(p.id())).findFirst();
-                    return new SafeguardsReport.PartnerLine(p.name(), p.type(), Format.pounds(p.contributionPence()),
+                    return new SafeguardsReport.PartnerLine(p.name(), LABELS.of("PARTNER_TYPE", p.type()), Format.pounds(p.contributionPence()),
                             round.shareOf(p).toPlainString() + "%",
                             signOff.map(s -> s.signatory() + ", " + s.signatoryRole()).orElse("not signed off"),
                             signOff.map(s -> when(s.signedAt())).orElse("-"));
@@ -75,12 +101,11 @@ public class SafeguardsReports {
                 round.lots().stream().map(l -> new SafeguardsReport.LotLine(l.title(), Format.pounds(l.valueInclVatPence()),
                         Format.pounds(l.annualValuePence()), l.termMonths())).toList(),
                 round.eqia() == null ? "No equality impact assessment is recorded."
-                        : "Equality impact assessment (" + round.eqia().stage().toLowerCase() + " stage) dated " + round.eqia().assessedOn()
+                        : "Equality impact assessment (" + round.eqia().stage().toLowerCase() + " stage) dated "
+                        + org.levelfield.common.web.pages.Dates.date(round.eqia().assessedOn())
                         + ", relevance " + round.eqia().relevance().toLowerCase() + ", " + round.eqia().entries().size() + " entries.",
                 byStage.entrySet().stream().map(e -> new SafeguardsReport.StageSection(e.getKey(), e.getValue())).toList(),
-                new SafeguardsReport.Summary(count(findings, Severity.BLOCK), count(findings, Severity.FAIL), count(findings, Severity.WARN),
-                        findings.stream().filter(JustifiedFinding::isUnansweredWarning).count(), count(findings, Severity.FLAG),
-                        count(findings, Severity.INFO)));
+                summary, summaryText, List.copyOf(resolved.values()));
     }
 
     private static String stageOf(String ruleId) {

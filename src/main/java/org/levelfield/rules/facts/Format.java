@@ -13,6 +13,18 @@ public final class Format {
     }
 
     /** 123456789 pence as "£1,234,567.89"; whole pounds without pence. */
+    /** "1 finding", "3 findings": a count with the word it counts. */
+    public static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    /** A date as people write it: "3 December 2026". */
+    public static String date(java.time.LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
     public static String pounds(long pence) {
         DecimalFormat format = new DecimalFormat(pence % 100 == 0 ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
         return "£" + format.format(BigDecimal.valueOf(pence, 2));

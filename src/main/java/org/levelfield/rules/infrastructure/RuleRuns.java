@@ -80,6 +80,39 @@ public class RuleRuns {
                  order by f.position""", roundId, stage.folder());
     }
 
+    /** A finding of an earlier run, with when that run was made. */
+    public record Earlier(Finding finding, Instant ranAt, boolean refusedStep) {
+    }
+
+    /**
+     * Every finding of every run of a stage over a round but its latest word (the runs that refused a step and those
+     * superseded by a later run), oldest first: what the rules found before the design was changed.
+     */
+    public List<Earlier> earlier(UUID roundId, Stage stage) {
+        return jdbc.prepareStatement("""
+                select f.*, r.ran_at, r.outcome from finding f join rule_run r on r.id = f.rule_run_id
+                 where r.round_id = ? and r.stage = ?
+                   and r.id is distinct from (select id from rule_run where round_id = ? and stage = ? and outcome not like 'REFUSED: %'
+                                               order by ran_at desc, seq desc limit 1)
+                 order by r.ran_at, r.seq, f.position""", ps -> {
+            ps.setObject(1, roundId);
+            ps.setString(2, stage.folder());
+            ps.setObject(3, roundId);
+            ps.setString(4, stage.folder());
+            List<Earlier> earlier = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    earlier.add(new Earlier(new Finding(rs.getString("rule_id"), rs.getString("rule_name"),
+                            Severity.valueOf(rs.getString("severity")), LegalForce.valueOf(rs.getString("legal_force")),
+                            rs.getString("citation"), rs.getString("subject_type"), rs.getString("subject_id"),
+                            rs.getString("subject_label"), rs.getString("message")), rs.getTimestamp("ran_at").toInstant(),
+                            rs.getString("outcome") != null && rs.getString("outcome").startsWith(REFUSED)));
+                }
+            }
+            return earlier;
+        });
+    }
+
     /** The findings of one run, in the order they were recorded. */
     public List<Finding> ofRun(UUID runId) {
         return findings("select f.* from finding f where f.rule_run_id = ? order by f.position", runId);
