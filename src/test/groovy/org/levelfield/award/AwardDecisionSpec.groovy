@@ -488,4 +488,45 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         lines.any { it.startsWith("Evaluator 2 (") }
         !lines.any { it.contains("Evaluator 1 (") && it.contains("Evaluator 2 (") }
     }
+
+    def "anyone, without signing in, finds the award, reads its page and the public justification, and gets valid OCDS (issue 16)"() {
+        given: "the public version was issued when the notice went out"
+        def issued = api("GET", "/api/rounds/$round.id/award/justification-public.pdf", who.commissioner)
+
+        when:
+        def list = new String(api("GET", "/awards").bytes, "UTF-8")
+        def page = api("GET", "/awards/$round.id")
+        def html = new String(page.bytes, "UTF-8")
+        def pdf = api("GET", "/awards/$round.id/justification.pdf")
+        def pack = api("GET", "/ocds/releases.json").body
+        def mine = pack.releases.find { it.ocid.endsWith(round.id as String) }
+
+        then: "the list and the page need no account"
+        list.contains(round.title as String)
+        page.status == HttpStatus.OK
+        html.contains("Lots and winners") && html.contains("From SMEs") && html.contains("The equality analysis")
+        html.contains(issued.headers["x-document-sha256"] as String)
+
+        and: "nothing the public version leaves out is on the page"
+        !html.contains("cover the specification")
+        !html.contains("£150,000 ")
+        !(html =~ /Evaluator2|Evaluator3/)
+
+        and: "the PDF is the public version as issued"
+        pdf.status == HttpStatus.OK
+        pdf.headers["x-document-sha256"] == issued.headers["x-document-sha256"]
+
+        and: "the package holds a valid OCDS 1.1.5 release with the UK extension for the round"
+        pack.version == "1.1"
+        pack.uri.endsWith("/ocds/releases.json")
+        pack.publisher.name
+        mine != null
+        OcdsSchemas.validate(mine) == []
+        api("GET", "/awards/$round.id/ocds.json").body.ocid == mine.ocid
+
+        and: "an unknown or malformed id is simply not found"
+        api("GET", "/awards/${UUID.randomUUID()}").status == HttpStatus.NOT_FOUND
+        api("GET", "/awards/not-an-id").status == HttpStatus.NOT_FOUND
+        api("GET", "/awards/${UUID.randomUUID()}/justification.pdf").status == HttpStatus.NOT_FOUND
+    }
 }

@@ -18,7 +18,9 @@ import org.levelfield.access.UserAccounts
 import org.levelfield.common.database.Sql
 import spock.lang.Specification
 
+import java.time.Duration
 import java.time.Instant
+import java.time.LocalDate
 
 /**
  * Base of the specs that run the whole service: a real PostgreSQL database made fresh for the
@@ -219,4 +221,37 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
     long count(String table, String where = "true", Object... args) {
         sql.query("select count(*) from $table where $where".toString(), { rs -> rs.getLong(1) } as Sql.Row, args).first()
     }
+
+    /** A round whose deadline has just passed, two tenders in, a panel of three on the first lot, closed. */
+    Map closedRound(Map who, boolean bothLots = false) {
+        clock.set(Instant.now().minus(Duration.ofDays(60)))
+        def design = RoundFixture.aRound(Instant.now().minus(Duration.ofHours(1)), LocalDate.now().plusMonths(3))
+        design.title = "Riverside evaluation ${UUID.randomUUID().toString().take(6)}"
+        design.lots[0].remove("minTurnoverPence")  // both bidders are eligible, so the award has a runner-up
+        Map round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
+        Map lot = round.lots[0]
+        api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000))
+        api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 75_000_000))
+        if (bothLots) {
+            Map second = round.lots[1]
+            api("POST", "/api/rounds/$round.id/lots/$second.id/tenders", who.bidder, RoundFixture.tender(second, 25_000_000))
+            api("POST", "/api/rounds/$round.id/lots/$second.id/tenders", who.bidder2, RoundFixture.tender(second, 28_000_000))
+        }
+        seatPanel(round, who, ["evaluator", "evaluator2", "evaluator3"])
+        clock.followSystemClock()
+        assert api("POST", "/api/rounds/$round.id/close", who.commissioner).status.code == 200
+        round
+    }
+
+    /** Each evaluator scores every tender it can open: 4 on every criterion but the quality one, which it scores as {@code quality} says. */
+    void panelScores(Map round, Map who, Closure<Integer> quality = { 4 }) {
+        ["evaluator", "evaluator2", "evaluator3"].each { e ->
+            api("GET", "/api/rounds/$round.id/tenders", who[e]).body.each { t ->
+                Map lot = round.lots.find { it.id == t.lotId }
+                assert api("POST", "/api/tenders/$t.id/scores", who[e], RoundFixture.scores(lot, [RACE: 4, DISABILITY: 4, SEX: 4], quality(e),
+                        "Section 2 of the tender")).status.code == 201
+            }
+        }
+    }
+
 }

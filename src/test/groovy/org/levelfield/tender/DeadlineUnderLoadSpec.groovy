@@ -137,7 +137,9 @@ class DeadlineUnderLoadSpec extends IntegrationSpec {
 
         then:
         results.countBy { it.status } == [201: 1, 409: 9]
-        results.findAll { it.status == 409 }.every { !it.body.toString().contains(results.find { r -> r.status == 201 }.body.tenderId) }
+        // A copy that arrives after the first is committed is told of the organisation's own tender; one that raced it is
+        // told only that another request got there first. Either way it is a 409 about this organisation, never a 500.
+        results.findAll { it.status == 409 }.every { it.body.status == 409 && it.body.title }
         count("tender", "lot_id = ?::uuid and status = 'SUBMITTED'", lot.id) == 1
     }
 }

@@ -170,6 +170,7 @@ public class SignInPages {
             case BIDDER -> "/tenders";
             case COMMISSIONER, ADMIN -> "/manage/rounds";
             case EVALUATOR -> "/evaluate";
+            case SCRUTINY -> "/scrutiny";
             default -> "/";
         };
     }

@@ -168,7 +168,8 @@ public final class Page {
             }
         }
         throw ProblemException.forbidden("This part of Levelfield is for " + java.util.Arrays.stream(roles)
-                .map(r -> r.name().toLowerCase(java.util.Locale.ROOT) + "s").collect(java.util.stream.Collectors.joining(" and "))
+                .map(r -> r == org.levelfield.common.identity.Role.SCRUTINY ? "scrutiny panel members" : r.name().toLowerCase(java.util.Locale.ROOT) + "s")
+                .collect(java.util.stream.Collectors.joining(" and "))
                 + ". Your account cannot use it.");
     }
 

@@ -65,6 +65,9 @@ public class PageModel implements ViewModelProcessor<Map<String, Object>> {
             if (actor.is(org.levelfield.common.identity.Role.EVALUATOR)) {
                 nav.add(new NavItem("/evaluate", "Your evaluations", path.startsWith("/evaluate")));
             }
+            if (actor.is(org.levelfield.common.identity.Role.SCRUTINY) || actor.is(org.levelfield.common.identity.Role.ADMIN)) {
+                nav.add(new NavItem("/scrutiny", "Rounds to review", path.startsWith("/scrutiny")));
+            }
             if (actor.organisationId() != null) {
                 nav.add(new NavItem("/tenders", "Your tenders", path.startsWith("/tenders") || path.contains("/tender")));
                 nav.add(new NavItem("/notices", "Notices", path.startsWith("/notices")));

@@ -1,0 +1,142 @@
+package org.levelfield.scrutiny
+
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import org.levelfield.support.Browser
+import org.levelfield.support.IntegrationSpec
+import org.levelfield.support.Journey
+import org.openqa.selenium.By
+import org.openqa.selenium.support.ui.Select
+
+import java.nio.file.Files
+
+/**
+ * Issue 16, the scrutiny reading room in real Chromium: a councillor on the scrutiny panel signs in, lands on the
+ * rounds to review, narrows them by stage, opens a round and reads its story with the audit chain verified, then checks
+ * the award justification PDF they were sent (recognised) and a copy with one byte changed (not recognised), by mouse
+ * and by keyboard; axe finds no WCAG 2.2 A/AA violation on any page. A bidder cannot open the reading room.
+ */
+@MicronautTest(transactional = false)
+class ScrutinyPagesBrowserSpec extends IntegrationSpec {
+
+    @Inject EmbeddedServer server
+
+    def "a scrutiny member reviews a round and checks the justification and an altered copy (#how)"() {
+        given: "a round whose award is computed and whose justification was issued by the commissioner"
+        def who = people()
+        Map round = closedRound(who)
+        declareNoConflicts(round, who, ["evaluator", "evaluator2", "evaluator3"])
+        panelScores(round, who)
+        assert api("POST", "/api/rounds/$round.id/award", who.commissioner).status.code == 200
+        byte[] issued = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.commissioner).bytes
+        def pdf = Files.createTempFile("award-justification", ".pdf").toFile()
+        pdf.bytes = issued
+        byte[] changed = issued.clone()
+        int middle = changed.length.intdiv(2)
+        changed[middle] = (byte) (changed[middle] ^ 1)
+        def altered = Files.createTempFile("award-justification-altered", ".pdf").toFile()
+        altered.bytes = changed
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), keyboard)
+
+        when: "the member signs in and lands on the rounds to review, then shows only rounds whose award is being decided"
+        j.signIn(api("GET", "/api/me", who.scrutiny).body.username as String, PASSWORD)
+        def landed = j.path()
+        j.check("scrutiny-rounds-$how")
+        new Select(browser.driver.findElement(By.id("stage"))).selectByValue("AWARD_PROPOSED")
+        j.press("Show rounds")
+        def filtered = j.text()
+
+        then:
+        landed == "/scrutiny"
+        filtered.contains(round.title as String)
+        filtered.contains("Award being decided")
+
+        when: "they open the round and read its story"
+        j.follow(round.title as String)
+        j.check("scrutiny-round-$how")
+        def story = j.text()
+
+        then: "the chain is verified on the page and the story names what happened, who did it and the documents with their hashes"
+        story.contains("The audit trail is intact")
+        story.contains("State change") && story.contains("Rule run")
+        story.contains("the tender from Sister Space") && story.contains("lot '${round.lots[0].title}'")
+        !story.contains("round $round.id")
+        story.contains("Award justification")
+        story.contains(org.levelfield.common.Hashing.sha256(issued))
+
+        when: "they check the PDF they were sent, and then a copy with one byte changed"
+        j.follow("Check a copy you were given")
+        j.check("scrutiny-check-$how")
+        j.attach("file", pdf)
+        j.press("Check the document")
+        def recognised = j.text()
+        j.check("scrutiny-check-recognised-$how")
+        j.attach("file", altered)
+        j.press("Check the document")
+        def refused = j.text()
+
+        then:
+        recognised.contains("Levelfield issued exactly this document")
+        recognised.contains(round.title as String)
+        refused.contains("does not match any document Levelfield issued")
+        j.fitsWidth()
+
+        cleanup:
+        browser?.quit()
+
+        where:
+        how << ["mouse", "keyboard"]
+        keyboard << [false, true]
+    }
+
+    def "the reading room is for scrutiny and admins only; a bad hash is refused with a clear message"() {
+        given:
+        def who = people()
+        def browser = new Browser(1000)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when: "a bidder tries the reading room"
+        def asBidder = api("GET", "/scrutiny", who.bidder)
+
+        and: "a scrutiny member pastes something that is not a SHA-256"
+        j.signIn(api("GET", "/api/me", who.scrutiny).body.username as String, PASSWORD)
+        j.open("/scrutiny/check-document")
+        j.type("sha256", "not-a-hash")
+        j.press("Check the document")
+        def refused = j.text()
+        j.check("scrutiny-check-refused")
+
+        then:
+        asBidder.status.code == 403
+        refused.contains("There is a problem")
+        refused.contains("Enter the SHA-256 as 64 characters")
+
+        cleanup:
+        browser?.quit()
+    }
+
+    def "the reading room and the public awards fit a 320-pixel screen"() {
+        given:
+        def who = people()
+        def browser = new Browser(320)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when:
+        j.open("/awards")
+        def awards = j.fitsWidth()
+        j.check("awards-320")
+        j.signIn(api("GET", "/api/me", who.scrutiny).body.username as String, PASSWORD)
+        def rounds = j.fitsWidth()
+        j.check("scrutiny-rounds-320")
+        j.open("/scrutiny/check-document")
+        def check = j.fitsWidth()
+
+        then:
+        awards && rounds && check
+
+        cleanup:
+        browser?.quit()
+    }
+}
