@@ -50,10 +50,14 @@ public class ReadingRoom {
     private final IssuedDocuments documents;
     private final Sql sql;
     private final java.time.Clock clock;
+    private final org.levelfield.rules.engine.Rulesets rulesets;
+    private final org.levelfield.award.report.AwardReports reports;
 
     public ReadingRoom(Rounds rounds, RuleRuns runs, PublishingRound publishing, AuditTrail audit, IssuedDocuments documents, Sql sql,
-                       java.time.Clock clock) {
+                       java.time.Clock clock, org.levelfield.rules.engine.Rulesets rulesets, org.levelfield.award.report.AwardReports reports) {
         this.clock = clock;
+        this.rulesets = rulesets;
+        this.reports = reports;
         this.rounds = rounds;
         this.runs = runs;
         this.publishing = publishing;
@@ -107,6 +111,57 @@ public class ReadingRoom {
                             e.kind(), named(e.subject(), things), e.hash())).toList();
             return new Story(round, steps, audit.verify(), documents.ofRound(roundId));
         });
+    }
+
+    /** One rule of a round's frozen ruleset as a reader needs it: the file, its text and each rule's severity, force and citation. */
+    public record RuleText(String path, String ruleId, String text, List<RuleMeta> rules) {
+    }
+
+    public record RuleMeta(String name, String severity, String force, String citation) {
+    }
+
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile(
+            "(?s)rule\\s+\"([^\"]+)\"\\s*(.*?)\\bwhen\\b");
+    private static final java.util.regex.Pattern META = java.util.regex.Pattern.compile("@(severity|force|citation)\\(\"([^\"]*)\"\\)");
+
+    /**
+     * The files of a rule id in the ruleset the round was published under (the rules that applied to it), each with its
+     * text and the severity, legal force and citation every rule in it declares; empty if the round or the rule is unknown.
+     */
+    public List<RuleText> rule(Round round, String ruleId) {
+        var ruleset = round.rulesetVersion() == null ? rulesets.current() : rulesets.forVersion(round.rulesetVersion());
+        List<RuleText> found = new ArrayList<>();
+        for (var file : ruleset.files()) {
+            if (!file.ruleId().equals(ruleId)) {
+                continue;
+            }
+            List<RuleMeta> metas = new ArrayList<>();
+            var rule = RULE.matcher(file.text());
+            while (rule.find()) {
+                Map<String, String> meta = new HashMap<>();
+                var m = META.matcher(rule.group(2));
+                while (m.find()) {
+                    meta.put(m.group(1), m.group(2));
+                }
+                metas.add(new RuleMeta(rule.group(1), meta.get("severity"), meta.get("force"), meta.get("citation")));
+            }
+            found.add(new RuleText("rules/" + file.path(), file.ruleId(), file.text(), metas));
+        }
+        return found;
+    }
+
+    /** The full award report of a round, or empty if its award has not been computed. */
+    public Optional<org.levelfield.award.report.AwardReport> award(UUID roundId) {
+        try {
+            return Optional.of(reports.build(roundId));
+        } catch (org.levelfield.common.web.ProblemException notComputed) {
+            return Optional.empty();
+        }
+    }
+
+    /** The latest full award justification issued for the round, if any. */
+    public Optional<IssuedDocuments.Document> justification(UUID roundId) {
+        return documents.latest(roundId, "AWARD_JUSTIFICATION");
     }
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(

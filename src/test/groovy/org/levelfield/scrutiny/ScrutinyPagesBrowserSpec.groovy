@@ -25,7 +25,9 @@ class ScrutinyPagesBrowserSpec extends IntegrationSpec {
     def "a scrutiny member reviews a round and checks the justification and an altered copy (#how)"() {
         given: "a round whose award is computed and whose justification was issued by the commissioner"
         def who = people()
-        Map round = closedRound(who)
+        def policyOnly = [equalityEvidence: [[duty: "RACE", type: "POLICY", description: "Our anti-racism policy"]]
+                + org.levelfield.support.RoundFixture.tender([criteria: []], 1).equalityEvidence.findAll { it.duty != "RACE" }]
+        Map round = closedRound(who, false, policyOnly)
         declareNoConflicts(round, who, ["evaluator", "evaluator2", "evaluator3"])
         panelScores(round, who)
         assert api("POST", "/api/rounds/$round.id/award", who.commissioner).status.code == 200
@@ -66,7 +68,25 @@ class ScrutinyPagesBrowserSpec extends IntegrationSpec {
         story.contains("Award justification")
         story.contains(org.levelfield.common.Hashing.sha256(issued))
 
-        when: "they check the PDF they were sent, and then a copy with one byte changed"
+        when: "they read the award as a page, follow a score to its evaluators' reasons, and the cap to the rule that applied it"
+        j.follow("Read the award justification as a page")
+        j.check("scrutiny-award-$how")
+        def awardPage = j.text()
+        def scoreLink = browser.driver.findElements(By.cssSelector("a[href^='#reasons-']")).first()
+        String target = scoreLink.getAttribute("href").replaceAll(/.*#/, "")
+        def reasons = browser.driver.findElement(By.id(target)).text
+        j.follow("Read rule EQ-06")
+        j.check("scrutiny-rule-$how")
+        def rulePage = j.text()
+
+        then:
+        awardPage.contains("capped at 2 by EQ-06")
+        reasons.contains("the evaluators' reasons") && reasons.contains("Section 2 of the tender")
+        rulePage.contains("Rule EQ-06") && rulePage.contains("Legal force") && rulePage.contains("Source")
+        rulePage.contains("rules/scoring/EQ-06")
+
+        when: "they go back to the story and check the PDF they were sent, and then a copy with one byte changed"
+        j.open("/scrutiny/rounds/$round.id")
         j.follow("Check a copy you were given")
         j.check("scrutiny-check-$how")
         j.attach("file", pdf)
@@ -132,6 +152,7 @@ class ScrutinyPagesBrowserSpec extends IntegrationSpec {
         j.check("scrutiny-rounds-320")
         j.open("/scrutiny/check-document")
         def check = j.fitsWidth()
+        j.check("scrutiny-check-320")
 
         then:
         awards && rounds && check

@@ -223,14 +223,14 @@ abstract class IntegrationSpec extends Specification implements TestPropertyProv
     }
 
     /** A round whose deadline has just passed, two tenders in, a panel of three on the first lot, closed. */
-    Map closedRound(Map who, boolean bothLots = false) {
+    Map closedRound(Map who, boolean bothLots = false, Map bidderExtra = [:]) {
         clock.set(Instant.now().minus(Duration.ofDays(60)))
         def design = RoundFixture.aRound(Instant.now().minus(Duration.ofHours(1)), LocalDate.now().plusMonths(3))
         design.title = "Riverside evaluation ${UUID.randomUUID().toString().take(6)}"
         design.lots[0].remove("minTurnoverPence")  // both bidders are eligible, so the award has a runner-up
         Map round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, design).body, who.commissioner).body.round
         Map lot = round.lots[0]
-        api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000))
+        api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder, RoundFixture.tender(lot, 80_000_000, bidderExtra))
         api("POST", "/api/rounds/$round.id/lots/$lot.id/tenders", who.bidder2, RoundFixture.tender(lot, 75_000_000))
         if (bothLots) {
             Map second = round.lots[1]

@@ -74,7 +74,53 @@ public class ScrutinyPages {
         Map<String, Object> model = Page.model("The story of " + story.round().title());
         model.put("story", story);
         model.put("round", story.round());
+        model.put("awardComputed", java.util.EnumSet.of(RoundStatus.AWARD_PROPOSED, RoundStatus.STANDSTILL, RoundStatus.AWARDED)
+                .contains(story.round().status()));
         return Page.render("scrutiny/round", model);
+    }
+
+    /**
+     * The award justification as a web page, the same content as the PDF: each score links to its evaluators' reasons,
+     * each cap and finding to the rule that applied it.
+     */
+    @Get("/rounds/{roundId}/award")
+    public HttpResponse<?> award(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
+        Page.inRole(authentication, request, Role.SCRUTINY, Role.ADMIN);
+        ReadingRoom.Story story = room.story(id(roundId, "round")).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        var report = room.award(story.round().id()).orElseThrow(() -> ProblemException.notFound("computed award for round", roundId));
+        Map<String, Object> model = Page.model(report.title());
+        model.put("round", story.round());
+        model.put("report", report);
+        model.put("document", room.justification(story.round().id()).orElse(null));
+        java.util.Map<String, String> caps = new java.util.HashMap<>();
+        report.lots().forEach(l -> l.tenders().forEach(t -> t.scores().forEach(sc -> {
+            if (sc.method() != null) {
+                var m = CAP.matcher(sc.method());
+                if (m.find()) {
+                    caps.put(sc.method(), m.group(1));
+                }
+            }
+        })));
+        model.put("caps", caps);
+        return Page.render("scrutiny/award", model);
+    }
+
+    private static final java.util.regex.Pattern CAP = java.util.regex.Pattern.compile("capped at \\d+ by ([A-Z]{2,3}-\\d{2})");
+
+    /** A rule as it applied to the round: its file from the ruleset frozen at publication, with its citation and legal force. */
+    @Get("/rounds/{roundId}/rules/{ruleId}")
+    public HttpResponse<?> rule(String roundId, String ruleId, HttpRequest<?> request, @Nullable Authentication authentication) {
+        Page.inRole(authentication, request, Role.SCRUTINY, Role.ADMIN);
+        ReadingRoom.Story story = room.story(id(roundId, "round")).orElseThrow(() -> ProblemException.notFound("round", roundId));
+        var files = room.rule(story.round(), ruleId);
+        if (files.isEmpty()) {
+            throw ProblemException.notFound("rule", ruleId);
+        }
+        Map<String, Object> model = Page.model("Rule " + ruleId);
+        model.put("round", story.round());
+        model.put("ruleId", ruleId);
+        model.put("files", files);
+        return Page.render("scrutiny/rule", model);
     }
 
     /** A document exactly as it was issued: the stored bytes, never a new rendering. */
