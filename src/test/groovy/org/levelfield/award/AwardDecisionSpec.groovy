@@ -452,6 +452,7 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         check("a code in lower case", /(?i)religion belief/)
         check("an ISO timestamp", /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/)
         check("an ISO date", /\b\d{4}-\d{2}-\d{2}\b/)
+        check("a second style of time", /\b\d{1,2} [A-Z][a-z]+ \d{4} \d{2}:\d{2}\b/)
         check("an unranked rank", /(?i)rank not ranked|\bnot ranked\b/)
         check("a lead with no runner-up", /n\/a \(no runner-up\)/)
         check("a wrong plural", /\b1 (warnings|findings|partners|flags|entries|tenders)\b/)

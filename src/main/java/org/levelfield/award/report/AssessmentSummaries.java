@@ -29,7 +29,6 @@ public class AssessmentSummaries {
 
     private static final org.levelfield.common.web.pages.Labels LABELS = new org.levelfield.common.web.pages.Labels();
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm").withZone(ClockFactory.LONDON);
 
     private final Clock clock;
 
@@ -66,7 +65,7 @@ public class AssessmentSummaries {
                 lot.publishedWeight(c), scheme(lot, c, result.scaleMax()))).toList();
         String nonAward = successful ? null : nonAwardReason(own, winner, result);
         List<UUID> panel = result.evaluatorsByName();
-        return new AssessmentSummary("Assessment summary: " + own.bidder() + ", " + lot.title(), WHEN.format(clock.instant()), round.title(),
+        return new AssessmentSummary("Assessment summary: " + own.bidder() + ", " + lot.title(), org.levelfield.common.web.pages.Dates.dateTime(clock.instant()), round.title(),
                 authority, lot.title(), own.bidder(), successful, successful ? "Successful: the contracting authority intends to award this lot to you."
                 : "Not successful: the contracting authority intends to award this lot to " + (winner == null ? "no supplier" : winner.bidder()) + ".",
                 switch (regime == null ? "" : regime) {

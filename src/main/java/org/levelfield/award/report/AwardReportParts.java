@@ -44,7 +44,6 @@ import org.levelfield.tender.model.Tender;
 @Singleton
 public class AwardReportParts {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm").withZone(ClockFactory.LONDON);
 
     private final DueRegardRecords records;
     private final AwardSignOffs signOffs;
@@ -107,7 +106,7 @@ public class AwardReportParts {
                 : "disparity alert at " + (plan.disparityPct() == null ? 25 : plan.disparityPct()) + "% against " + plan.needsBaseline().stream()
                 .map(b -> b.group() + " (" + b.expectedSharePct().stripTrailingZeros().toPlainString() + "%)").collect(Collectors.joining(", ")))
                 + (Boolean.TRUE.equals(plan.subcontractSpendReported()) ? "; spend with named partners reported." : ".");
-        return new AwardReport.DecisionPart("version " + version.version(), WHEN.format(version.recordedAt()) + " by " + version.recordedBy(),
+        return new AwardReport.DecisionPart("version " + version.version(), org.levelfield.common.web.pages.Dates.dateTime(version.recordedAt()) + " by " + version.recordedBy(),
                 maker == null ? "Not named." : maker.name() + ", " + maker.role(), maker == null || maker.authority() == null ? "-" : maker.authority(),
                 briefing == null ? "No briefing recorded." : "Briefed on " + briefing.date() + (briefing.by() == null ? "" : " by " + briefing.by())
                         + (Boolean.TRUE.equals(briefing.coversDuty()) ? "; the briefing covered the equality duty" : "; the briefing did NOT cover the equality duty")
@@ -115,7 +114,7 @@ public class AwardReportParts {
                 r.awardEqia() == null ? "none" : String.valueOf(r.awardEqia().assessedOn()), r.awardEqia() == null ? "-" : r.awardEqia().severity(),
                 orDash(r.equalityEffect()), orDash(r.reviewSchedule()), orDash(r.specialistProvisionPlan()), monitoring, orDash(r.minutes()),
                 signOffs.of(round).stream().map(s -> new AwardReport.SignOffLine(s.partner(), s.signed()
-                        ? s.signatory() + ", " + s.signatoryRole() + ", " + WHEN.format(s.signedAt()) : "not signed off")).toList(),
+                        ? s.signatory() + ", " + s.signatoryRole() + ", " + org.levelfield.common.web.pages.Dates.dateTime(s.signedAt()) : "not signed off")).toList(),
                 decided.stream().map(d -> new AwardReport.LotDecisionLine(round.lot(d.lotId()).map(l -> l.title()).orElse("?"), d.winner(),
                         d.decidedOn().toString(), d.decisionMaker())).toList());
     }
@@ -160,7 +159,7 @@ public class AwardReportParts {
                     }
                     lines.add(new AwardReport.ModerationLine(lot.lot(), t.bidder(), line.title(),
                             line.evaluatorScores().stream().map(e -> String.valueOf(e.score())).collect(Collectors.joining(", ")),
-                            String.valueOf(c.score()), c.reason(), WHEN.format(c.recordedAt()) + (publicVersion ? "" : " by " + c.recordedBy())));
+                            String.valueOf(c.score()), c.reason(), org.levelfield.common.web.pages.Dates.dateTime(c.recordedAt()) + (publicVersion ? "" : " by " + c.recordedBy())));
                 }
             }
         }
@@ -174,7 +173,7 @@ public class AwardReportParts {
             return List.of(new AwardReport.ConflictLine("-", log.size() + " declarations", "names withheld", conflicted + " conflicted",
                     "a conflicted evaluator did not see or score that bidder's tenders"));
         }
-        return log.stream().map(r -> new AwardReport.ConflictLine(WHEN.format((Instant) r.get("declaredAt")), (String) r.get("evaluator"),
+        return log.stream().map(r -> new AwardReport.ConflictLine(org.levelfield.common.web.pages.Dates.dateTime((Instant) r.get("declaredAt")), (String) r.get("evaluator"),
                 (String) r.get("bidder"), Boolean.TRUE.equals(r.get("conflicted")) ? "Conflicted" : "No conflict",
                 r.get("nature") == null ? "-" : (String) r.get("nature"))).toList();
     }

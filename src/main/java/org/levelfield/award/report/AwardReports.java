@@ -33,7 +33,6 @@ public class AwardReports {
     /** Words for the codes a reader would otherwise meet (statuses, partner types, criterion kinds). */
     static final org.levelfield.common.web.pages.Labels LABELS = new org.levelfield.common.web.pages.Labels();
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm").withZone(ClockFactory.LONDON);
 
     private final Rounds rounds;
     private final ComputingAward awards;
@@ -206,7 +205,7 @@ public class AwardReports {
     }
 
     private static String when(Instant instant) {
-        return instant == null ? "-" : WHEN.format(instant);
+        return instant == null ? "-" : org.levelfield.common.web.pages.Dates.dateTime(instant);
     }
 
     /** What was decided about a tender that failed eligibility at award: out of the award, or kept in with the basis and reasons. */

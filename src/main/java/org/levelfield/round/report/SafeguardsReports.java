@@ -31,7 +31,6 @@ public class SafeguardsReports {
 
     private static final org.levelfield.common.web.pages.Labels LABELS = new org.levelfield.common.web.pages.Labels();
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm").withZone(ClockFactory.LONDON);
 
     private final Rounds rounds;
     private final PublishingRound publishing;
@@ -61,7 +60,7 @@ public class SafeguardsReports {
             byStage.get(stageOf(f.ruleId())).add(new SafeguardsReport.FindingLine(f.ruleId(), f.ruleName(), f.severity().name(),
                     f.force().name(), f.citation(), f.subjectLabel(), f.message(),
                     f.justification() == null ? null : f.justification().officerName() + ", " + f.justification().officerRole()
-                            + " (" + WHEN.format(f.justification().recordedAt()) + ")",
+                            + " (" + org.levelfield.common.web.pages.Dates.dateTime(f.justification().recordedAt()) + ")",
                     f.justification() == null ? null : f.justification().text()));
         }
         java.util.Set<String> standing = new java.util.HashSet<>();
@@ -123,6 +122,6 @@ public class SafeguardsReports {
     }
 
     private static String when(Instant instant) {
-        return instant == null ? "-" : WHEN.format(instant);
+        return instant == null ? "-" : org.levelfield.common.web.pages.Dates.dateTime(instant);
     }
 }
