@@ -490,6 +490,35 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         !lines.any { it.contains("Evaluator 1 (") && it.contains("Evaluator 2 (") }
     }
 
+    def "every document is tagged for a screen reader and passes veraPDF's PDF/A-2a and PDF/UA-1 checks (issue 16)"() {
+        when:
+        def pdfs = [justification       : api("GET", "/api/rounds/$round.id/award/justification.pdf", who.scrutiny).bytes,
+                    "justification-public": api("GET", "/api/rounds/$round.id/award/justification-public.pdf", who.bidder2).bytes,
+                    "summary-lost"        : api("GET", "/api/tenders/$tenders.sistersA.tenderId/assessment-summary.pdf", who.bidder).bytes,
+                    "summary-disqualified": api("GET", "/api/tenders/$tenders.cheapC.tenderId/assessment-summary.pdf", extra.cheapToken).bytes,
+                    safeguards           : api("GET", "/api/rounds/$round.id/safeguards.pdf", who.commissioner).bytes]
+        def folder = new File("target/documents")
+        folder.mkdirs()
+        pdfs.each { name, bytes -> new File(folder, "${name}.pdf").bytes = bytes }
+        def report = pdfs.collectEntries { name, bytes ->
+            def tree = Pdfs.structure(bytes)*.trim()
+            [(name): [tagged   : Pdfs.tagged(bytes),
+                      pdfa     : Pdfs.pdfaFailures(bytes),
+                      pdfua    : Pdfs.pdfuaFailures(bytes),
+                      title    : tree.find { it.startsWith("H1 ") },
+                      sections : tree.count { it.startsWith("H2 ") },
+                      headers  : tree.count { it.startsWith("TH[Column] ") },
+                      cells    : tree.count { it.startsWith("TD") }]]
+        }
+
+        then: "each is tagged, archival and accessible as far as a machine can tell"
+        report.findAll { name, r -> !r.tagged || r.pdfa || r.pdfua } == [:]
+
+        and: "a screen reader meets the title as the first heading, the sections as headings, and tables with column headers"
+        report.every { name, r -> r.title && r.sections >= 2 && r.headers >= 2 && r.cells > r.headers }
+        report.justification.title == "H1 Award justification: " + round.title
+    }
+
     def "anyone, without signing in, finds the award, reads its page and the public justification, and gets valid OCDS (issue 16)"() {
         given: "the public version was issued when the notice went out"
         def issued = api("GET", "/api/rounds/$round.id/award/justification-public.pdf", who.commissioner)

@@ -63,9 +63,19 @@ class Pdfs {
         }
     }
 
-    /** The PDF/A-1b rules the file breaks, as "clause: description" lines; empty when it conforms. */
+    /** The PDF/A-2a rules the file breaks (tagged, archival), as "clause: description" lines; empty when it conforms. */
     static List<String> pdfaFailures(byte[] pdf) {
-        def flavour = PDFAFlavour.fromString("1b")
+        return failures(pdf, "2a")
+    }
+
+    /** The PDF/UA-1 rules (ISO 14289-1, as far as veraPDF can check them by machine) the file breaks; empty when it conforms. */
+    static List<String> pdfuaFailures(byte[] pdf) {
+        return failures(pdf, "ua1")
+    }
+
+    /** The rules of one veraPDF flavour ("1b", "2a", "ua1") the file breaks. */
+    static List<String> failures(byte[] pdf, String flavourName) {
+        def flavour = PDFAFlavour.fromString(flavourName)
         def parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour)
         try {
             def validator = Foundries.defaultInstance().createValidator(flavour, false)
@@ -75,5 +85,76 @@ class Pdfs {
         } finally {
             parser.close()
         }
+    }
+
+    /** Whether the catalogue says the file is tagged (MarkInfo /Marked true), as `pdfinfo` reports it. */
+    static boolean tagged(byte[] pdf) {
+        def document = Loader.loadPDF(pdf)
+        try {
+            return document.documentCatalog.markInfo?.isMarked() ?: false
+        } finally {
+            document.close()
+        }
+    }
+
+    /**
+     * The structure tree as a screen reader walks it: one line per element, indented two spaces per level, its type
+     * and, for an element holding content, the text of that content ("TH Criterion"). Repeated table headers and page
+     * footers are artifacts and so appear nowhere here.
+     */
+    static List<String> structure(byte[] pdf) {
+        def document = Loader.loadPDF(pdf)
+        try {
+            Map<String, String> content = [:]
+            document.pages.eachWithIndex { page, index ->
+                def extractor = new org.apache.pdfbox.text.PDFMarkedContentExtractor()
+                extractor.processPage(page)
+                extractor.markedContents.each { marked ->
+                    if (marked.MCID >= 0) {
+                        // a new line starts a new word, as a reader takes it (the space a line was wrapped at is not drawn)
+                        def text = new StringBuilder()
+                        Float line = null
+                        marked.contents.findAll { it instanceof org.apache.pdfbox.text.TextPosition }.each { glyph ->
+                            if (line != null && Math.abs(glyph.y - line) > 1) {
+                                text.append(" ")
+                            }
+                            line = glyph.y
+                            text.append(glyph.unicode)
+                        }
+                        content["${index}:${marked.MCID}".toString()] = text.toString()
+                    }
+                }
+            }
+            List<String> lines = []
+            def root = document.documentCatalog.structureTreeRoot
+            if (root != null) {
+                root.kids.each { walk(document, it, 0, content, lines) }
+            }
+            return lines
+        } finally {
+            document.close()
+        }
+    }
+
+    private static void walk(document, kid, int depth, Map<String, String> content, List<String> lines) {
+        if (!(kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement)) {
+            return
+        }
+        def element = (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) kid
+        def texts = []
+        def children = []
+        element.kids.each { child ->
+            if (child instanceof Integer) {
+                texts << content["${document.pages.indexOf(element.page)}:${child}".toString()]
+            } else if (child instanceof org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent) {
+                texts << content["${document.pages.indexOf(element.page)}:${child.MCID}".toString()]
+            } else {
+                children << child
+            }
+        }
+        def attributes = element.COSObject.getDictionaryObject(org.apache.pdfbox.cos.COSName.A)
+        def scope = attributes instanceof org.apache.pdfbox.cos.COSDictionary ? attributes.getNameAsString("Scope") : null
+        lines << ("  " * depth + element.structureType + (scope ? "[${scope}]" : "") + (texts ? " " + texts.join(" ").replaceAll(/\s+/, " ").trim() : "")).toString()
+        children.each { walk(document, it, depth + 1, content, lines) }
     }
 }
