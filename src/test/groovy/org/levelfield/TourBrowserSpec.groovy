@@ -213,6 +213,29 @@ class TourBrowserSpec extends IntegrationSpec {
         j.check("tour-contract")
         def awarded = api("GET", "/api/rounds/$roundId", who.commissioner).body.status
 
+        and: "anyone, signed out, finds the award on the public pages and reads it"
+        browser.driver.manage().deleteAllCookies()
+        j.open("/awards")
+        j.check("tour-public-awards")
+        j.follow(round.title as String)
+        j.check("tour-public-award")
+        def publicPage = j.text()
+        def publicPath = j.path()
+
+        and: "a scrutiny member reads the award as a page: the pack recomputes to it, each chart has its table, and the pack downloads"
+        signInAs(j, browser, who.scrutiny)
+        j.open("/scrutiny/rounds/$roundId/award")
+        j.check("tour-scrutiny-award")
+        def scrutinyAward = j.text()
+        def robustnessCharts = browser.driver.findElements(By.cssSelector("svg.levelfield-chart[role='img'][aria-label*='lead in each scenario']")).size()
+        def fairnessCharts = browser.driver.findElements(By.cssSelector("svg.levelfield-chart[role='img'][aria-label^='Pass rates']")).size()
+        String packHref = browser.driver.findElement(By.linkText("The scrutiny pack (JSON)")).getAttribute("href")
+        String scrutinyCookies = browser.driver.manage().cookies.collect { "$it.name=$it.value" }.join("; ")
+        def packReply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(packHref)).header("Cookie", scrutinyCookies).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+        def pack = new groovy.json.JsonSlurper().parseText(packReply.body())
+        def recomputed = api("POST", "/api/scrutiny/packs/recompute", who.scrutiny, packReply.body()).body
+
         then: "RD-13 blocked the design until its answer was changed on the design pages"
         blocked.contains("RD-13:") && blocked.contains("BME-led organisations only")
         !fixed.contains("RD-13:")
@@ -241,6 +264,18 @@ class TourBrowserSpec extends IntegrationSpec {
         documents.contains("Assessment summary for a bidder") && documents.contains("Award justification, public version")
         docReply.statusCode() == 200 && docReply.headers().firstValue("X-Document-SHA256").get() == docSha && documents.contains(docSha)
         awarded == "AWARDED"
+
+        and: "the public page tells the award without signing in"
+        publicPath == "/awards/$roundId"
+        publicPage.contains("Lots and winners") && publicPage.contains("The equality analysis") && publicPage.contains("Documents and data")
+
+        and: "the scrutiny award page was recomputed from its own pack, and draws fairness and robustness beside their tables"
+        scrutinyAward.contains("Recomputed from the scrutiny pack when this page was made: every lot's totals, ranks and provisional winner are as recorded")
+        scrutinyAward.contains("Pass rates by group") && scrutinyAward.contains("Robustness of each provisional award")
+        fairnessCharts + robustnessCharts >= 1
+        packReply.statusCode() == 200 && packReply.headers().firstValue("Content-Disposition").get().startsWith("attachment")
+        pack.format == "levelfield-scrutiny-pack/1" && pack.round.id == roundId
+        recomputed.matches
         j.violations.isEmpty()
 
         cleanup:

@@ -519,6 +519,61 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         report.justification.title == "H1 Award justification: " + round.title
     }
 
+    def "the scrutiny pack holds every input of the award and recomputes to it; a pack with a changed score does not (issue 16)"() {
+        when: "scrutiny downloads the pack, and sends it back to be recomputed"
+        def reply = api("GET", "/api/scrutiny/rounds/$round.id/pack", who.scrutiny)
+        def text = new String(reply.bytes, "UTF-8")
+        def pack = new groovy.json.JsonSlurper().parseText(text)
+        def again = api("POST", "/api/scrutiny/packs/recompute", who.scrutiny, text).body
+
+        and: "a copy in which the runner-up of one lot scored 5 from every evaluator on every scored criterion"
+        def altered = new groovy.json.JsonSlurper().parseText(text)
+        def lot = altered.lots.find { l -> l.result.tenders.any { it.rank == 2 && !it.disqualified } }
+        def second = lot.result.tenders.find { it.rank == 2 }
+        lot.tenders.find { it.tenderId == second.tenderId }.scores.each { criterion, list -> list.each { it.score = 5 } }
+        lot.tenders.find { it.tenderId == second.tenderId }.consensus = [:]
+        def changed = api("POST", "/api/scrutiny/packs/recompute", who.scrutiny, altered).body
+
+        and: "the computation the audit trail recorded, and the justification as issued"
+        def computed = api("GET", "/api/rounds/$round.id/audit", who.scrutiny).body.findAll { it.kind == "AWARD_COMPUTED" }.last()
+        def justification = api("GET", "/api/rounds/$round.id/award/justification.pdf", who.scrutiny)
+
+        then: "it is a download holding every lot's inputs and result, the findings by stage, the documents and the chain"
+        reply.status == HttpStatus.OK
+        reply.headers["content-disposition"].startsWith("attachment")
+        pack.format == "levelfield-scrutiny-pack/1"
+        pack.rulesetVersion ==~ /[0-9a-f]{64}/
+        pack.thresholds.eqSubMin != null
+        pack.lots.size() == 3
+        pack.lots.every { l -> l.criteria.size() >= 4 && l.tenders.size() == l.result.tenders.size() && l.priceFormula == "RATIO" }
+        pack.lots.collectMany { it.tenders }.every { t -> t.pricePence > 0 && t.scores.values().flatten().every { it.evaluator && it.reason && it.score != null } }
+        pack.lots.any { l -> !l.disqualified.isEmpty() }
+        pack.findings.keySet() == ["ROUND_DESIGN", "SCORING", "AWARD"] as Set
+        pack.findings.ROUND_DESIGN.every { it.ruleId && it.severity && it.citation }
+        pack.documents*.sha256.contains(justification.headers["x-document-sha256"])
+        pack.audit.intact
+
+        and: "the pack names the computation the audit trail recorded"
+        new groovy.json.JsonSlurper().parseText(computed.detail as String).sha256 == pack.award.sha256
+
+        and: "recomputed, it gives every lot back as recorded"
+        again.matches
+        again.lots.size() == 3
+        again.lots.every { it.matches && it.differences.isEmpty() }
+
+        and: "with the runner-up's scores changed, it does not, and says where"
+        !changed.matches
+        def differs = changed.lots.find { !it.matches }
+        differs.lot == lot.lot
+        differs.differences.any { it.contains("The tender from ${second.bidder} totals") }
+
+        and: "a body that is not a pack is refused, and a bidder gets no pack"
+        api("POST", "/api/scrutiny/packs/recompute", who.scrutiny, [hello: "world"]).status == HttpStatus.BAD_REQUEST
+        api("POST", "/api/scrutiny/packs/recompute", who.scrutiny, "{\"format\": ").status == HttpStatus.BAD_REQUEST
+        api("GET", "/api/scrutiny/rounds/$round.id/pack", who.bidder).status == HttpStatus.FORBIDDEN
+        api("GET", "/api/scrutiny/rounds/${UUID.randomUUID()}/pack", who.scrutiny).status == HttpStatus.NOT_FOUND
+    }
+
     def "anyone, without signing in, finds the award, reads its page and the public justification, and gets valid OCDS (issue 16)"() {
         given: "the public version was issued when the notice went out"
         def issued = api("GET", "/api/rounds/$round.id/award/justification-public.pdf", who.commissioner)

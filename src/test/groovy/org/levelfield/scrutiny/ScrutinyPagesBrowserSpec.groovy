@@ -72,6 +72,7 @@ class ScrutinyPagesBrowserSpec extends IntegrationSpec {
         j.follow("Read the award justification as a page")
         j.check("scrutiny-award-$how")
         def awardPage = j.text()
+        def charts = browser.screenshotsOf("scrutiny-award-chart-$how", By.cssSelector("svg.levelfield-chart[role='img'][aria-label]"))
         def scoreLink = browser.driver.findElements(By.cssSelector("a[href^='#reasons-']")).first()
         String target = scoreLink.getAttribute("href").replaceAll(/.*#/, "")
         def reasons = browser.driver.findElement(By.id(target)).text
@@ -81,6 +82,9 @@ class ScrutinyPagesBrowserSpec extends IntegrationSpec {
 
         then:
         awardPage.contains("capped at 2 by EQ-06")
+        awardPage.contains("Recomputed from the scrutiny pack when this page was made")
+        awardPage.contains("The scrutiny pack (JSON)") && awardPage.contains("Fairness analytics")
+        charts.size() >= 1
         reasons.contains("the evaluators' reasons") && reasons.contains("Section 2 of the tender")
         rulePage.contains("Rule EQ-06") && rulePage.contains("Legal force") && rulePage.contains("Source")
         rulePage.contains("rules/scoring/EQ-06")
@@ -102,6 +106,9 @@ class ScrutinyPagesBrowserSpec extends IntegrationSpec {
         recognised.contains(round.title as String)
         refused.contains("does not match any document Levelfield issued")
         j.fitsWidth()
+
+        and: "axe found no WCAG 2.2 A/AA violation on any page on the way"
+        j.violations == [:]
 
         cleanup:
         browser?.quit()
@@ -132,6 +139,7 @@ class ScrutinyPagesBrowserSpec extends IntegrationSpec {
         asBidder.status.code == 403
         refused.contains("There is a problem")
         refused.contains("Enter the SHA-256 as 64 characters")
+        j.violations == [:]
 
         cleanup:
         browser?.quit()
@@ -156,6 +164,7 @@ class ScrutinyPagesBrowserSpec extends IntegrationSpec {
 
         then:
         awards && rounds && check
+        j.violations == [:]
 
         cleanup:
         browser?.quit()

@@ -39,6 +39,18 @@ class Browser {
     }
 
     /** The whole page as a picture, for a person to look at (the window grows to the page's height while it is taken). */
+    /** A picture of every element the selector finds (a chart, a table), one file each, to read them where a whole page is too tall. */
+    List<Path> screenshotsOf(String name, org.openqa.selenium.By selector) {
+        def files = []
+        driver.findElements(selector).eachWithIndex { element, i ->
+            Path file = Path.of("target", "screenshots", "${name}-${i}.png")
+            Files.createDirectories(file.parent)
+            Files.write(file, element.getScreenshotAs(OutputType.BYTES))
+            files << file
+        }
+        files
+    }
+
     Path screenshot(String name) {
         Path file = Path.of("target", "screenshots", name + ".png")
         Files.createDirectories(file.parent)

@@ -1,7 +1,5 @@
 package org.levelfield.award.web;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +22,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.levelfield.award.application.AwardComputations;
 import org.levelfield.award.application.AwardResult;
 import org.levelfield.award.application.ComputingAward;
-import org.levelfield.award.model.RobustnessCheck;
 import org.levelfield.award.report.AwardJustification;
 import org.levelfield.common.identity.Actor;
 import org.levelfield.common.identity.Role;
@@ -58,14 +55,6 @@ public class AwardManagePages {
         this.computations = computations;
         this.justification = justification;
         this.rounds = rounds;
-    }
-
-    /** One bar of the robustness chart: a scenario, its winner, the lead and the bar's length in the drawing. */
-    public record Bar(String name, String winner, String lead, boolean sameWinner, int length, int y) {
-    }
-
-    /** A lot's robustness check drawn as bars of the winner's lead under each scenario. */
-    public record Chart(String lot, String summary, List<Bar> bars, int height, boolean drawn) {
     }
 
     @Get
@@ -132,7 +121,7 @@ public class AwardManagePages {
             model.put("award", award);
             model.put("results", computing.results(round.id()));
             model.put("findings", award.findings().stream().filter(f -> f.severity() != Severity.INFO).toList());
-            model.put("charts", award.robustness() == null ? List.of() : award.robustness().stream().map(AwardManagePages::chart).toList());
+            model.put("charts", award.robustness() == null ? List.of() : award.robustness().stream().map(org.levelfield.award.report.RobustnessChart::of).toList());
             var issued = justification.issue(round.id(), actor);
             model.put("justificationSha256", issued.sha256());
             model.put("publicSha256", justification.issuePublic(round.id(), actor).sha256());
@@ -141,24 +130,6 @@ public class AwardManagePages {
     }
 
     /** Bars of the winner's lead in each scenario, the longest 400 units; a scenario with another winner is drawn from zero in a second colour. */
-    static Chart chart(RobustnessCheck.Report report) {
-        BigDecimal most = report.scenarios().stream().map(RobustnessCheck.Scenario::margin).filter(m -> m != null)
-                .map(BigDecimal::abs).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
-        if (most.signum() == 0) {
-            most = BigDecimal.ONE;
-        }
-        List<Bar> bars = new ArrayList<>();
-        int y = 0;
-        for (RobustnessCheck.Scenario s : report.scenarios()) {
-            int length = s.margin() == null ? 0 : s.margin().abs().multiply(BigDecimal.valueOf(400)).divide(most, 0, java.math.RoundingMode.HALF_UP).intValue();
-            bars.add(new Bar(s.name(), s.winner() == null ? "no winner" : s.winner(), s.margin() == null ? "-" : s.margin().toPlainString(),
-                    s.sameWinner(), Math.max(length, 1), y));
-            y += 28;
-        }
-        boolean anyLead = report.scenarios().stream().anyMatch(s -> s.margin() != null);
-        return new Chart(report.lot(), report.summary(), bars, Math.max(y, 28), anyLead);
-    }
-
     private void requireComputed(Round round) {
         if (computations.latest(round.id()).isEmpty()) {
             throw ProblemException.notFound("computed award for round", round.id());

@@ -29,7 +29,7 @@ public final class FairnessView {
     }
 
     @SuppressWarnings("unchecked")
-    static Chart of(Map<String, Object> analysis) {
+    public static Chart of(Map<String, Object> analysis) {
         List<Row> rows = new ArrayList<>();
         List<Map<String, Object>> all = new ArrayList<>((List<Map<String, Object>>) analysis.get("overall"));
         all.addAll((List<Map<String, Object>>) analysis.get("criteria"));

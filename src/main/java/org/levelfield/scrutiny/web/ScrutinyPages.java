@@ -45,10 +45,15 @@ public class ScrutinyPages {
 
     private final ReadingRoom room;
     private final IssuedDocuments documents;
+    private final org.levelfield.scrutiny.ScrutinyPacks packs;
+    private final org.levelfield.monitoring.FairnessAnalytics fairness;
 
-    public ScrutinyPages(ReadingRoom room, IssuedDocuments documents) {
+    public ScrutinyPages(ReadingRoom room, IssuedDocuments documents, org.levelfield.scrutiny.ScrutinyPacks packs,
+                         org.levelfield.monitoring.FairnessAnalytics fairness) {
         this.room = room;
         this.documents = documents;
+        this.packs = packs;
+        this.fairness = fairness;
     }
 
     @Get
@@ -102,7 +107,19 @@ public class ScrutinyPages {
             }
         })));
         model.put("caps", caps);
+        model.put("documents", story.documents());
+        model.put("fairness", org.levelfield.monitoring.web.FairnessView.of(fairness.analyse(story.round().id())));
+        model.put("robustness", report.robustness().stream().map(org.levelfield.award.report.RobustnessChart::of).toList());
+        // the pack as a reader downloads it, read back and recomputed: the page says whether it gives the award again
+        packs.pack(story.round().id()).ifPresent(pack -> model.put("recomputed", packs.recompute(packs.write(pack))));
         return Page.render("scrutiny/award", model);
+    }
+
+    /** Every input, score, finding, rule version and document hash of the round, as JSON that recomputes to its award. */
+    @Get(value = "/rounds/{roundId}/pack.json", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> pack(String roundId, HttpRequest<?> request, @Nullable Authentication authentication) {
+        Page.inRole(authentication, request, Role.SCRUTINY, Role.ADMIN);
+        return ScrutinyPackController.download(packs, id(roundId, "round"));
     }
 
     private static final java.util.regex.Pattern CAP = java.util.regex.Pattern.compile("capped at \\d+ by ([A-Z]{2,3}-\\d{2})");
