@@ -312,9 +312,14 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         when:
         def notice = api("POST", "/api/rounds/$round.id/award-notice", who.commissioner, [publishedOn: "2025-12-24"])
         def read = api("GET", "/api/rounds/$round.id/award-notice", who.bidder)
+        def publicVersions = api("GET", "/api/rounds/$round.id/documents", who.scrutiny).body.findAll { it.kind == "AWARD_JUSTIFICATION_PUBLIC" }
 
         then:
         notice.status == HttpStatus.CREATED
+
+        and: "publishing the notice issued the public justification, so the public award page has it from that moment"
+        publicVersions.size() == 1
+        publicVersions[0].issuedAt == "2025-12-24T09:00:00Z"
         notice.body.regime == "PA_2023"
         notice.body.mandatory
         notice.body.lastDay == "2026-01-07"
@@ -456,6 +461,7 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         check("an unranked rank", /(?i)rank not ranked|\bnot ranked\b/)
         check("a lead with no runner-up", /n\/a \(no runner-up\)/)
         check("a wrong plural", /\b1 (warnings|findings|partners|flags|entries|tenders)\b/)
+        check("a plural left to the reader", /\w\(s\)/)
         check("a row of dashes", /(?m)^[\s|:]*-{2,}[\s|:-]*$/)
         check("a row of dash cells", /(?m)^\s*-(\s+-){2,}\s*$/)
         found

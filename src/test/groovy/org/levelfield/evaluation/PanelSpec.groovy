@@ -109,7 +109,7 @@ class PanelSpec extends IntegrationSpec {
         !panel.enough
         panel.tenders.every { it.unconflicted == 2 && it.conflicted.size() == 1 }
         award.status == HttpStatus.UNPROCESSABLE_ENTITY
-        award.body.findings.any { it.ruleId == "SC-04" && it.message.startsWith("Only 2 evaluator(s) free of conflict scored the tender from ${who.sisters}") }
+        award.body.findings.any { it.ruleId == "SC-04" && it.message.startsWith("Only 2 evaluators free of conflict scored the tender from ${who.sisters}") }
         award.body.findings.find { it.ruleId == "SC-04" }.message.contains("the round's minimum panel is 3")
     }
 

@@ -75,10 +75,13 @@ public class NotifyingAward {
     private final ProcurementRegimes regimes;
     private final org.levelfield.evaluation.ReasonRewrites rewrites;
 
+    private final org.levelfield.award.report.AwardJustification justification;
+
     public NotifyingAward(Sql sql, JsonColumns json, Rounds rounds, Tenders tenders, ComputingAward awards, AwardDecisions decisions,
                           DecidingAward deciding, AssessmentSummaries summaries, IssuingDocument issuing, IssuedDocuments documents,
                           Notices notices, RuleChecks checks, AuditTrail audit, Clock clock, ProcurementRegimes regimes,
-                          org.levelfield.evaluation.ReasonRewrites rewrites) {
+                          org.levelfield.evaluation.ReasonRewrites rewrites, org.levelfield.award.report.AwardJustification justification) {
+        this.justification = justification;
         this.regimes = regimes;
         this.rewrites = rewrites;
         this.sql = sql;
@@ -247,6 +250,8 @@ public class NotifyingAward {
         }
         audit.append("AWARD_NOTICE_PUBLISHED", roundId, actor.userId(), "round " + round.title(), Map.of("publishedOn",
                 publishing.publishedOn().toString(), "regime", regime, "contractFrom", contractFrom.toString()));
+        // the public pages show the public justification from the moment the notice is out, issued with it
+        justification.issuePublic(roundId, actor);
         return Outcome.done(notice(roundId).orElseThrow());
     }
 
