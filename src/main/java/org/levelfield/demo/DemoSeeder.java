@@ -135,7 +135,7 @@ public class DemoSeeder {
                         List.of("RACE", "SEX", "GENDER_REASSIGNMENT", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION"),
                         "DPA 2018 Sch 1 para 8",
                         List.of("COMPLY_EQUALITY_ACT", "ASSIST_PSED", "ACKNOWLEDGE_S149_2", "FLOW_DOWN_TO_SUBCONTRACTORS"), false,
-                        List.of("EQUALITY_SCORE", "QUALITY_SCORE", "LOWER_PRICE"), null));
+                        List.of("EQUALITY_SCORE", "QUALITY_SCORE", "LOWER_PRICE"), null, null));
     }
 
     /** A design-stage EqIA with an entry for every characteristic and limb of s149. */

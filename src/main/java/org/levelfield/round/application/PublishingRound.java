@@ -66,7 +66,7 @@ public class PublishingRound {
     /** Runs the design rules without publishing: what would stop publication or needs justifying now. */
     public List<JustifiedFinding> check(UUID roundId) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
-        return judged(round, designFindings(round, clock.instant()));
+        return judged(round, designFindings(round, clock.instant(), false));
     }
 
     @Transactional
@@ -90,7 +90,7 @@ public class PublishingRound {
         if (!errors.isEmpty()) {
             throw ProblemException.badInput(errors.stream().sorted(java.util.Comparator.comparing(ProblemException.FieldError::field)).toList());
         }
-        List<Finding> warnings = designFindings(round, clock.instant()).stream().filter(f -> f.severity() == Severity.WARN).toList();
+        List<Finding> warnings = designFindings(round, clock.instant(), false).stream().filter(f -> f.severity() == Severity.WARN).toList();
         Finding warning = warnings.stream().filter(f -> f.ruleId().equals(command.ruleId()) && f.subjectId().equals(command.subjectId()))
                 .findFirst().orElseThrow(() -> ProblemException.badInput("ruleId", "no WARN finding " + command.ruleId() + " on subject "
                         + command.subjectId() + " stands for this round. Warnings now: "
@@ -117,7 +117,7 @@ public class PublishingRound {
                     + " has passed (server time " + now + "); a round must be published before its deadline");
         }
         Thresholds limits = thresholds.current();
-        List<JustifiedFinding> findings = judged(round, designFindings(round, now));
+        List<JustifiedFinding> findings = judged(round, designFindings(round, now, true));
         List<Finding> unanswered = findings.stream().filter(JustifiedFinding::isUnansweredWarning).map(JustifiedFinding::finding).toList();
         String version = rules.freezeCurrent(now).version();
         Verdict verdict = checks.judge(round.id(), Stage.ROUND_DESIGN, version, now, actor.userId(), "Round '" + round.title() + "' cannot be published",
@@ -160,11 +160,15 @@ public class PublishingRound {
                 .orElse(null))).toList();
     }
 
-    private List<Finding> designFindings(Round round, Instant now) {
-        LocalDate decisionDate = round.designApprovedAt() != null
-                ? LocalDate.ofInstant(round.designApprovedAt(), ClockFactory.LONDON)
-                : LocalDate.ofInstant(now, ClockFactory.LONDON);
-        return rules.current().evaluate(Stage.ROUND_DESIGN, RoundFacts.of(round, decisionDate, thresholds.current()));
+    /**
+     * The design's findings as of its approval (the law in force then), with the tender notice on the day it is published:
+     * today when publishing, else the planned publication date if one is recorded, else today.
+     */
+    private List<Finding> designFindings(Round round, Instant now, boolean publishingNow) {
+        LocalDate today = LocalDate.ofInstant(now, ClockFactory.LONDON);
+        LocalDate decisionDate = round.designApprovedAt() != null ? LocalDate.ofInstant(round.designApprovedAt(), ClockFactory.LONDON) : today;
+        LocalDate noticeDate = publishingNow ? today : RoundFacts.noticeDate(round, today);
+        return rules.current().evaluate(Stage.ROUND_DESIGN, RoundFacts.of(round, decisionDate, noticeDate, thresholds.current()));
     }
 
     private static String nz(String s) {

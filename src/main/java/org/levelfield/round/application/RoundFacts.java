@@ -26,11 +26,28 @@ public final class RoundFacts {
     private RoundFacts() {
     }
 
+    /** The facts with the tender notice where it is known: the day of publication, else the planned day, else the decision date. */
     public static List<Object> of(Round round, LocalDate decisionDate, Thresholds thresholds) {
+        return of(round, decisionDate, noticeDate(round, decisionDate), thresholds);
+    }
+
+    /** The tender notice's day: when the round was published or, before that, when it is planned to be; else {@code otherwise}. */
+    public static LocalDate noticeDate(Round round, LocalDate otherwise) {
+        if (round.publishedAt() != null) {
+            return LocalDate.ofInstant(round.publishedAt(), ClockFactory.LONDON);
+        }
+        return round.details() != null && round.details().plannedPublicationDate() != null ? round.details().plannedPublicationDate() : otherwise;
+    }
+
+    /**
+     * @param decisionDate the day the design is decided on (its approval, or today before it): the law in force then applies
+     * @param noticeDate   the day of the tender notice, from which the tender period runs (RD-22) and before which the
+     *                     conflicts assessment must be made (RD-24)
+     */
+    public static List<Object> of(Round round, LocalDate decisionDate, LocalDate noticeDate, Thresholds thresholds) {
         List<Object> facts = new ArrayList<>();
         facts.add(thresholds);
         LocalDate approvedOn = round.designApprovedAt() == null ? null : LocalDate.ofInstant(round.designApprovedAt(), ClockFactory.LONDON);
-        LocalDate noticeDate = round.publishedAt() == null ? decisionDate : LocalDate.ofInstant(round.publishedAt(), ClockFactory.LONDON);
         facts.add(new RoundFact(round.id().toString(), round.title(), round.commencementDate(), decisionDate, approvedOn, noticeDate,
                 LocalDate.ofInstant(round.tenderDeadline(), ClockFactory.LONDON), round.isPooled(), round.partners().size()));
         RoundDetails d = round.details();

@@ -37,6 +37,8 @@ import java.util.List;
  * @param lotAllocation              how the lot limit is applied, in a form Levelfield applies at award (SC-13):
  *                                   HIGHEST_VALUE_FIRST or LARGEST_LEAD_FIRST (see {@code LotAllocation.Method}); the
  *                                   {@code lotLimitMechanism} text says the same in the documents' words
+ * @param plannedPublicationDate     when the tender notice is to be published: before publication the design checks read it
+ *                                   as the notice date (RD-22, RD-24); at publication the notice date is the day it is published
  */
 public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String lotLimitMechanism, Boolean consortiumCountsForMembers,
                            Boolean consortiaAllowed, Boolean reliancePermitted, Boolean socialValueConsidered,
@@ -45,7 +47,7 @@ public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String
                            Boolean primeContractorExpected, List<String> subcontractClauses, String fundingLabel,
                            Boolean authoritySpecifiesService, LocalDate conflictsAssessedOn, List<String> monitoringCharacteristics,
                            String dataProtectionBasis, List<String> contractClauses, Boolean blindEvaluation, List<String> tieBreak,
-                           String lotAllocation) {
+                           String lotAllocation, LocalDate plannedPublicationDate) {
 
     public static final List<String> TIE_BREAK_STEPS = List.of("EQUALITY_SCORE", "QUALITY_SCORE", "LOWER_PRICE");
 
@@ -65,7 +67,7 @@ public record RoundDetails(String lotsReason, Integer maxLotsPerSupplier, String
     public static final List<String> LOT_ALLOCATIONS = List.of("HIGHEST_VALUE_FIRST", "LARGEST_LEAD_FIRST");
 
     public static final RoundDetails NONE = new RoundDetails(null, null, null, null, null, null, null, null, null, List.of(),
-            null, null, List.of(), null, List.of(), null, null, null, List.of(), null, List.of(), false, List.of(), null);
+            null, null, List.of(), null, List.of(), null, null, null, List.of(), null, List.of(), false, List.of(), null, null);
 
     public List<String> tieBreakOrEmpty() {
         return tieBreak == null ? List.of() : tieBreak;

@@ -26,7 +26,30 @@ public record RoundView(UUID id, String title, String description, String status
     public record LotView(UUID id, String title, long valueInclVatPence, long annualValuePence, int termMonths,
                           Long minTurnoverPence, String turnoverJustification, String eligibilityRestriction,
                           String reservationBasis, boolean requiresAuditedAccounts, String insuranceTiming,
-                          List<CriterionView> criteria) {
+                          List<CriterionView> criteria, PublishedTerms terms) {
+    }
+
+    /**
+     * A lot's terms as the round publishes them to bidders: who the service is for, how price is taken and capped, the
+     * mandatory items, and the conditions a bidder must meet. The authority's own estimates (pre-tender and full cost) and
+     * its view of the market (specialist, provider count) are not published.
+     */
+    public record PublishedTerms(Boolean deliveredToPublic, List<String> userGroups, String userRestriction,
+                                 String userRestrictionJustification, String priceMode, Long fixedPricePence, Long priceCeilingPence,
+                                 Boolean priceCeilingDisqualifying, String priceVatBasis, String termReason, String paymentTiming,
+                                 Integer minTradingYears, Long minPriorContractValuePence, Boolean publicContractExperienceOnly,
+                                 List<String> requiredAccreditations, Integer minStaffHeadcount, String mainSubjectMatter,
+                                 List<String> mandatoryItems) {
+
+        static PublishedTerms of(org.levelfield.round.model.LotTerms t) {
+            if (t == null) {
+                return null;
+            }
+            return new PublishedTerms(t.deliveredToPublic(), t.userGroups(), t.userRestriction(), t.userRestrictionJustification(),
+                    t.priceMode(), t.fixedPricePence(), t.priceCeilingPence(), t.priceCeilingDisqualifying(), t.priceVatBasis(),
+                    t.termReason(), t.paymentTiming(), t.minTradingYears(), t.minPriorContractValuePence(), t.publicContractExperienceOnly(),
+                    t.requiredAccreditations(), t.minStaffHeadcount(), t.mainSubjectMatter(), t.mandatoryItems());
+        }
     }
 
     /**
@@ -52,7 +75,7 @@ public record RoundView(UUID id, String title, String description, String status
     private static LotView lot(Lot l) {
         return new LotView(l.id(), l.title(), l.valueInclVatPence(), l.annualValuePence(), l.termMonths(), l.minTurnoverPence(),
                 l.turnoverJustification(), l.eligibilityRestriction(), l.reservationBasis(), l.requiresAuditedAccounts(),
-                l.insuranceTiming(), l.criteria().stream().map(c -> criterion(l, c)).toList());
+                l.insuranceTiming(), l.criteria().stream().map(c -> criterion(l, c)).toList(), PublishedTerms.of(l.terms()));
     }
 
     private static CriterionView criterion(Lot l, Criterion c) {

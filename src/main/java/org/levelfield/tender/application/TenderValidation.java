@@ -293,13 +293,8 @@ final class TenderValidation {
         for (int i = 0; i < characteristics.size(); i++) {
             FieldChecks.oneOf(errors, "monitoringPlan.characteristics[" + i + "]", characteristics.get(i), known);
         }
+        // Which characteristics the plan reports by is the bidder's commitment, weighed at award (EQ-08), never a reason to refuse the tender.
         if (complete()) {
-            for (String duty : List.of("RACE", "DISABILITY", "SEX")) {
-                if (!characteristics.contains(duty)) {
-                    errors.add(new FieldError("monitoringPlan.characteristics", "must include " + duty
-                            + ": outcomes are reported at least by race, disability and sex"));
-                }
-            }
             if (blank(plan.description())) {
                 errors.add(new FieldError("monitoringPlan.description", "say how the data will be collected and reported"));
             }

@@ -191,6 +191,9 @@ final class DesignSections {
                         "a turnover"))));
         DETAILS.put("contract", new DetailsPage("contract", "The contract and its monitoring",
                 "Equality clauses, fair subcontracting and monitoring (RD-24 to RD-26, SS-06, REG-05)", List.of(
+                date("plannedPublicationDate", "Planned publication date (optional)",
+                        "The day the tender notice is to go out. Until the round is published, the tender period (RD-22) and the conflicts assessment (RD-24) are checked against it; at publication, against the day it is published",
+                        "the planned publication date"),
                 date("conflictsAssessedOn", "Date of the conflicts assessment", "It must come before the tender notice (RD-24)", "the conflicts assessment"),
                 checkboxes("monitoringCharacteristics", "Outcome monitoring is reported by", "RD-25 warns for each one left out", CHARACTERISTICS),
                 text("dataProtectionBasis", "The lawful basis for equality monitoring", "For example \"DPA 2018 Sch 1 para 8\""),
