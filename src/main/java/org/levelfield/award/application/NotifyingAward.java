@@ -355,7 +355,12 @@ public class NotifyingAward {
                 }
             }
         }
-        return List.of(new AwardSequence(round.id().toString(), round.title(), sentOn, missing, noticeOn, signedOn));
+        // the thresholds frozen with the round (AW-07's notice period) travel with the award
+        List<Object> facts = new ArrayList<>(List.of(new AwardSequence(round.id().toString(), round.title(), sentOn, missing, noticeOn, signedOn)));
+        if (award.thresholds() != null) {
+            facts.add(award.thresholds());
+        }
+        return facts;
     }
 
     /** The weak reasons (SC-02) a summary would show, its own tender's and the winner's, that were not rewritten. */
