@@ -112,6 +112,60 @@ end
         "a file not named by its id"     | "round-design/lots.drl"                    | GOOD                                                        || "the file name must be the catalogue id"
     }
 
+    static final String READS_IDENTITY = GOOD.replace("import org.levelfield.rules.engine.Findings;",
+            "import org.levelfield.rules.engine.Findings;\nimport org.levelfield.monitoring.MonitoringReturn;")
+            .replace('$lot : LotFact()', '$lot : LotFact()\n    $m : MonitoringReturn( profileFlags contains "BY_AND_FOR" )')
+
+    def "SEL-11: a rule in #stage that reads who an organisation is led by or serves is refused at load, naming the file and the rule"() {
+        given:
+        write(path, READS_IDENTITY.replace('"RD-19"', '"' + id + '"'))
+
+        when:
+        RulesetLoader.load(rules)
+
+        then:
+        def e = thrown(RulesetException)
+        e.message.contains("rules/" + path + ": reads identity monitoring data (org.levelfield.monitoring)")
+        e.message.contains("Rule SEL-11 (BLOCK")
+
+        where:
+        stage          | path                          | id
+        "scoring"      | "scoring/EQ-01-x.drl"         | "EQ-01"
+        "eligibility"  | "eligibility/SEL-04-x.drl"    | "SEL-04"
+        "round-design" | "round-design/RD-13-x.drl"    | "RD-13"
+        "award"        | "award/AW-01-x.drl"           | "AW-01"
+        "regime"       | "regime/REG-01-x.drl"         | "REG-01"
+    }
+
+    def "SEL-11: the monitoring rules and SS-01 may read identity data; a comment that names it is not a read"() {
+        given:
+        write("monitoring/MON-01-x.drl", READS_IDENTITY.replace('"RD-19"', '"MON-01"').replace("levelfield.test", "levelfield.testmonitoring"))
+        write("round-design/SS-01-x.drl", READS_IDENTITY.replace('"RD-19"', '"SS-01"').replace("Every lot is noticed", "Market impact"))
+        write("scoring/EQ-01-x.drl", GOOD.replace('"RD-19"', '"EQ-01"').replace("Every lot is noticed", "Scored")
+                .replace("levelfield.test", "levelfield.testscoring")
+                .replace("rule \"", "// never read profileFlags or MonitoringReturn here\n/* nor ledBy */\nrule \""))
+
+        expect:
+        RulesetLoader.load(rules).files()*.ruleId.toSet() == ["MON-01", "SS-01", "EQ-01"] as Set
+    }
+
+    def "SEL-11 runs on the folder the service actually loads: a scoring rule reading profile flags stops the service from starting"() {
+        given: "RULES_DIR can point anywhere, so the build-time scan of rules/ is not enough"
+        write("scoring/EQ-01-x.drl", GOOD.replace('"RD-19"', '"EQ-01"').replace("import org.levelfield.rules.engine.Findings;",
+                "import org.levelfield.rules.engine.Findings;\nimport org.levelfield.monitoring.MonitoringReturn;")
+                .replace('$lot : LotFact()', '$lot : LotFact()\n    MonitoringReturn( profileFlags contains "WOMEN_LED" )'))
+
+        when:
+        ApplicationContext.run(TestDatabase.properties(TestDatabase.shared()) +
+                ["levelfield.rules.directory": rules.toString(), "levelfield.demo.seed": "false", "levelfield.closing.enabled": "false"], "test")
+
+        then:
+        def e = thrown(Exception)
+        def messages = []
+        for (Throwable t = e; t != null; t = t.cause) messages << t.message
+        messages.any { it?.contains("rules/scoring/EQ-01-x.drl: reads identity monitoring data") && it.contains("SEL-11") }
+    }
+
     def "a package declared in two stage folders, or none at all, is refused at load with the file named"() {
         given: "all files compile in one build and each stage takes its own packages, so a shared package would mix stages"
         write("round-design/RD-19-every-lot-noticed.drl", GOOD)

@@ -48,6 +48,16 @@ public final class RulesetLoader {
     private static final Pattern FILE_NAME = Pattern.compile("((?:REG|RD|SEL|SC|EQ|SS|DR|AW|MON)-\\d{2})-[a-z0-9-]+\\.drl");
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+    private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|(?m)^\\s*//[^\\n]*");
+
+    /**
+     * Who an organisation is led by or serves (its monitoring return, its profile flags and their values). Catalogue
+     * SEL-11: only the monitoring rules and SS-01 (market impact on specialist provision) may read these; an
+     * eligibility, scoring or any other rule that does would select or score bidders by identity (RD-13).
+     */
+    public static final Pattern IDENTITY_DATA = Pattern.compile("\\b(profileFlags|identityAnswers|IdentityAnswer|MonitoringReturn"
+            + "|ledBy|servesGroups|WOMEN_LED|BME_LED|DISABLED_PEOPLES_ORGANISATION|BY_AND_FOR|USER_LED|LGBT_LED)\\b"
+            + "|\\borg\\.levelfield\\.monitoring\\b");
 
     /** Rulesets loaded in this process by version, so each is compiled once however many contexts start. */
     private static final Map<String, CompletableFuture<Ruleset>> LOADED = new ConcurrentHashMap<>();
@@ -105,7 +115,25 @@ public final class RulesetLoader {
         if (ruleNames.isEmpty()) {
             throw new RulesetException("rules/" + relativePath + ": declares no rule");
         }
+        String identity = identityDataRead(stage, name.group(1), text);
+        if (identity != null) {
+            throw new RulesetException("rules/" + relativePath + ": reads identity monitoring data (" + identity + "). Rule SEL-11 (BLOCK, "
+                    + "rule-set integrity): who an organisation is led by or serves is recorded only for monitoring and the market-impact "
+                    + "check SS-01; no other rule may use it (Procurement Act 2023 s12(2), Equality Act 2010 s29).");
+        }
         return new RuleFile(relativePath, stage, name.group(1), Hashing.sha256(text), List.copyOf(ruleNames), text);
+    }
+
+    /**
+     * The first identity-data name a rule file's code (comments aside) refers to, or null when it refers to none or
+     * may read it: files in the monitoring folder and SS-01's files (SEL-11).
+     */
+    public static String identityDataRead(Stage stage, String ruleId, String text) {
+        if (stage == Stage.MONITORING || "SS-01".equals(ruleId)) {
+            return null;
+        }
+        Matcher found = IDENTITY_DATA.matcher(COMMENTS.matcher(text).replaceAll(" "));
+        return found.find() ? found.group() : null;
     }
 
     /** Compiles the files into one knowledge base per stage (each with the regime rules). */
