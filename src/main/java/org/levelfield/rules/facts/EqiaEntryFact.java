@@ -19,6 +19,16 @@ public record EqiaEntryFact(String eqiaId, String roundId, String characteristic
         return notApplicableReason != null && !notApplicableReason.isBlank();
     }
 
+    /** Whether the entry states any evidence. */
+    public boolean isEvidenceGiven() {
+        return evidence != null && !evidence.isBlank();
+    }
+
+    /** The stated impact, trimmed; empty when none is stated (so a rule can match its wording). */
+    public String getImpactText() {
+        return impact == null ? "" : impact.strip();
+    }
+
     public boolean isGapOpen() {
         return dataGap != null && !dataGap.isBlank() && (gapAction == null || gapAction.isBlank());
     }
