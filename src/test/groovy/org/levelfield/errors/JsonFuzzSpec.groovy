@@ -66,7 +66,7 @@ class JsonFuzzSpec extends IntegrationSpec {
     /** What a refusal must leave as it was. Failed sign-ins are recorded on purpose, so they are not counted. */
     Map<String, Long> snapshot() {
         ["round", "lot", "criterion", "tender", "score", "rule_run", "finding", "issued_document", "clarification", "organisation",
-         "app_user", "attachment", "eligibility_run", "round_status_change", "round_design", "round_amendment"].collectEntries { [(it): count(it)] } +
+         "app_user", "attachment", "eligibility_run", "round_status_change", "round_design", "round_amendment", "past_decision", "past_decision_review"].collectEntries { [(it): count(it)] } +
                 [audit: count("audit_entry", "kind not like 'SIGN_IN%' and kind not like 'LOGIN%'")]
     }
 

@@ -145,6 +145,68 @@ class ScrutinyPagesBrowserSpec extends IntegrationSpec {
         browser?.quit()
     }
 
+    def "a scrutiny member enters a 2009 decision and reads its review under the duties of 2008-09 (#how)"() {
+        given:
+        def who = people()
+        def file = Files.createTempFile("past-decision", ".json").toFile()
+        file.text = groovy.json.JsonOutput.toJson(PastDecisionSpec.pastRound())
+        def browser = new Browser(width)
+        def j = new Journey(browser, server.URL.toString(), keyboard)
+
+        when: "they open past decisions from the rounds to review and send JSON that names a lot the round lacks"
+        def entered = { sql.one("select count(*) from past_decision", { rs -> rs.getLong(1) } as org.levelfield.common.database.Sql.Row).orElseThrow() }
+        def before = entered()
+        j.signIn(api("GET", "/api/me", who.scrutiny).body.username as String, PASSWORD)
+        j.follow("Review a past decision")
+        j.check("past-decisions-$how")
+        j.type("record", '{"decisionDate": "2009-06-12", "round": {"title": "x"}, "tenders": [{"lot": "Refuge", "bidder": "A"}]}')
+        j.press("Enter and review the decision")
+        def refused = j.text()
+        j.check("past-decisions-refused-$how")
+
+        then: "the error summary says what is wrong in the JSON; nothing was entered"
+        refused.contains("There is a problem")
+        refused.contains("In the JSON")
+        refused.contains("round.commencementDate")
+        entered() == before
+
+        when: "they upload the record"
+        j.attach("file", file)
+        j.press("Enter and review the decision")
+        def review = j.text()
+        j.check("past-decision-$how")
+        def fits = j.fitsWidth()
+
+        then: "the review names the duties and the procurement law of its dates, and EQ-04 as good practice"
+        entered() == before + 1
+        review.contains("Eastshire domestic abuse services 2009")
+        review.contains("The law on its dates")
+        review.contains("the race equality duty applies")
+        review.contains("the gender equality duty applies")
+        review.contains("the Public Contracts Regulations 2006 apply")
+        review.contains("L5: Good practice or local policy")
+        review.contains("good practice then, not a statutory duty")
+        !review.contains("Equality Act 2010 s149 applies")
+        fits
+
+        when: "they review it again"
+        j.press("Review again with today's rules")
+        def again = j.text()
+
+        then:
+        again.contains("Earlier reviews")
+        j.violations == [:]
+
+        cleanup:
+        browser?.quit()
+
+        where:
+        how        | keyboard | width
+        "mouse"    | false    | 1000
+        "keyboard" | true     | 1000
+        "320"      | false    | 320
+    }
+
     def "the reading room and the public awards fit a 320-pixel screen"() {
         given:
         def who = people()

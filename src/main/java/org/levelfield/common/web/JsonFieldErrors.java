@@ -13,12 +13,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * Says which field of a JSON body could not be read and why, in words a person can act on:
  * {@code lots[0].valueInclVatPence: must be a whole number, got 1000.5}.
  */
-final class JsonFieldErrors {
+public final class JsonFieldErrors {
 
     private JsonFieldErrors() {
     }
 
-    static Optional<Map<String, String>> describe(Throwable failure) {
+    public static Optional<Map<String, String>> describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 Map<String, String> error = new LinkedHashMap<>();

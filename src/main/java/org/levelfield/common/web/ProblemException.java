@@ -68,6 +68,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Refused by rules", detail, Map.of("findings", findings));
     }
 
+    /** The same refusal with each field error's field put under a prefix ("round." + "lots[0].title"), for a request nested in another. */
+    @SuppressWarnings("unchecked")
+    public ProblemException prefixed(String prefix) {
+        Object errors = extensions.get("errors");
+        if (!(errors instanceof List<?> list)) {
+            return this;
+        }
+        return badInput(((List<FieldError>) list).stream().map(e -> new FieldError(prefix + e.field(), e.message())).toList());
+    }
+
     public record FieldError(String field, String message) {
     }
 }

@@ -2,6 +2,7 @@ package org.levelfield.round.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -58,8 +59,23 @@ public class DraftingRound {
         return rounds.find(roundId).orElseThrow();
     }
 
+    /**
+     * A past round as a record, never stored as a round and never run live (its deadline is over): the design exactly
+     * as a round request gives it, checked as a round request is except that its dates may lie in the past. Its design
+     * was approved and its notice published on the days given, so the rules read those days.
+     */
+    public static Round record(RoundCommand command, UUID recordId, LocalDate designApprovedOn, LocalDate noticeDate, Instant importedAt) {
+        return build(recordId, command, null, importedAt, null).withDates(
+                designApprovedOn == null ? null : designApprovedOn.atTime(12, 0).atZone(org.levelfield.common.time.ClockFactory.LONDON).toInstant(),
+                noticeDate == null ? null : noticeDate.atTime(12, 0).atZone(org.levelfield.common.time.ClockFactory.LONDON).toInstant());
+    }
+
     private Round fromCommand(UUID roundId, RoundCommand command, UUID createdBy, Instant createdAt) {
-        RoundCommandValidation.check(command, clock.instant());
+        return build(roundId, command, createdBy, createdAt, clock.instant());
+    }
+
+    private static Round build(UUID roundId, RoundCommand command, UUID createdBy, Instant createdAt, Instant now) {
+        RoundCommandValidation.check(command, now);
         List<Partner> partners = new ArrayList<>();
         for (int i = 0; i < command.partners().size(); i++) {
             var p = command.partners().get(i);

@@ -41,6 +41,12 @@ public record Round(UUID id, String title, String description, RoundStatus statu
         return lots.stream().filter(l -> l.id().equals(lotId)).findFirst();
     }
 
+    /** The same round with its design approved and its notice published at the instants given (a past round's record). */
+    public Round withDates(Instant designApproved, Instant published) {
+        return new Round(id, title, description, status, commencementDate, tenderDeadline, createdBy, createdAt, published, closedAt,
+                rulesetVersion, designApproved, cancelledReason, partners, lots, eqia, signOffs, details);
+    }
+
     public boolean isPastDeadline(Instant now) {
         return !now.isBefore(tenderDeadline);
     }

@@ -123,6 +123,12 @@ public class Labels {
                 "WARN", "Needs a justification", "A named officer records why the round may go ahead despite it",
                 "FLAG", "For a person to look at", "It does not stop anything",
                 "INFO", "For information", null);
+        put("PAST_SEVERITY",
+                "BLOCK", "Would have blocked publication", null,
+                "FAIL", "Would have failed the tender", null,
+                "WARN", "Needed a named officer's justification", null,
+                "FLAG", "For a person to look at", null,
+                "INFO", "For information", null);
         put("LEGAL_FORCE",
                 "L1", "Statute: binding", null,
                 "L2", "Case law: binding", null,
