@@ -58,6 +58,8 @@ class PastDecisionSpec extends IntegrationSpec {
 
         and: "the procurement law from when it began: the 2006 regulations, not the Procurement Act"
         regime.any { it.contains("Procurement commenced 2008-11-03: the Public Contracts Regulations 2006 apply") }
+        regime.any { it.startsWith("Procurement commenced 3 November 2008, before the light-touch regime of the 2015 regulations: social and other specific services were then Part B services") }
+        !regime.any { it.contains("light-touch threshold of") }
         !(review.design + review.scoring).any { it.citation.contains("Procurement Act 2023") && it.severity in ["BLOCK", "WARN"] }
 
         and: "the EqIA is read against the duties of its day: the disability duty's six limbs are missing, s149's are not asked for"

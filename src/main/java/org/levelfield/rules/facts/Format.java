@@ -25,6 +25,11 @@ public final class Format {
 
     private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
+    /** A value recorded including VAT, net of VAT at the standard rate of 20% (REG-04 compares it with a net-of-VAT threshold). */
+    public static long netOfVat(long inclVatPence) {
+        return Math.round(inclVatPence / 1.2);
+    }
+
     public static String pounds(long pence) {
         DecimalFormat format = new DecimalFormat(pence % 100 == 0 ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
         return "£" + format.format(BigDecimal.valueOf(pence, 2));
