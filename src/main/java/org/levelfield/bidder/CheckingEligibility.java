@@ -72,7 +72,12 @@ public class CheckingEligibility {
      * What one organisation of a bid declares about the exclusion grounds: the bidder, or a member of
      * its consortium. Without any, the profile's own answers are the bidder's declaration.
      */
-    public record Declarant(String name, boolean member, Boolean mandatoryExclusionGround, Boolean recurrenceLikely) {
+    public record Declarant(String name, boolean member, Boolean mandatoryExclusionGround, Boolean recurrenceLikely,
+                            Boolean discretionaryExclusionGround) {
+
+        public Declarant(String name, boolean member, Boolean mandatoryExclusionGround, Boolean recurrenceLikely) {
+            this(name, member, mandatoryExclusionGround, recurrenceLikely, null);
+        }
     }
 
     public enum Outcome { PASSES, FAILS, NEEDS_ATTENTION }
@@ -130,7 +135,8 @@ public class CheckingEligibility {
         }
         return p.declarants().stream().filter(java.util.Objects::nonNull).map(d -> new ExclusionDeclaration(bidder.name(),
                 d.name() == null || d.name().isBlank() ? bidder.name() : d.name().strip(), d.member(),
-                Boolean.TRUE.equals(d.mandatoryExclusionGround()), Boolean.TRUE.equals(d.recurrenceLikely()))).toList();
+                Boolean.TRUE.equals(d.mandatoryExclusionGround()), Boolean.TRUE.equals(d.recurrenceLikely()),
+                Boolean.TRUE.equals(d.discretionaryExclusionGround()))).toList();
     }
 
     private static Result result(Finding f) {

@@ -109,6 +109,20 @@ class EligibilityCheckSpec extends IntegrationSpec {
         apart.body.results.find { it.ruleId == "SEL-01" }.message.startsWith("Northside Ltd (a member of Sister Space CIO's consortium)")
     }
 
+    def "a consortium member's discretionary exclusion ground needs the authority's recorded decision: flagged and named, never failed (issue 17, part 15)"() {
+        when:
+        def reply = api("POST", "/api/rounds/$round.id/lots/${round.lots[1].id}/eligibility-check", null, sisterSpace() + [consortiumTurnoverPence: 90_000_000, declarants: [
+                [name: "Sister Space CIO", member: false, mandatoryExclusionGround: false, recurrenceLikely: false, discretionaryExclusionGround: false],
+                [name: "Northside Ltd", member: true, mandatoryExclusionGround: false, recurrenceLikely: false, discretionaryExclusionGround: true]]])
+        def sel01 = reply.body.results.findAll { it.ruleId == "SEL-01" }
+
+        then:
+        reply.body.canBid
+        sel01*.outcome == ["NEEDS_ATTENTION"]
+        sel01[0].message.startsWith("Northside Ltd (a member of Sister Space CIO's consortium) declares a discretionary exclusion ground")
+        sel01[0].message.contains("the authority decides whether to exclude")
+    }
+
     def "a profile with bad fields is refused naming them, and nothing is stored"() {
         given:
         long notices = count("bidder_notice")

@@ -69,11 +69,11 @@ final class TenderEligibility {
         List<CheckingEligibility.Declarant> out = new ArrayList<>();
         var lead = d.declarations();
         out.add(new CheckingEligibility.Declarant(p.name(), false, lead == null ? null : lead.mandatoryExclusionGround(),
-                lead == null ? null : lead.recurrenceLikely()));
+                lead == null ? null : lead.recurrenceLikely(), lead == null ? null : lead.discretionaryExclusionGround()));
         for (TenderDetails.ConsortiumMember m : d.consortium()) {
             var md = m.declarations();
             out.add(new CheckingEligibility.Declarant(m.name(), true, md == null ? null : md.mandatoryExclusionGround(),
-                    md == null ? null : md.recurrenceLikely()));
+                    md == null ? null : md.recurrenceLikely(), md == null ? null : md.discretionaryExclusionGround()));
         }
         return out;
     }

@@ -12,9 +12,14 @@ import org.levelfield.rules.model.Subject;
  * @param member                   whether the declarant is a consortium member rather than the bidder
  * @param mandatoryExclusionGround whether a mandatory exclusion ground applies to it
  * @param recurrenceLikely         whether the circumstances are likely to recur
+ * @param discretionaryExclusionGround whether a discretionary exclusion ground applies to it (Sch 7; PCR reg 57(8))
  */
 public record ExclusionDeclaration(String bidder, String declarant, boolean member, boolean mandatoryExclusionGround,
-                                   boolean recurrenceLikely) implements Subject {
+                                   boolean recurrenceLikely, boolean discretionaryExclusionGround) implements Subject {
+
+    public ExclusionDeclaration(String bidder, String declarant, boolean member, boolean mandatoryExclusionGround, boolean recurrenceLikely) {
+        this(bidder, declarant, member, mandatoryExclusionGround, recurrenceLikely, false);
+    }
 
     /** How the declarant is named in a finding: "Acme Ltd" or "Acme Ltd (a member of Sister Space's consortium)". */
     public String getWho() {
