@@ -108,6 +108,14 @@ public class CheckingEligibility {
 
     /** As {@link #evaluate(Round, Lot, Profile)}, with the round's thresholds already read (for many checks at once). */
     public Check evaluate(Round round, Lot lot, Profile profile, Thresholds limits) {
+        return evaluate(round, lot, profile, limits, List.of());
+    }
+
+    /**
+     * As {@link #evaluate(Round, Lot, Profile, Thresholds)}, with facts about the lot's other tenders (at award, after the
+     * deadline: who else is in a tender for the lot, for SEL-09). Never before the deadline: tenders are sealed.
+     */
+    public Check evaluate(Round round, Lot lot, Profile profile, Thresholds limits, List<Object> lotFacts) {
         BidderProfileFact bidder = validated(profile);
         List<Object> facts = new ArrayList<>();
         for (Object fact : RoundFacts.of(round, LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON), limits)) {
@@ -119,6 +127,7 @@ public class CheckingEligibility {
         }
         facts.add(bidder);
         facts.addAll(exclusionDeclarations(bidder, profile));
+        facts.addAll(lotFacts == null ? List.of() : lotFacts);
         List<Result> results = rulesets.forVersion(round.rulesetVersion()).evaluate(Stage.ELIGIBILITY, facts).stream()
                 .filter(f -> f.ruleId().startsWith("SEL-"))
                 .map(CheckingEligibility::result)

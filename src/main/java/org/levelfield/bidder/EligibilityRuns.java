@@ -58,7 +58,11 @@ public class EligibilityRuns {
     }
 
     /** One organisation's check on one lot, as {@link #runAll} takes it. */
-    public record Request(Lot lot, UUID organisationId, UUID tenderId, CheckingEligibility.Profile profile) {
+    public record Request(Lot lot, UUID organisationId, UUID tenderId, CheckingEligibility.Profile profile, List<Object> lotFacts) {
+
+        public Request(Lot lot, UUID organisationId, UUID tenderId, CheckingEligibility.Profile profile) {
+            this(lot, organisationId, tenderId, profile, List.of());
+        }
     }
 
     /**
@@ -71,7 +75,7 @@ public class EligibilityRuns {
                 this::row, round.id()).forEach(r -> previous.put(List.of(r.lotId(), r.organisationId()), r));
         var limits = checking.thresholdsFor(round);
         List<Run> runs = requests.stream().map(q -> checked(round, q.lot(), q.organisationId(), q.tenderId(), stage,
-                checking.evaluate(round, q.lot(), q.profile(), limits), q.profile(), now,
+                checking.evaluate(round, q.lot(), q.profile(), limits, q.lotFacts()), q.profile(), now,
                 Optional.ofNullable(previous.get(List.of(q.lot().id(), q.organisationId()))))).toList();
         sql.batch(INSERT, runs.stream().map(this::columns).toList());
         return runs;

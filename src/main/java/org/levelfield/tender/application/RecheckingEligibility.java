@@ -77,11 +77,28 @@ public class RecheckingEligibility {
         Map<UUID, AtAward> out = new java.util.LinkedHashMap<>();
         List<EligibilityRuns.Request> requests = new ArrayList<>();
         List<Tender> checked = new ArrayList<>();
+        // who is in each tender, by registration number, so SEL-09 sees an organisation in two tenders for one lot
+        Map<UUID, List<org.levelfield.rules.facts.eligibility.LotParticipant>> inTender = new java.util.HashMap<>();
+        for (Tender t : live) {
+            var profile = profilesById.get(t.organisationId());
+            if (profile != null) {
+                inTender.put(t.id(), TenderEligibility.participants(t.id(), round.lot(t.lotId()).orElseThrow().title(), profile, t.details(), false));
+            }
+        }
         for (Tender t : live) {
             Lot lot = round.lot(t.lotId()).orElseThrow();
             try {
+                List<Object> lotFacts = new ArrayList<>();
+                for (Tender other : live) {
+                    if (other.lotId().equals(t.lotId())) {
+                        for (var p : inTender.getOrDefault(other.id(), List.of())) {
+                            lotFacts.add(other.id().equals(t.id()) ? new org.levelfield.rules.facts.eligibility.LotParticipant(p.tenderId(),
+                                    p.bidder(), p.organisation(), p.member(), p.registrationNumber(), p.lot(), true) : p);
+                        }
+                    }
+                }
                 requests.add(new EligibilityRuns.Request(lot, t.organisationId(), t.id(),
-                        TenderEligibility.profile(profilesById.get(t.organisationId()), t.details())));
+                        TenderEligibility.profile(profilesById.get(t.organisationId()), t.details()), lotFacts));
                 checked.add(t);
                 out.put(t.id(), null);
             } catch (ProblemException incomplete) {

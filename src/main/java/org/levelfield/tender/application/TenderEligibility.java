@@ -40,6 +40,44 @@ final class TenderEligibility {
         }
     }
 
+    /**
+     * The organisations in a tender for SEL-09, each by every registration number it gives: the bidder's registration,
+     * charity and company numbers, and each consortium member's. Numbers are compared as written without an org-id
+     * scheme prefix ("GB-CHC-"), spaces or punctuation, in capitals, so "GB-CHC-1234567" and "1234 567" are one.
+     */
+    static List<org.levelfield.rules.facts.eligibility.LotParticipant> participants(java.util.UUID tenderId, String lot, OrganisationProfile p,
+                                                                                  TenderDetails d, boolean assessed) {
+        List<org.levelfield.rules.facts.eligibility.LotParticipant> out = new ArrayList<>();
+        java.util.Set<String> own = new java.util.LinkedHashSet<>();
+        for (String number : java.util.Arrays.asList(p.registrationNumber(), p.charityNumber(), p.companyNumber())) {
+            String n = registration(number);
+            if (n != null && own.add(n)) {
+                out.add(new org.levelfield.rules.facts.eligibility.LotParticipant(tenderId.toString(), p.name(), p.name(), false, n, lot, assessed));
+            }
+        }
+        for (TenderDetails.ConsortiumMember m : d.consortium()) {
+            String n = registration(m.registrationNumber());
+            if (n != null) {
+                out.add(new org.levelfield.rules.facts.eligibility.LotParticipant(tenderId.toString(), p.name(),
+                        m.name() == null ? n : m.name().strip(), true, n, lot, assessed));
+            }
+        }
+        return out;
+    }
+
+    static String registration(String number) {
+        if (number == null || number.isBlank()) {
+            return null;
+        }
+        String n = number.strip().toUpperCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher orgId = java.util.regex.Pattern.compile("^[A-Z]{2}-[A-Z]{2,6}-(.+)$").matcher(n);
+        if (orgId.matches()) {
+            n = orgId.group(1);
+        }
+        n = n.replaceAll("[^A-Z0-9]", "");
+        return n.isEmpty() ? null : n;
+    }
+
     static CheckingEligibility.Profile profile(OrganisationProfile p, TenderDetails d) {
         var lead = d.declarations();
         List<TenderDetails.Declarations> all = new ArrayList<>();
