@@ -55,7 +55,17 @@ public class CheckingEligibility {
     public record Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
                           String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
                           Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
-                          Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps, List<Declarant> declarants) {
+                          Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps, List<Declarant> declarants,
+                          Long largestExperiencePerYearPence) {
+
+        public Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
+                       String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
+                       Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
+                       Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps, List<Declarant> declarants) {
+            this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
+                    consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
+                    discriminationFindings, remedialSteps, declarants, null);
+        }
 
         /** A profile as typed for the check, where the organisation declares for itself alone. */
         public Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
@@ -170,6 +180,9 @@ public class CheckingEligibility {
         if (p.staffHeadcount() == null || p.staffHeadcount() < 0) {
             errors.add(new FieldError("staffHeadcount", "is required: number of staff, zero or more"));
         }
+        if (p.largestExperiencePerYearPence() != null && p.largestExperiencePerYearPence() < 0) {
+            errors.add(new FieldError("largestExperiencePerYearPence", "must be zero or more pence"));
+        }
         if (p.consortiumTurnoverPence() != null && p.consortiumTurnoverPence() < 0) {
             errors.add(new FieldError("consortiumTurnoverPence", "must be zero or more pence"));
         }
@@ -186,7 +199,7 @@ public class CheckingEligibility {
                 p.consortiumTurnoverPence(), Boolean.TRUE.equals(p.alternativeFinancialEvidence()),
                 p.experienceKinds() == null ? List.of() : p.experienceKinds(), Boolean.TRUE.equals(p.mandatoryExclusionGround()),
                 Boolean.TRUE.equals(p.recurrenceLikely()), p.discriminationFindings() == null ? 0 : p.discriminationFindings(),
-                p.remedialSteps());
+                p.remedialSteps(), p.largestExperiencePerYearPence());
     }
 
 }

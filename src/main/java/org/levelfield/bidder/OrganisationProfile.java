@@ -11,11 +11,26 @@ import org.levelfield.rules.facts.OrganisationSize;
  *
  * @param registrationNumber the org-id style identifier, e.g. GB-CHC-1234567 or GB-COH-01234567
  * @param experience         relevant experience, including grant-funded, subcontracted, partnership and volunteer-delivered work
+ * @param reservesPence      unrestricted reserves, from the latest accounts (SEL-05: other evidence of financial standing)
+ * @param funderLetter       a funder's letter of continued support, described: who, how much, to when (SEL-05)
  */
 public record OrganisationProfile(UUID id, String name, String legalForm, String registrationNumber, String charityNumber,
                                   String companyNumber, Long incomePence, Long balanceSheetPence, Integer staffHeadcount,
                                   String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking,
-                                  List<Experience> experience, Instant updatedAt) {
+                                  List<Experience> experience, Instant updatedAt, Long reservesPence, String funderLetter) {
+
+    public OrganisationProfile(UUID id, String name, String legalForm, String registrationNumber, String charityNumber,
+                               String companyNumber, Long incomePence, Long balanceSheetPence, Integer staffHeadcount,
+                               String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking,
+                               List<Experience> experience, Instant updatedAt) {
+        this(id, name, legalForm, registrationNumber, charityNumber, companyNumber, incomePence, balanceSheetPence, staffHeadcount,
+                accountsType, insuranceHeld, insuranceUndertaking, experience, updatedAt, null, null);
+    }
+
+    /** Whether it offers evidence of financial standing other than its turnover: reserves, or a funder's letter (SEL-05). */
+    public boolean offersAlternativeFinancialEvidence() {
+        return reservesPence != null && reservesPence > 0 || funderLetter != null && !funderLetter.isBlank();
+    }
 
     /** PA 2023 s123: fewer than 250 staff and turnover of £44m or less, or a balance sheet of £38m or less. Unknown figures count against. */
     public boolean qualifiesAsSme() {

@@ -55,7 +55,7 @@ public class OrganisationProfiles {
                 rs.getString("company_number"), (Long) rs.getObject("income_pence"), (Long) rs.getObject("balance_sheet_pence"),
                 (Integer) rs.getObject("staff_headcount"), rs.getString("accounts_type"), (Boolean) rs.getObject("insurance_held"),
                 (Boolean) rs.getObject("insurance_undertaking"), experience(rs.getString("experience")),
-                Sql.instant(rs, "profile_updated_at"));
+                Sql.instant(rs, "profile_updated_at"), (Long) rs.getObject("reserves_pence"), rs.getString("funder_letter"));
     }
 
     @Transactional
@@ -66,10 +66,12 @@ public class OrganisationProfiles {
         sql.update("""
                 update organisation set name = ?, legal_form = ?, registration_number = ?, charity_number = ?, company_number = ?,
                        income_pence = ?, balance_sheet_pence = ?, staff_headcount = ?, accounts_type = ?, insurance_held = ?,
-                       insurance_undertaking = ?, experience = cast(? as jsonb), profile_updated_at = ? where id = ?""",
+                       insurance_undertaking = ?, experience = cast(? as jsonb), profile_updated_at = ?, reserves_pence = ?, funder_letter = ?
+                where id = ?""",
                 p.name().strip(), p.legalForm(), upper(p.registrationNumber()), p.charityNumber(), upper(p.companyNumber()), p.incomePence(),
                 p.balanceSheetPence(), p.staffHeadcount(), p.accountsType(), p.insuranceHeld(), p.insuranceUndertaking(),
-                write(p.experience() == null ? List.of() : p.experience()), clock.instant(), id);
+                write(p.experience() == null ? List.of() : p.experience()), clock.instant(), p.reservesPence(),
+                p.funderLetter() == null || p.funderLetter().isBlank() ? null : p.funderLetter().strip(), id);
         return find(id).orElseThrow();
     }
 
@@ -123,6 +125,12 @@ public class OrganisationProfiles {
         }
         if (p.staffHeadcount() != null && p.staffHeadcount() < 0) {
             errors.add(new FieldError("staffHeadcount", "must be zero or more"));
+        }
+        if (p.reservesPence() != null && p.reservesPence() < 0) {
+            errors.add(new FieldError("reservesPence", "must be zero or more pence"));
+        }
+        if (p.funderLetter() != null && p.funderLetter().length() > 2000) {
+            errors.add(new FieldError("funderLetter", "must be at most 2,000 characters; it is " + p.funderLetter().length()));
         }
         List<OrganisationProfile.Experience> experience = p.experience() == null ? List.of() : p.experience();
         for (int i = 0; i < experience.size(); i++) {

@@ -80,6 +80,17 @@ public class DecisionFacts {
             }
         }
 
+        // the design-stage assessment, so that DR-05 can see the data gaps it recorded carried forward
+        if (round.eqia() != null) {
+            String designId = round.eqia().id().toString();
+            facts.add(new EqiaFact(designId, roundId, round.title(), "DESIGN", round.eqia().assessedOn(), round.eqia().relevance(),
+                    round.eqia().specialistImpact()));
+            for (var e : round.eqia().entries()) {
+                facts.add(new EqiaEntryFact(designId, roundId, e.characteristic(), e.limb(), e.evidence(), e.impact(), e.mitigation(),
+                        e.dataGap(), e.gapAction(), e.notApplicableReason()));
+            }
+        }
+
         List<Tender> submitted = tenders.ofRound(round.id()).stream().filter(t -> t.lotId().equals(lot.id())).toList();
         facts.addAll(artefacts(round, lot, result, award, record, submitted, reportCurrent, reportBeforeDecision, report));
         facts.add(reportContents(round, lot, result, record, submitted));

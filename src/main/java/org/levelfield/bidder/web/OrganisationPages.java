@@ -48,7 +48,7 @@ import org.levelfield.common.web.pages.Page;
 public class OrganisationPages {
 
     private static final Map<String, String> PROFILE_FIELDS = Map.of("incomePence", "income", "balanceSheetPence", "balanceSheet",
-            "staffHeadcount", "staff", "organisationName", "name");
+            "staffHeadcount", "staff", "organisationName", "name", "reservesPence", "reserves");
 
     private final SigningUp signingUp;
     private final OrganisationProfiles profiles;
@@ -153,6 +153,10 @@ public class OrganisationPages {
             OrganisationProfile current = profiles.find(actor.organisationId()).orElseThrow();
             Money.Read income = Money.pounds(f.text("income"), "yearly income or turnover");
             Money.Read balance = Money.pounds(f.text("balanceSheet"), "the balance sheet total");
+            Money.Read reserves = Money.pounds(f.text("reserves"), "the reserves");
+            if (!reserves.ok()) {
+                Page.error(model, "reserves", reserves.problem());
+            }
             Integer staff = null;
             if (!income.ok()) {
                 Page.error(model, "income", income.problem());
@@ -217,7 +221,8 @@ public class OrganisationPages {
             }
             profiles.update(actor.organisationId(), new OrganisationProfile(current.id(), f.text("name"), f.text("legalForm"),
                     f.text("registrationNumber"), f.text("charityNumber"), f.text("companyNumber"), income.pence(), balance.pence(), staff,
-                    f.text("accountsType"), f.yesNo("insuranceHeld"), Boolean.TRUE.equals(f.yesNo("insuranceUndertaking")), experience, null));
+                    f.text("accountsType"), f.yesNo("insuranceHeld"), Boolean.TRUE.equals(f.yesNo("insuranceUndertaking")), experience, null,
+                    reserves.pence(), f.text("funderLetter")));
             return Page.redirect("/organisation?saved=profile");
         } catch (ProblemException refused) {
             Page.refused(model, refused, f -> PROFILE_FIELDS.getOrDefault(f, f.startsWith("experience[") ? "experienceDescription" : f));
@@ -258,6 +263,8 @@ public class OrganisationPages {
         typed.put("accountsType", p.accountsType());
         typed.put("insuranceHeld", p.insuranceHeld() == null ? null : p.insuranceHeld() ? "yes" : "no");
         typed.put("insuranceUndertaking", p.insuranceUndertaking() == null ? null : p.insuranceUndertaking() ? "yes" : "no");
+        typed.put("reserves", Money.typed(p.reservesPence()));
+        typed.put("funderLetter", p.funderLetter());
         return typed;
     }
 

@@ -35,6 +35,12 @@ public record DesignFact(String roundId, String roundTitle, int lotCount, String
                 .stream().filter(c -> !have.contains(c)).toList();
     }
 
+    /** The largest yearly turnover among the local specialist providers, or null if none is recorded (RD-20). */
+    public Long getLargestSpecialistTurnoverPence() {
+        return localSpecialistTurnoversPence == null || localSpecialistTurnoversPence.isEmpty() ? null
+                : localSpecialistTurnoversPence.stream().filter(java.util.Objects::nonNull).max(Long::compare).orElse(null);
+    }
+
     /** Median yearly turnover of the local specialist providers, or null if none is recorded. */
     public Long getMedianSpecialistTurnoverPence() {
         if (localSpecialistTurnoversPence == null || localSpecialistTurnoversPence.isEmpty()) {

@@ -29,6 +29,47 @@ public record EqiaEntryFact(String eqiaId, String roundId, String characteristic
         return impact == null ? "" : impact.strip();
     }
 
+    /** Whether the entry records a data gap at all (open, acted on or explained). */
+    public boolean isGapRecorded() {
+        return dataGap != null && !dataGap.isBlank();
+    }
+
+    /**
+     * The latest date the action on a data gap names ("survey by March 2027", "report due 2027-02-01"), or null: a month
+     * alone is read as its last day. Read only from the text; the rules decide what it means.
+     */
+    public java.time.LocalDate getGapActionDate() {
+        if (gapAction == null || gapAction.isBlank()) {
+            return null;
+        }
+        java.time.LocalDate latest = null;
+        java.util.regex.Matcher iso = java.util.regex.Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b").matcher(gapAction);
+        while (iso.find()) {
+            latest = later(latest, date(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3))));
+        }
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile("(?i)\\b(?:(\\d{1,2})\\s+)?(January|February|March|April|May|June|July|August"
+                + "|September|October|November|December)\\s+(\\d{4})\\b").matcher(gapAction);
+        while (words.find()) {
+            int month = java.time.Month.valueOf(words.group(2).toUpperCase(java.util.Locale.ROOT)).getValue();
+            int year = Integer.parseInt(words.group(3));
+            latest = later(latest, words.group(1) == null ? java.time.YearMonth.of(year, month).atEndOfMonth()
+                    : date(year, month, Integer.parseInt(words.group(1))));
+        }
+        return latest;
+    }
+
+    private static java.time.LocalDate date(int year, int month, int day) {
+        try {
+            return java.time.LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException notADate) {
+            return null;
+        }
+    }
+
+    private static java.time.LocalDate later(java.time.LocalDate a, java.time.LocalDate b) {
+        return a == null ? b : b == null || b.isBefore(a) ? a : b;
+    }
+
     public boolean isGapOpen() {
         return dataGap != null && !dataGap.isBlank() && (gapAction == null || gapAction.isBlank());
     }

@@ -95,11 +95,13 @@ final class TenderEligibility {
                 .reduce((a, b) -> a + " " + b).orElse(null);
         return new CheckingEligibility.Profile(p.name(), p.legalForm(), own, p.balanceSheetPence(),
                 p.staffHeadcount() == null ? 0 : p.staffHeadcount(), p.accountsType(), p.insuranceHeld(), p.insuranceUndertaking(),
-                consortiumTurnover, false, experience,
+                consortiumTurnover, p.offersAlternativeFinancialEvidence(), experience,
                 all.stream().anyMatch(x -> Boolean.TRUE.equals(x.mandatoryExclusionGround())),
                 all.stream().anyMatch(x -> Boolean.TRUE.equals(x.recurrenceLikely())),
                 all.stream().mapToInt(x -> x.equalityLawFindings() == null ? 0 : x.equalityLawFindings()).sum(),
-                remedial, declarants(p, d));
+                remedial, declarants(p, d),
+                p.experience() == null ? null : p.experience().stream().map(OrganisationProfile.Experience::valuePerYearPence)
+                        .filter(Objects::nonNull).max(Long::compare).orElse(null));
     }
 
     /** The bidder's own exclusion declaration and each consortium member's, so that SEL-01 names the one a ground applies to. */

@@ -14,6 +14,8 @@ import org.levelfield.rules.model.Subject;
  *                                  COMPANY, PUBLIC_BODY or UNINCORPORATED
  * @param accountsType              AUDITED, INDEPENDENT_EXAMINATION, RECEIPTS_AND_PAYMENTS or UNAUDITED
  * @param consortiumTurnoverPence   the turnover of the whole consortium, if bidding as one
+ * @param largestExperiencePerYearPence the largest yearly value of relevant work it has delivered, of any funding kind (SEL-08);
+ *                                      null when not known
  * @param experienceKinds           kinds of relevant experience: PUBLIC_CONTRACT, GRANT_FUNDED, SUBCONTRACTED, PARTNERSHIP, VOLUNTEER
  * @param mandatoryExclusionGround  whether a mandatory exclusion ground applies
  * @param recurrenceLikely          whether the circumstances are likely to recur (PA 2023 s57)
@@ -22,7 +24,17 @@ import org.levelfield.rules.model.Subject;
 public record BidderProfileFact(String name, String legalForm, long turnoverPence, Long balanceSheetPence, int staffHeadcount,
                                 String accountsType, boolean insuranceHeld, boolean insuranceUndertaking, Long consortiumTurnoverPence,
                                 boolean alternativeFinancialEvidence, List<String> experienceKinds, boolean mandatoryExclusionGround,
-                                boolean recurrenceLikely, int discriminationFindings, String remedialSteps) implements Subject {
+                                boolean recurrenceLikely, int discriminationFindings, String remedialSteps,
+                                Long largestExperiencePerYearPence) implements Subject {
+
+    public BidderProfileFact(String name, String legalForm, long turnoverPence, Long balanceSheetPence, int staffHeadcount,
+                             String accountsType, boolean insuranceHeld, boolean insuranceUndertaking, Long consortiumTurnoverPence,
+                             boolean alternativeFinancialEvidence, List<String> experienceKinds, boolean mandatoryExclusionGround,
+                             boolean recurrenceLikely, int discriminationFindings, String remedialSteps) {
+        this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
+                consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
+                discriminationFindings, remedialSteps, null);
+    }
 
     /** PA 2023 s123: fewer than 250 staff and turnover of £44m or less or a balance sheet of £38m or less. */
     public boolean isSme() {
