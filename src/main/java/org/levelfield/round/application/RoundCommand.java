@@ -15,7 +15,12 @@ public record RoundCommand(String title, String description, LocalDate commencem
     }
 
     public record EqiaEntryCommand(String characteristic, String limb, String evidence, String impact, String mitigation,
-                                   String dataGap, String gapAction, String notApplicableReason) {
+                                   String dataGap, String gapAction, String notApplicableReason, String decision) {
+
+        public EqiaEntryCommand(String characteristic, String limb, String evidence, String impact, String mitigation,
+                                String dataGap, String gapAction, String notApplicableReason) {
+            this(characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, null);
+        }
     }
 
     public record PartnerCommand(String name, String type, Boolean lead, List<BudgetLineCommand> budgetLines) {

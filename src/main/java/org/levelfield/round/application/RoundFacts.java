@@ -74,7 +74,7 @@ public final class RoundFacts {
                     eqia.relevance(), eqia.specialistImpact()));
             for (Eqia.Entry e : eqia.entries()) {
                 facts.add(new EqiaEntryFact(eqia.id().toString(), round.id().toString(), e.characteristic(), e.limb(), e.evidence(),
-                        e.impact(), e.mitigation(), e.dataGap(), e.gapAction(), e.notApplicableReason()));
+                        e.impact(), e.mitigation(), e.dataGap(), e.gapAction(), e.notApplicableReason(), e.decision()));
             }
         }
         for (Lot lot : round.lots()) {

@@ -14,7 +14,13 @@ import java.util.UUID;
  */
 public record Eqia(UUID id, String stage, LocalDate assessedOn, String relevance, String specialistImpact, List<Entry> entries) {
 
+    /** @param decision what was decided about the impact, in the authority's words: proceed, change the design, and why (SS-01) */
     public record Entry(String characteristic, String limb, String evidence, String impact, String mitigation,
-                        String dataGap, String gapAction, String notApplicableReason) {
+                        String dataGap, String gapAction, String notApplicableReason, String decision) {
+
+        public Entry(String characteristic, String limb, String evidence, String impact, String mitigation,
+                     String dataGap, String gapAction, String notApplicableReason) {
+            this(characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, null);
+        }
     }
 }

@@ -29,10 +29,12 @@ public class ThresholdsConfiguration {
                                    @Value("${levelfield.thresholds.alt-pct-of-pte:85}") BigDecimal altPctOfPte,
                                    @Value("${levelfield.evaluation.min-panel-size:3}") int minPanelSize,
                                    @Value("${levelfield.thresholds.suppression-threshold:5}") int suppressionThreshold,
-                                   @Value("${levelfield.thresholds.mon-disparity-pct:25}") int monDisparityPct) {
+                                   @Value("${levelfield.thresholds.mon-disparity-pct:25}") int monDisparityPct,
+                                   @Value("${levelfield.thresholds.ss-max-drop-pct:50}") int ssMaxDropPct,
+                                   @Value("${levelfield.thresholds.pounds-per-euro:0.85}") BigDecimal poundsPerEuro) {
         this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, lightTouchThresholdPence,
                 svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight, moderationSpread, nearTieMargin,
-                altPctOfMean, altPctOfPte, minPanelSize, suppressionThreshold, monDisparityPct);
+                altPctOfMean, altPctOfPte, minPanelSize, suppressionThreshold, monDisparityPct, ssMaxDropPct, poundsPerEuro);
     }
 
     public Thresholds current() {

@@ -2,9 +2,24 @@ package org.levelfield.rules.facts;
 
 import org.levelfield.rules.model.Subject;
 
-/** One entry of an equality impact assessment: a characteristic and a duty limb. */
+/**
+ * One entry of an equality impact assessment: a characteristic and a duty limb.
+ *
+ * @param decision what the authority decided about the impact, knowing it (SS-01); null when none is recorded
+ */
 public record EqiaEntryFact(String eqiaId, String roundId, String characteristic, String limb, String evidence, String impact,
-                            String mitigation, String dataGap, String gapAction, String notApplicableReason) implements Subject {
+                            String mitigation, String dataGap, String gapAction, String notApplicableReason, String decision)
+        implements Subject {
+
+    public EqiaEntryFact(String eqiaId, String roundId, String characteristic, String limb, String evidence, String impact,
+                         String mitigation, String dataGap, String gapAction, String notApplicableReason) {
+        this(eqiaId, roundId, characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, null);
+    }
+
+    /** Whether the entry records both a mitigation and an explicit decision (SS-01). */
+    public boolean isMitigatedAndDecided() {
+        return mitigation != null && !mitigation.isBlank() && decision != null && !decision.isBlank();
+    }
 
     /** "RACE:ADVANCE_EQUALITY": the characteristic and limb the entry covers. */
     public String getKey() {

@@ -34,8 +34,17 @@ public record LotFact(String id, String roundId, String title, long valueInclVat
         return "ARREARS_ONLY".equals(paymentTiming);
     }
 
+    /** Whether the lot serves the group, however each describes it ({@link GroupsServed}). */
     public boolean serves(String group) {
-        return userGroups != null && userGroups.stream().anyMatch(g -> g.equalsIgnoreCase(group));
+        return userGroups != null && userGroups.stream().anyMatch(g -> GroupsServed.same(g, group));
+    }
+
+    /**
+     * What the lot is likely to provide for the group a year: its annual value shared equally among the user groups it
+     * names, or nothing if it does not serve the group (SS-01).
+     */
+    public long provisionForPence(String group) {
+        return serves(group) ? getAnnualValuePence() / userGroups.size() : 0;
     }
 
     /** Delivered directly to the public unless recorded otherwise. */

@@ -23,6 +23,10 @@ import java.math.BigDecimal;
  * @param altPctOfMean     a price below this percentage of the mean of the lot's other compliant tenders is abnormally low (SC-08);
  *                         default 80
  * @param altPctOfPte      a price below this percentage of the lot's pre-tender estimate is abnormally low (SC-08); default 85
+ * @param ssMaxDropPct     a group's dedicated specialist provision falling by more than this percentage needs an explicit decision
+ *                         (SS-01); default 50
+ * @param poundsPerEuro    the rate at which figures in pounds are compared with the EU SME limits in euros under the
+ *                         Public Contracts Regulations (SEL-10); default 0.85
  *
  * Figures added after rounds were first frozen are nullable in the stored JSON and take their default here.
  */
@@ -30,7 +34,7 @@ public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal e
                          int minTenderDays, long lightTouchThresholdPence, BigDecimal svMinWeight, int noticeMonths,
                          int consultationWeeks, BigDecimal ssMaxPriceWeight, Integer moderationSpread, BigDecimal nearTieMargin,
                          BigDecimal altPctOfMean, BigDecimal altPctOfPte, Integer minPanelSize,
-                         Integer suppressionThreshold, Integer monDisparityPct) {
+                         Integer suppressionThreshold, Integer monDisparityPct, Integer ssMaxDropPct, BigDecimal poundsPerEuro) {
 
     public static final int DEFAULT_MODERATION_SPREAD = 2;
     public static final BigDecimal DEFAULT_NEAR_TIE_MARGIN = new BigDecimal("1.00");
@@ -42,10 +46,15 @@ public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal e
     public static final int DEFAULT_SUPPRESSION_THRESHOLD = 5;
     /** The relative shortfall of a group's share, in %, that raises a disparity alert (MON-02). */
     public static final int DEFAULT_MON_DISPARITY_PCT = 25;
+    /** The fall in a group's dedicated specialist provision, in %, beyond which SS-01 asks for an explicit decision. */
+    public static final int DEFAULT_SS_MAX_DROP_PCT = 50;
+    /** Pounds to the euro for the EU SME limits under the 2015 regulations (SEL-10); the authority may set its own. */
+    public static final BigDecimal DEFAULT_POUNDS_PER_EURO = new BigDecimal("0.85");
 
     public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("2.0"), 2, new BigDecimal("3.0"), 5,
             new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"), DEFAULT_MODERATION_SPREAD, DEFAULT_NEAR_TIE_MARGIN,
-            DEFAULT_ALT_PCT_OF_MEAN, DEFAULT_ALT_PCT_OF_PTE, DEFAULT_MIN_PANEL_SIZE, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MON_DISPARITY_PCT);
+            DEFAULT_ALT_PCT_OF_MEAN, DEFAULT_ALT_PCT_OF_PTE, DEFAULT_MIN_PANEL_SIZE, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MON_DISPARITY_PCT,
+            DEFAULT_SS_MAX_DROP_PCT, DEFAULT_POUNDS_PER_EURO);
 
     public Thresholds {
         moderationSpread = moderationSpread == null ? DEFAULT_MODERATION_SPREAD : moderationSpread;
@@ -55,5 +64,7 @@ public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal e
         minPanelSize = minPanelSize == null ? DEFAULT_MIN_PANEL_SIZE : minPanelSize;
         suppressionThreshold = suppressionThreshold == null ? DEFAULT_SUPPRESSION_THRESHOLD : suppressionThreshold;
         monDisparityPct = monDisparityPct == null ? DEFAULT_MON_DISPARITY_PCT : monDisparityPct;
+        ssMaxDropPct = ssMaxDropPct == null ? DEFAULT_SS_MAX_DROP_PCT : ssMaxDropPct;
+        poundsPerEuro = poundsPerEuro == null ? DEFAULT_POUNDS_PER_EURO : poundsPerEuro;
     }
 }

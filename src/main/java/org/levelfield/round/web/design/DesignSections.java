@@ -158,6 +158,8 @@ final class DesignSections {
             longText("evidence", "Evidence", "What you know about this group's needs and use of the service"),
             text("impact", "Likely impact", "Positive, neutral or negative, and on whom"),
             longText("mitigation", "Mitigation (optional)", null),
+            longText("decision", "What you decided about this impact, and why (optional)",
+                    "Where the design cuts provision for a group, say what you decided knowing that (SS-01)"),
             text("dataGap", "Data gap (optional)", null),
             text("gapAction", "What will be done about the gap, and by when (optional)", null),
             text("notApplicableReason", "If this does not apply, why not (optional)", "\"Not applicable\" needs a reason (RD-02)"));
