@@ -56,7 +56,17 @@ public class CheckingEligibility {
                           String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
                           Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
                           Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps, List<Declarant> declarants,
-                          Long largestExperiencePerYearPence) {
+                          Long largestExperiencePerYearPence, Boolean linkedEnterprises, String groupParent) {
+
+        public Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
+                       String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
+                       Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
+                       Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps, List<Declarant> declarants,
+                       Long largestExperiencePerYearPence) {
+            this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
+                    consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
+                    discriminationFindings, remedialSteps, declarants, largestExperiencePerYearPence, null, null);
+        }
 
         public Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
                        String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
@@ -95,6 +105,10 @@ public class CheckingEligibility {
     public record Result(String ruleId, Outcome outcome, String ruleName, String message, String citation, String force) {
     }
 
+    /**
+     * @param sme by the Procurement Act 2023 s123 figures; for a round under the 2015 regulations SEL-10's result gives the
+     *            EU classification, which is the one that applies to it
+     */
     public record Check(UUID roundId, UUID lotId, String lot, boolean sme, boolean vcse, boolean canBid, List<Result> results) {
     }
 
@@ -186,6 +200,9 @@ public class CheckingEligibility {
         if (p.consortiumTurnoverPence() != null && p.consortiumTurnoverPence() < 0) {
             errors.add(new FieldError("consortiumTurnoverPence", "must be zero or more pence"));
         }
+        if (p.groupParent() != null && p.groupParent().length() > 300) {
+            errors.add(new FieldError("groupParent", "must be at most 300 characters; it is " + p.groupParent().length()));
+        }
         if (p.experienceKinds() != null) {
             for (int i = 0; i < p.experienceKinds().size(); i++) {
                 FieldChecks.oneOf(errors, "experienceKinds[" + i + "]", p.experienceKinds().get(i), Codes.EXPERIENCE_KINDS);
@@ -199,7 +216,8 @@ public class CheckingEligibility {
                 p.consortiumTurnoverPence(), Boolean.TRUE.equals(p.alternativeFinancialEvidence()),
                 p.experienceKinds() == null ? List.of() : p.experienceKinds(), Boolean.TRUE.equals(p.mandatoryExclusionGround()),
                 Boolean.TRUE.equals(p.recurrenceLikely()), p.discriminationFindings() == null ? 0 : p.discriminationFindings(),
-                p.remedialSteps(), p.largestExperiencePerYearPence());
+                p.remedialSteps(), p.largestExperiencePerYearPence(), Boolean.TRUE.equals(p.linkedEnterprises()),
+                p.groupParent() == null || p.groupParent().isBlank() ? null : p.groupParent().strip());
     }
 
 }

@@ -13,18 +13,29 @@ import org.levelfield.rules.facts.OrganisationSize;
  * @param experience         relevant experience, including grant-funded, subcontracted, partnership and volunteer-delivered work
  * @param reservesPence      unrestricted reserves, from the latest accounts (SEL-05: other evidence of financial standing)
  * @param funderLetter       a funder's letter of continued support, described: who, how much, to when (SEL-05)
+ * @param linkedEnterprises  whether it is part of a group, or has linked or partner enterprises (SEL-10)
+ * @param groupParent        the group's parent organisation, if any (SEL-10)
  */
 public record OrganisationProfile(UUID id, String name, String legalForm, String registrationNumber, String charityNumber,
                                   String companyNumber, Long incomePence, Long balanceSheetPence, Integer staffHeadcount,
                                   String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking,
-                                  List<Experience> experience, Instant updatedAt, Long reservesPence, String funderLetter) {
+                                  List<Experience> experience, Instant updatedAt, Long reservesPence, String funderLetter,
+                                  Boolean linkedEnterprises, String groupParent) {
+
+    public OrganisationProfile(UUID id, String name, String legalForm, String registrationNumber, String charityNumber,
+                               String companyNumber, Long incomePence, Long balanceSheetPence, Integer staffHeadcount,
+                               String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking,
+                               List<Experience> experience, Instant updatedAt, Long reservesPence, String funderLetter) {
+        this(id, name, legalForm, registrationNumber, charityNumber, companyNumber, incomePence, balanceSheetPence, staffHeadcount,
+                accountsType, insuranceHeld, insuranceUndertaking, experience, updatedAt, reservesPence, funderLetter, null, null);
+    }
 
     public OrganisationProfile(UUID id, String name, String legalForm, String registrationNumber, String charityNumber,
                                String companyNumber, Long incomePence, Long balanceSheetPence, Integer staffHeadcount,
                                String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking,
                                List<Experience> experience, Instant updatedAt) {
         this(id, name, legalForm, registrationNumber, charityNumber, companyNumber, incomePence, balanceSheetPence, staffHeadcount,
-                accountsType, insuranceHeld, insuranceUndertaking, experience, updatedAt, null, null);
+                accountsType, insuranceHeld, insuranceUndertaking, experience, updatedAt, null, null, null, null);
     }
 
     /** Whether it offers evidence of financial standing other than its turnover: reserves, or a funder's letter (SEL-05). */

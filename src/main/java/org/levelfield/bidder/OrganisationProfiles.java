@@ -55,7 +55,8 @@ public class OrganisationProfiles {
                 rs.getString("company_number"), (Long) rs.getObject("income_pence"), (Long) rs.getObject("balance_sheet_pence"),
                 (Integer) rs.getObject("staff_headcount"), rs.getString("accounts_type"), (Boolean) rs.getObject("insurance_held"),
                 (Boolean) rs.getObject("insurance_undertaking"), experience(rs.getString("experience")),
-                Sql.instant(rs, "profile_updated_at"), (Long) rs.getObject("reserves_pence"), rs.getString("funder_letter"));
+                Sql.instant(rs, "profile_updated_at"), (Long) rs.getObject("reserves_pence"), rs.getString("funder_letter"),
+                (Boolean) rs.getObject("linked_enterprises"), rs.getString("group_parent"));
     }
 
     @Transactional
@@ -66,12 +67,14 @@ public class OrganisationProfiles {
         sql.update("""
                 update organisation set name = ?, legal_form = ?, registration_number = ?, charity_number = ?, company_number = ?,
                        income_pence = ?, balance_sheet_pence = ?, staff_headcount = ?, accounts_type = ?, insurance_held = ?,
-                       insurance_undertaking = ?, experience = cast(? as jsonb), profile_updated_at = ?, reserves_pence = ?, funder_letter = ?
+                       insurance_undertaking = ?, experience = cast(? as jsonb), profile_updated_at = ?, reserves_pence = ?, funder_letter = ?,
+                       linked_enterprises = ?, group_parent = ?
                 where id = ?""",
                 p.name().strip(), p.legalForm(), upper(p.registrationNumber()), p.charityNumber(), upper(p.companyNumber()), p.incomePence(),
                 p.balanceSheetPence(), p.staffHeadcount(), p.accountsType(), p.insuranceHeld(), p.insuranceUndertaking(),
                 write(p.experience() == null ? List.of() : p.experience()), clock.instant(), p.reservesPence(),
-                p.funderLetter() == null || p.funderLetter().isBlank() ? null : p.funderLetter().strip(), id);
+                p.funderLetter() == null || p.funderLetter().isBlank() ? null : p.funderLetter().strip(), p.linkedEnterprises(),
+                p.groupParent() == null || p.groupParent().isBlank() ? null : p.groupParent().strip(), id);
         return find(id).orElseThrow();
     }
 
@@ -128,6 +131,9 @@ public class OrganisationProfiles {
         }
         if (p.reservesPence() != null && p.reservesPence() < 0) {
             errors.add(new FieldError("reservesPence", "must be zero or more pence"));
+        }
+        if (p.groupParent() != null && p.groupParent().length() > 300) {
+            errors.add(new FieldError("groupParent", "must be at most 300 characters; it is " + p.groupParent().length()));
         }
         if (p.funderLetter() != null && p.funderLetter().length() > 2000) {
             errors.add(new FieldError("funderLetter", "must be at most 2,000 characters; it is " + p.funderLetter().length()));

@@ -123,6 +123,34 @@ class EligibilityCheckSpec extends IntegrationSpec {
         sel01[0].message.contains("the authority decides whether to exclude")
     }
 
+    def "under the 2015 regulations a company is classified by the EU definition, and one in a group is flagged for a person (issue 17, part 17)"() {
+        given: "£43m turnover: within the Act's £44m, but over EUR 50m at the set £0.85 (£42.5m)"
+        def company = [name: "Careworks North Ltd", legalForm: "COMPANY", turnoverPence: 4_300_000_000, staffHeadcount: 120, accountsType: "AUDITED",
+                       insuranceHeld: true, experienceKinds: ["PUBLIC_CONTRACT"]]
+
+        when:
+        def alone = api("POST", "/api/rounds/$round.id/lots/${round.lots[1].id}/eligibility-check", null, company)
+        def inGroup = api("POST", "/api/rounds/$round.id/lots/${round.lots[1].id}/eligibility-check", null,
+                company + [linkedEnterprises: true, groupParent: "Careworks Holdings plc"])
+        def tooLong = api("POST", "/api/rounds/$round.id/lots/${round.lots[1].id}/eligibility-check", null,
+                company + [linkedEnterprises: true, groupParent: "x" * 301])
+
+        then: "information, never a failure: not an SME by the EU definition, and within 5% of its limit, so the rate decides"
+        def sel10 = alone.body.results.findAll { it.ruleId == "SEL-10" }
+        sel10*.outcome.sort() == ["NEEDS_ATTENTION", "PASSES"]
+        sel10.find { it.outcome == "PASSES" }.message.contains(
+                "is not an SME by the EU definition used under the Public Contracts Regulations 2015 (120 staff, turnover £43,000,000;")
+        sel10.find { it.outcome == "NEEDS_ATTENTION" }.message.contains("the exchange rate decides")
+
+        and: "the group is a matter for a person"
+        def flagged = inGroup.body.results.findAll { it.ruleId == "SEL-10" && it.message.contains("part of a group") }
+        flagged*.outcome == ["NEEDS_ATTENTION"]
+        flagged[0].message.contains("(its parent is Careworks Holdings plc), or has linked or partner enterprises. Under the EU definition")
+        inGroup.body.canBid == alone.body.canBid
+        tooLong.status == HttpStatus.BAD_REQUEST
+        tooLong.body.errors*.field == ["groupParent"]
+    }
+
     def "a profile with bad fields is refused naming them, and nothing is stored"() {
         given:
         long notices = count("bidder_notice")

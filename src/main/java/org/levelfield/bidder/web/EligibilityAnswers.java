@@ -39,7 +39,9 @@ final class EligibilityAnswers {
             case "organisation" -> List.of(
                     Question.text("name", "Name of your organisation", null, a.get("name")),
                     Question.radios("legalForm", "What kind of organisation is it?", null, labels.options("LEGAL_FORM", Codes.LEGAL_FORMS), a.get("legalForm")),
-                    Question.number("staff", "How many people does it employ?", "Count part-time staff as one each. Do not count volunteers.", a.get("staff")));
+                    Question.number("staff", "How many people does it employ?", "Count part-time staff as one each. Do not count volunteers.", a.get("staff")),
+                    Question.yesNo("linkedEnterprises", "Is it part of a group, or linked to or a partner of another organisation? (optional)",
+                            "For example a subsidiary of a larger charity or company, or another organisation holds a quarter or more of it", a.get("linkedEnterprises")));
             case "money" -> List.of(
                     Question.money("income", "Yearly income or turnover", "For example £210,000", a.get("income")),
                     Question.money("balanceSheet", "Balance sheet total (optional)", "Total assets from your balance sheet, if you know it", a.get("balanceSheet")),
@@ -176,7 +178,7 @@ final class EligibilityAnswers {
                 Boolean.TRUE.equals(f.yesNo("consortium")) ? Money.pounds(f.text("consortiumTurnover"), "").pence() : null,
                 Boolean.TRUE.equals(f.yesNo("alternativeEvidence")), f.list("experienceKinds"), excluded,
                 excluded && Boolean.TRUE.equals(f.yesNo("recurrenceLikely")), Integer.parseInt(f.text("discriminationFindings").replace(",", "")),
-                f.text("remedialSteps"));
+                f.text("remedialSteps"), null, null, f.yesNo("linkedEnterprises"), null);
     }
 
     /** The answers as a check-answers list: question, answer, and the page to change it on. */
@@ -186,6 +188,9 @@ final class EligibilityAnswers {
         rows.add(row("Organisation", f.text("name"), "organisation"));
         rows.add(row("Kind of organisation", labels.of("LEGAL_FORM", f.text("legalForm")), "organisation"));
         rows.add(row("Staff", f.text("staff"), "organisation"));
+        if (f.yesNo("linkedEnterprises") != null) {
+            rows.add(row("Part of a group, or linked to another organisation", f.yesNo("linkedEnterprises") ? "Yes" : "No", "organisation"));
+        }
         rows.add(row("Yearly income or turnover", Money.format(Money.pounds(f.text("income"), "").pence()), "money"));
         rows.add(row("Accounts", labels.of("ACCOUNTS_TYPE", f.text("accountsType")), "money"));
         rows.add(row("Insurance now", yesNo(f.yesNo("insuranceHeld")), "insurance"));

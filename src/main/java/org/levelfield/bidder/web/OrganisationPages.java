@@ -222,7 +222,8 @@ public class OrganisationPages {
             profiles.update(actor.organisationId(), new OrganisationProfile(current.id(), f.text("name"), f.text("legalForm"),
                     f.text("registrationNumber"), f.text("charityNumber"), f.text("companyNumber"), income.pence(), balance.pence(), staff,
                     f.text("accountsType"), f.yesNo("insuranceHeld"), Boolean.TRUE.equals(f.yesNo("insuranceUndertaking")), experience, null,
-                    reserves.pence(), f.text("funderLetter")));
+                    reserves.pence(), f.text("funderLetter"), f.yesNo("linkedEnterprises"),
+                    Boolean.TRUE.equals(f.yesNo("linkedEnterprises")) ? f.text("groupParent") : null));
             return Page.redirect("/organisation?saved=profile");
         } catch (ProblemException refused) {
             Page.refused(model, refused, f -> PROFILE_FIELDS.getOrDefault(f, f.startsWith("experience[") ? "experienceDescription" : f));
@@ -265,6 +266,8 @@ public class OrganisationPages {
         typed.put("insuranceUndertaking", p.insuranceUndertaking() == null ? null : p.insuranceUndertaking() ? "yes" : "no");
         typed.put("reserves", Money.typed(p.reservesPence()));
         typed.put("funderLetter", p.funderLetter());
+        typed.put("linkedEnterprises", p.linkedEnterprises() == null ? null : p.linkedEnterprises() ? "yes" : "no");
+        typed.put("groupParent", p.groupParent());
         return typed;
     }
 

@@ -30,6 +30,16 @@ public final class Format {
         return Math.round(inclVatPence / 1.2);
     }
 
+    /** An amount in euros, in pence at the given rate (pounds to the euro), rounded down to the penny (SEL-10 under PCR). */
+    public static long eurosInPence(long euros, BigDecimal poundsPerEuro) {
+        return poundsPerEuro.multiply(BigDecimal.valueOf(euros)).movePointRight(2).setScale(0, RoundingMode.DOWN).longValueExact();
+    }
+
+    /** A rate such as pounds to the euro, with at least two decimal places: "0.85", "0.90", "0.8725". */
+    public static String rate(BigDecimal rate) {
+        return rate.setScale(Math.max(2, rate.stripTrailingZeros().scale()), RoundingMode.HALF_UP).toPlainString();
+    }
+
     public static String pounds(long pence) {
         DecimalFormat format = new DecimalFormat(pence % 100 == 0 ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
         return "£" + format.format(BigDecimal.valueOf(pence, 2));

@@ -20,12 +20,23 @@ import org.levelfield.rules.model.Subject;
  * @param mandatoryExclusionGround  whether a mandatory exclusion ground applies
  * @param recurrenceLikely          whether the circumstances are likely to recur (PA 2023 s57)
  * @param discriminationFindings    court, tribunal or EHRC findings of unlawful discrimination in the last 3 years
+ * @param linkedEnterprises         whether it says it is part of a group, or has linked or partner enterprises (SEL-10)
+ * @param groupParent               the group's parent organisation, if it names one (SEL-10)
  */
 public record BidderProfileFact(String name, String legalForm, long turnoverPence, Long balanceSheetPence, int staffHeadcount,
                                 String accountsType, boolean insuranceHeld, boolean insuranceUndertaking, Long consortiumTurnoverPence,
                                 boolean alternativeFinancialEvidence, List<String> experienceKinds, boolean mandatoryExclusionGround,
                                 boolean recurrenceLikely, int discriminationFindings, String remedialSteps,
-                                Long largestExperiencePerYearPence) implements Subject {
+                                Long largestExperiencePerYearPence, boolean linkedEnterprises, String groupParent) implements Subject {
+
+    public BidderProfileFact(String name, String legalForm, long turnoverPence, Long balanceSheetPence, int staffHeadcount,
+                             String accountsType, boolean insuranceHeld, boolean insuranceUndertaking, Long consortiumTurnoverPence,
+                             boolean alternativeFinancialEvidence, List<String> experienceKinds, boolean mandatoryExclusionGround,
+                             boolean recurrenceLikely, int discriminationFindings, String remedialSteps, Long largestExperiencePerYearPence) {
+        this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
+                consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
+                discriminationFindings, remedialSteps, largestExperiencePerYearPence, false, null);
+    }
 
     public BidderProfileFact(String name, String legalForm, long turnoverPence, Long balanceSheetPence, int staffHeadcount,
                              String accountsType, boolean insuranceHeld, boolean insuranceUndertaking, Long consortiumTurnoverPence,
@@ -33,12 +44,22 @@ public record BidderProfileFact(String name, String legalForm, long turnoverPenc
                              boolean recurrenceLikely, int discriminationFindings, String remedialSteps) {
         this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
                 consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
-                discriminationFindings, remedialSteps, null);
+                discriminationFindings, remedialSteps, null, false, null);
     }
 
     /** PA 2023 s123: fewer than 250 staff and turnover of £44m or less or a balance sheet of £38m or less. */
     public boolean isSme() {
         return OrganisationSize.isSme(staffHeadcount, turnoverPence, balanceSheetPence);
+    }
+
+    /**
+     * Whether it is an SME by the figures given and the limits stated (the rule states them: PA 2023 s123, or EU
+     * Recommendation 2003/361 converted to pounds): fewer than {@code staffBelow} staff, and turnover or balance sheet
+     * total within its limit.
+     */
+    public boolean isSmeWithin(int staffBelow, long turnoverLimitPence, long balanceSheetLimitPence) {
+        return staffHeadcount < staffBelow && (turnoverPence <= turnoverLimitPence
+                || balanceSheetPence != null && balanceSheetPence <= balanceSheetLimitPence);
     }
 
     public boolean isVcse() {
