@@ -20,6 +20,7 @@ import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.eligibility.BidderProfileFact;
 import org.levelfield.rules.facts.eligibility.ExclusionDeclaration;
+import org.levelfield.rules.facts.eligibility.ExperienceFact;
 import org.levelfield.rules.facts.rounddesign.ConditionsFact;
 import org.levelfield.rules.facts.LotFact;
 import org.levelfield.rules.facts.Thresholds;
@@ -56,7 +57,17 @@ public class CheckingEligibility {
                           String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
                           Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
                           Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps, List<Declarant> declarants,
-                          Long largestExperiencePerYearPence, Boolean linkedEnterprises, String groupParent) {
+                          Long largestExperiencePerYearPence, Boolean linkedEnterprises, String groupParent, List<Piece> experience) {
+
+        public Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
+                       String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
+                       Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
+                       Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps, List<Declarant> declarants,
+                       Long largestExperiencePerYearPence, Boolean linkedEnterprises, String groupParent) {
+            this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
+                    consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
+                    discriminationFindings, remedialSteps, declarants, largestExperiencePerYearPence, linkedEnterprises, groupParent, null);
+        }
 
         public Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
                        String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
@@ -65,7 +76,7 @@ public class CheckingEligibility {
                        Long largestExperiencePerYearPence) {
             this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
                     consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
-                    discriminationFindings, remedialSteps, declarants, largestExperiencePerYearPence, null, null);
+                    discriminationFindings, remedialSteps, declarants, largestExperiencePerYearPence, null, null, null);
         }
 
         public Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
@@ -98,6 +109,10 @@ public class CheckingEligibility {
         public Declarant(String name, boolean member, Boolean mandatoryExclusionGround, Boolean recurrenceLikely) {
             this(name, member, mandatoryExclusionGround, recurrenceLikely, null);
         }
+    }
+
+    /** A piece of relevant work, as listed in the profile: how it was funded and the last year it ran (null: still running). */
+    public record Piece(String description, String kind, Integer lastYear) {
     }
 
     public enum Outcome { PASSES, FAILS, NEEDS_ATTENTION }
@@ -151,6 +166,10 @@ public class CheckingEligibility {
         }
         facts.add(bidder);
         facts.addAll(exclusionDeclarations(bidder, profile));
+        if (profile.experience() != null) {
+            profile.experience().stream().filter(java.util.Objects::nonNull)
+                    .map(x -> new ExperienceFact(bidder.name(), x.description(), x.kind(), x.lastYear())).forEach(facts::add);
+        }
         facts.addAll(lotFacts == null ? List.of() : lotFacts);
         List<Result> results = rulesets.forVersion(round.rulesetVersion()).evaluate(Stage.ELIGIBILITY, facts).stream()
                 .filter(f -> f.ruleId().startsWith("SEL-"))
@@ -199,6 +218,19 @@ public class CheckingEligibility {
         }
         if (p.consortiumTurnoverPence() != null && p.consortiumTurnoverPence() < 0) {
             errors.add(new FieldError("consortiumTurnoverPence", "must be zero or more pence"));
+        }
+        if (p.experience() != null) {
+            for (int i = 0; i < p.experience().size(); i++) {
+                Piece piece = p.experience().get(i);
+                if (piece == null) {
+                    errors.add(new FieldError("experience[" + i + "]", "must not be null"));
+                    continue;
+                }
+                FieldChecks.oneOf(errors, "experience[" + i + "].kind", piece.kind(), Codes.EXPERIENCE_KINDS);
+                if (piece.lastYear() != null && (piece.lastYear() < 1900 || piece.lastYear() > 2100)) {
+                    errors.add(new FieldError("experience[" + i + "].lastYear", "must be a year from 1900 to 2100, or left out while the work runs"));
+                }
+            }
         }
         if (p.groupParent() != null && p.groupParent().length() > 300) {
             errors.add(new FieldError("groupParent", "must be at most 300 characters; it is " + p.groupParent().length()));

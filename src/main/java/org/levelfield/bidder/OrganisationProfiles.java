@@ -146,6 +146,14 @@ public class OrganisationProfiles {
                 continue;
             }
             FieldChecks.oneOf(errors, "experience[" + i + "].kind", e.kind(), Codes.EXPERIENCE_KINDS);
+            if (e.fromYear() != null && (e.fromYear() < 1900 || e.fromYear() > 2100)) {
+                errors.add(new FieldError("experience[" + i + "].fromYear", "must be a year from 1900 to 2100, like 2019"));
+            }
+            if (e.toYear() != null && (e.toYear() < 1900 || e.toYear() > 2100)) {
+                errors.add(new FieldError("experience[" + i + "].toYear", "must be a year from 1900 to 2100, like 2023, or left out while the work runs"));
+            } else if (e.toYear() != null && e.fromYear() != null && e.toYear() < e.fromYear()) {
+                errors.add(new FieldError("experience[" + i + "].toYear", "must be the year the work started (" + e.fromYear() + ") or later"));
+            }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badInput(errors);

@@ -204,7 +204,18 @@ public class OrganisationPages {
                 } catch (NumberFormatException bad) {
                     Page.error(model, "experienceFrom", "Enter the year the work started, like 2019");
                 }
-                experience.add(new OrganisationProfile.Experience(f.text("experienceDescription"), f.text("experienceKind"), value.pence(), from, null));
+                Integer to = null;
+                try {
+                    to = f.text("experienceTo") == null ? null : Integer.parseInt(f.text("experienceTo"));
+                    if (to != null && (to < 1900 || to > 2100)) {
+                        Page.error(model, "experienceTo", "Enter the year the work ended, like 2023, or leave it empty if it is still running");
+                    } else if (to != null && from != null && to < from) {
+                        Page.error(model, "experienceTo", "The year the work ended must be the year it started or later");
+                    }
+                } catch (NumberFormatException bad) {
+                    Page.error(model, "experienceTo", "Enter the year the work ended, like 2023, or leave it empty if it is still running");
+                }
+                experience.add(new OrganisationProfile.Experience(f.text("experienceDescription"), f.text("experienceKind"), value.pence(), from, to));
             }
             for (String removed : f.list("removeExperience")) {
                 try {

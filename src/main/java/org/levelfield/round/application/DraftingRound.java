@@ -112,7 +112,10 @@ public class DraftingRound {
                 t.paymentTiming(), t.minTradingYears(), t.minPriorContractValuePence(), t.publicContractExperienceOnly(),
                 t.requiredAccreditations() == null ? List.of() : t.requiredAccreditations(), t.minStaffHeadcount(), t.mainSubjectMatter(),
                 t.mandatoryItems() == null ? List.of() : t.mandatoryItems().stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList(),
-                t.preTenderEstimatePence(), t.priceCeilingDisqualifying(), t.priceVatBasis());
+                t.preTenderEstimatePence(), t.priceCeilingDisqualifying(), t.priceVatBasis(), t.questionCount(),
+                t.requestedDocuments() == null ? List.of() : t.requestedDocuments().stream().distinct().toList(), t.paymentFrequency(),
+                t.minContractCount(), t.experiencePeriodYears(), t.publicLiabilityCoverPence(), t.employersLiabilityCoverPence(),
+                t.professionalIndemnityCoverPence());
     }
 
     private static String blankToNull(String s) {

@@ -172,6 +172,35 @@ final class RoundCommandValidation {
         if (t.providerCount() != null && t.providerCount() < 0) {
             error(at + ".providerCount", "must be zero or more");
         }
+        if (t.questionCount() != null && (t.questionCount() < 0 || t.questionCount() > 200)) {
+            error(at + ".questionCount", "must be from 0 to 200 quality questions, or left out");
+        }
+        if (t.requestedDocuments() != null) {
+            for (int i = 0; i < t.requestedDocuments().size(); i++) {
+                if (!org.levelfield.round.model.LotTerms.DOCUMENTS.contains(t.requestedDocuments().get(i))) {
+                    error(at + ".requestedDocuments[" + i + "]", "must be one of " + org.levelfield.round.model.LotTerms.DOCUMENTS);
+                }
+            }
+        }
+        if (t.paymentFrequency() != null && !org.levelfield.round.model.LotTerms.PAYMENT_FREQUENCIES.contains(t.paymentFrequency())) {
+            error(at + ".paymentFrequency", "must be one of " + org.levelfield.round.model.LotTerms.PAYMENT_FREQUENCIES);
+        }
+        if (t.minContractCount() != null && (t.minContractCount() < 1 || t.minContractCount() > 50)) {
+            error(at + ".minContractCount", "must be from 1 to 50 pieces of work, or left out");
+        }
+        if (t.experiencePeriodYears() != null && (t.experiencePeriodYears() < 1 || t.experiencePeriodYears() > 50)) {
+            error(at + ".experiencePeriodYears", "must be from 1 to 50 years, or left out");
+        }
+        if (t.experiencePeriodYears() != null && t.minContractCount() == null) {
+            error(at + ".experiencePeriodYears", "a period needs the number of pieces of work asked within it (minContractCount)");
+        }
+        for (var cover : java.util.Map.of("publicLiabilityCoverPence", java.util.Optional.ofNullable(t.publicLiabilityCoverPence()),
+                "employersLiabilityCoverPence", java.util.Optional.ofNullable(t.employersLiabilityCoverPence()),
+                "professionalIndemnityCoverPence", java.util.Optional.ofNullable(t.professionalIndemnityCoverPence())).entrySet()) {
+            if (cover.getValue().isPresent() && (cover.getValue().get() <= 0 || cover.getValue().get() > 100_000_000_000L)) {
+                error(at + "." + cover.getKey(), "must be more than zero and at most £1bn (in pence), or left out");
+            }
+        }
     }
 
     private enum PriceMode { PRICE_SCORED, FIXED_PRICE }

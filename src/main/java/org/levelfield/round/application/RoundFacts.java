@@ -84,10 +84,12 @@ public final class RoundFacts {
                     lot.terms().userRestriction(), lot.terms().userRestrictionJustification(), lot.terms().priceMode(),
                     lot.terms().fixedPricePence(), lot.terms().priceCeilingPence(), lot.terms().fullCostEstimatePence(),
                     lot.terms().termReason(), lot.terms().specialist(), lot.terms().providerCount(), lot.terms().userGroups(),
-                    lot.terms().paymentTiming(), lot.terms().mainSubjectMatter()));
+                    lot.terms().paymentTiming(), lot.terms().mainSubjectMatter(), lot.terms().paymentFrequency()));
             facts.add(new ConditionsFact(lot.id().toString(), lot.title(), lot.annualValuePence(), lot.terms().minTradingYears(),
                     lot.terms().minPriorContractValuePence(), lot.terms().publicContractExperienceOnly(), lot.terms().requiredAccreditations(),
-                    lot.terms().minStaffHeadcount()));
+                    lot.terms().minStaffHeadcount(), lot.terms().questionCount(), lot.terms().requestedDocuments(),
+                    lot.terms().minContractCount(), lot.terms().experiencePeriodYears(), lot.terms().publicLiabilityCoverPence(),
+                    lot.terms().employersLiabilityCoverPence(), lot.terms().professionalIndemnityCoverPence()));
             for (Criterion c : lot.criteria()) {
                 facts.add(new CriterionFact(c.id().toString(), lot.id().toString(), lot.title(), c.title(), c.kind().name(),
                         c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis(),

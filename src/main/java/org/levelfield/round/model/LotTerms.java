@@ -32,23 +32,40 @@ import java.util.List;
  *                                     only questioned (FLAG)
  * @param priceVatBasis                the published basis on which prices are stated and compared: EXCLUDING_VAT (the default)
  *                                     or INCLUDING_VAT; a bidder outside VAT states the same figure on either
+ * @param requestedDocuments           documents the tender asks every bidder to upload (SS-05): ANNUAL_ACCOUNTS,
+ *                                     REGISTRATION_CERTIFICATE, GOVERNING_DOCUMENT, INSURANCE_CERTIFICATES, EQUALITY_POLICY,
+ *                                     SAFEGUARDING_POLICY, CASE_STUDIES or REFERENCES
+ * @param paymentFrequency             how often the provider is paid: MONTHLY, QUARTERLY or ANNUALLY (RD-20)
+ * @param minContractCount             how many pieces of comparable work bidders must show, if any ("3 contracts ...") (RD-08, SEL-08)
+ * @param experiencePeriodYears        ... within how many years ("... in 5 years") (RD-08, SEL-08)
+ * @param publicLiabilityCoverPence    public liability cover asked, per claim (RD-08)
+ * @param employersLiabilityCoverPence employers' liability cover asked (RD-08)
+ * @param professionalIndemnityCoverPence professional indemnity cover asked (RD-08)
  */
 public record LotTerms(Boolean deliveredToPublic, List<String> userGroups, String userRestriction, String userRestrictionJustification,
                        String priceMode, Long fixedPricePence, Long priceCeilingPence, Long fullCostEstimatePence, String termReason,
                        Boolean specialist, Integer providerCount, String paymentTiming, Integer minTradingYears,
                        Long minPriorContractValuePence, Boolean publicContractExperienceOnly, List<String> requiredAccreditations,
                        Integer minStaffHeadcount, String mainSubjectMatter, List<String> mandatoryItems, Long preTenderEstimatePence,
-                       Boolean priceCeilingDisqualifying, String priceVatBasis) {
+                       Boolean priceCeilingDisqualifying, String priceVatBasis, Integer questionCount, List<String> requestedDocuments,
+                       String paymentFrequency, Integer minContractCount, Integer experiencePeriodYears, Long publicLiabilityCoverPence,
+                       Long employersLiabilityCoverPence, Long professionalIndemnityCoverPence) {
+
+    public static final List<String> DOCUMENTS = List.of("ANNUAL_ACCOUNTS", "REGISTRATION_CERTIFICATE", "GOVERNING_DOCUMENT",
+            "INSURANCE_CERTIFICATES", "EQUALITY_POLICY", "SAFEGUARDING_POLICY", "CASE_STUDIES", "REFERENCES");
+    public static final List<String> PAYMENT_FREQUENCIES = List.of("MONTHLY", "QUARTERLY", "ANNUALLY");
 
     public static final String EXCLUDING_VAT = "EXCLUDING_VAT";
     public static final List<String> PRICE_VAT_BASES = List.of(EXCLUDING_VAT, "INCLUDING_VAT");
 
     public static final LotTerms NONE = new LotTerms(null, List.of(), null, null, "PRICE_SCORED", null, null, null, null, null, null,
-            null, null, null, null, List.of(), null, null, List.of(), null, null, EXCLUDING_VAT);
+            null, null, null, null, List.of(), null, null, List.of(), null, null, EXCLUDING_VAT,
+            null, List.of(), null, null, null, null, null, null);
 
     public LotTerms {
         mandatoryItems = mandatoryItems == null ? List.of() : List.copyOf(mandatoryItems);
         priceVatBasis = priceVatBasis == null ? EXCLUDING_VAT : priceVatBasis;
+        requestedDocuments = requestedDocuments == null ? List.of() : List.copyOf(requestedDocuments);
     }
 
     /** Whether a price stated on this VAT basis can be compared with the published basis: exempt and out-of-scope prices are the same on both. */

@@ -39,7 +39,9 @@ public record RoundView(UUID id, String title, String description, String status
                                  Boolean priceCeilingDisqualifying, String priceVatBasis, String termReason, String paymentTiming,
                                  Integer minTradingYears, Long minPriorContractValuePence, Boolean publicContractExperienceOnly,
                                  List<String> requiredAccreditations, Integer minStaffHeadcount, String mainSubjectMatter,
-                                 List<String> mandatoryItems) {
+                                 List<String> mandatoryItems, Integer questionCount, List<String> requestedDocuments,
+                                 String paymentFrequency, Integer minContractCount, Integer experiencePeriodYears,
+                                 Long publicLiabilityCoverPence, Long employersLiabilityCoverPence, Long professionalIndemnityCoverPence) {
 
         static PublishedTerms of(org.levelfield.round.model.LotTerms t) {
             if (t == null) {
@@ -48,7 +50,9 @@ public record RoundView(UUID id, String title, String description, String status
             return new PublishedTerms(t.deliveredToPublic(), t.userGroups(), t.userRestriction(), t.userRestrictionJustification(),
                     t.priceMode(), t.fixedPricePence(), t.priceCeilingPence(), t.priceCeilingDisqualifying(), t.priceVatBasis(),
                     t.termReason(), t.paymentTiming(), t.minTradingYears(), t.minPriorContractValuePence(), t.publicContractExperienceOnly(),
-                    t.requiredAccreditations(), t.minStaffHeadcount(), t.mainSubjectMatter(), t.mandatoryItems());
+                    t.requiredAccreditations(), t.minStaffHeadcount(), t.mainSubjectMatter(), t.mandatoryItems(), t.questionCount(),
+                    t.requestedDocuments(), t.paymentFrequency(), t.minContractCount(), t.experiencePeriodYears(),
+                    t.publicLiabilityCoverPence(), t.employersLiabilityCoverPence(), t.professionalIndemnityCoverPence());
         }
     }
 

@@ -18,7 +18,31 @@ public record LotFact(String id, String roundId, String title, long valueInclVat
                       boolean requiresAuditedAccounts, String insuranceTiming, Boolean deliveredToPublic, String userRestriction,
                       String userRestrictionJustification, String priceMode, Long fixedPricePence, Long priceCeilingPence,
                       Long fullCostEstimatePence, String termReason, Boolean specialist, Integer providerCount,
-                      java.util.List<String> userGroups, String paymentTiming, String mainSubjectMatter) implements AboutLot {
+                      java.util.List<String> userGroups, String paymentTiming, String mainSubjectMatter, String paymentFrequency)
+        implements AboutLot {
+
+    public LotFact(String id, String roundId, String title, long valueInclVatPence, int termMonths,
+                   Long minTurnoverPence, String turnoverJustification,
+                   String eligibilityRestriction, String reservationBasis,
+                   boolean requiresAuditedAccounts, String insuranceTiming, Boolean deliveredToPublic, String userRestriction,
+                   String userRestrictionJustification, String priceMode, Long fixedPricePence, Long priceCeilingPence,
+                   Long fullCostEstimatePence, String termReason, Boolean specialist, Integer providerCount,
+                   java.util.List<String> userGroups, String paymentTiming, String mainSubjectMatter) {
+        this(id, roundId, title, valueInclVatPence, termMonths, minTurnoverPence, turnoverJustification, eligibilityRestriction,
+                reservationBasis, requiresAuditedAccounts, insuranceTiming, deliveredToPublic, userRestriction, userRestrictionJustification,
+                priceMode, fixedPricePence, priceCeilingPence, fullCostEstimatePence, termReason, specialist, providerCount, userGroups,
+                paymentTiming, mainSubjectMatter, null);
+    }
+
+    /** How many payments a year (12 monthly, 4 quarterly, 1 yearly); 4 when the frequency is not stated (RD-20). */
+    public int getPaymentsPerYear() {
+        return "MONTHLY".equals(paymentFrequency) ? 12 : "ANNUALLY".equals(paymentFrequency) ? 1 : 4;
+    }
+
+    /** What one payment period is called: "a month's", "a quarter's" or "a year's" (RD-20). */
+    public String getPaymentPeriodName() {
+        return "MONTHLY".equals(paymentFrequency) ? "a month's" : "ANNUALLY".equals(paymentFrequency) ? "a year's" : "a quarter's";
+    }
 
     @Override
     public String lotId() {

@@ -101,7 +101,9 @@ final class TenderEligibility {
                 all.stream().mapToInt(x -> x.equalityLawFindings() == null ? 0 : x.equalityLawFindings()).sum(),
                 remedial, declarants(p, d),
                 p.experience() == null ? null : p.experience().stream().map(OrganisationProfile.Experience::valuePerYearPence)
-                        .filter(Objects::nonNull).max(Long::compare).orElse(null), p.linkedEnterprises(), p.groupParent());
+                        .filter(Objects::nonNull).max(Long::compare).orElse(null), p.linkedEnterprises(), p.groupParent(),
+                p.experience() == null ? List.of() : p.experience().stream().filter(Objects::nonNull)
+                        .filter(e -> e.kind() != null).map(e -> new CheckingEligibility.Piece(e.description(), e.kind(), e.toYear())).toList());
     }
 
     /** The bidder's own exclusion declaration and each consortium member's, so that SEL-01 names the one a ground applies to. */

@@ -90,6 +90,19 @@ public class Labels {
         put("PARTNER_KIND",
                 "SUBCONTRACTOR", "Subcontractor", null,
                 "PARTNER", "Delivery partner", null);
+        put("DOCUMENT",
+                "ANNUAL_ACCOUNTS", "Annual accounts", null,
+                "REGISTRATION_CERTIFICATE", "Charity or company registration certificate", null,
+                "GOVERNING_DOCUMENT", "Governing document (constitution or articles)", null,
+                "INSURANCE_CERTIFICATES", "Insurance certificates", null,
+                "EQUALITY_POLICY", "Equality policy", null,
+                "SAFEGUARDING_POLICY", "Safeguarding policy", null,
+                "CASE_STUDIES", "Case studies", null,
+                "REFERENCES", "References", null);
+        put("PAYMENT_FREQUENCY",
+                "MONTHLY", "Monthly", null,
+                "QUARTERLY", "Quarterly", null,
+                "ANNUALLY", "Once a year", null);
         put("INSURANCE_TIMING",
                 "IN_PLACE_BEFORE_AWARD", "Insurance must be in place before the contract is awarded", null,
                 "BY_CONTRACT_START", "Insurance must be in place by the day the contract starts", null,

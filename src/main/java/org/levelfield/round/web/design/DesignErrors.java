@@ -22,7 +22,9 @@ final class DesignErrors {
     private static final Pattern PARTNER = Pattern.compile("^partners\\[(\\d+)](?:\\.(.*))?$");
     private static final List<String> CONDITIONS = List.of("minTurnoverPence", "turnoverJustification", "eligibilityRestriction", "reservationBasis",
             "requiresAuditedAccounts", "insuranceTiming", "terms.minTradingYears", "terms.minPriorContractValuePence",
-            "terms.publicContractExperienceOnly", "terms.requiredAccreditations", "terms.minStaffHeadcount");
+            "terms.publicContractExperienceOnly", "terms.requiredAccreditations", "terms.minStaffHeadcount", "terms.minContractCount",
+            "terms.experiencePeriodYears", "terms.publicLiabilityCoverPence", "terms.employersLiabilityCoverPence",
+            "terms.professionalIndemnityCoverPence");
 
     static DesignPages.SaveError of(ProblemException.FieldError error, JsonNode copy, String base) {
         String path = error.field() == null ? "" : error.field();

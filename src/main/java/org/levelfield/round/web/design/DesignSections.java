@@ -98,6 +98,14 @@ final class DesignSections {
             radios("terms.priceVatBasis", "Prices are stated and compared", null,
                     options("EXCLUDING_VAT", "Excluding VAT", "INCLUDING_VAT", "Including VAT")),
             radios("terms.paymentTiming", "How is the provider paid?", "RD-20", LABELS.options("PAYMENT_TIMING")),
+            radios("terms.paymentFrequency", "How often is the provider paid?", "A provider paid in arrears carries that long of delivery first (RD-20)",
+                    LABELS.options("PAYMENT_FREQUENCY")),
+            heading("What the tender asks", "Keep the bid in proportion to the lot (SS-05)"),
+            whole("terms.questionCount", "How many quality questions does the tender ask? (optional)",
+                    "Count every question a bidder answers in writing, including any not scored as a criterion of its own", "the number of questions"),
+            DesignFields.checkboxes("terms.requestedDocuments", "Which documents must every bidder upload? (optional)",
+                    "Accounts, registration and governing documents are already on the public registers and in each bidder's profile",
+                    LABELS.options("DOCUMENT")),
             heading("Mandatory requirements"),
             lines("terms.mandatoryItems", "What every tender must meet (optional)",
                     "One requirement a line, pass or fail, for example \"BSL interpreting at every session\" (SC-09)"));
@@ -118,7 +126,15 @@ final class DesignSections {
             money("terms.minPriorContractValuePence", "Yearly value of past contracts asked of bidders (optional)", null, "the value of past contracts"),
             DesignFields.yesNo("terms.publicContractExperienceOnly", "Does only experience of public contracts count?", "Grant-funded work is experience too (RD-08)"),
             lines("terms.requiredAccreditations", "Accreditations or quality marks required (optional)", "One a line"),
-            whole("terms.minStaffHeadcount", "Staff headcount asked of bidders (optional)", null, "the staff headcount"));
+            whole("terms.minStaffHeadcount", "Staff headcount asked of bidders (optional)", null, "the staff headcount"),
+            whole("terms.minContractCount", "How many pieces of comparable work must bidders show? (optional)",
+                    "For example 2. Work of any funding kind counts (SEL-08)", "the number of pieces of work"),
+            whole("terms.experiencePeriodYears", "Within how many years? (optional)", "For example 5, for work in the last 5 years",
+                    "the number of years"),
+            money("terms.publicLiabilityCoverPence", "Public liability cover asked (optional)", "Per claim", "the public liability cover"),
+            money("terms.employersLiabilityCoverPence", "Employers' liability cover asked (optional)", "£5 million is the legal minimum",
+                    "the employers' liability cover"),
+            money("terms.professionalIndemnityCoverPence", "Professional indemnity cover asked (optional)", null, "the professional indemnity cover"));
 
     static final List<Labels.Option> ASSESSES = options("TENDER", "How this contract will be delivered",
             "ASSIGNED_STAFF", "The skills and experience of the staff assigned to it", "BIDDER_HISTORY", "What the bidder has done before",
