@@ -70,7 +70,11 @@ JSON
 }
 EQIA="$(python3 - "$TODAY" <<'PY'
 import json, sys
-entries = [{"characteristic": c, "limb": l, "evidence": "Riverside needs assessment 2026", "impact": "Positive", "mitigation": "Specialist lot"}
+advancing = {"disadvantage": "Specialist lot reaches survivors the generic service misses",
+             "differentNeeds": "Interpreting, BSL and culturally specific workers are costed in",
+             "participation": "A survivors' panel shapes the service and reviews it yearly"}
+entries = [dict({"characteristic": c, "limb": l, "evidence": "Riverside needs assessment 2026", "impact": "Positive", "mitigation": "Specialist lot"},
+                **(advancing if l == "ADVANCE_EQUALITY" else {}))
            for c in ["AGE", "DISABILITY", "GENDER_REASSIGNMENT", "PREGNANCY_MATERNITY", "RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION"]
            for l in ["ELIMINATE_DISCRIMINATION", "ADVANCE_EQUALITY", "FOSTER_GOOD_RELATIONS"]]
 entries.append({"characteristic": "MARRIAGE_CIVIL_PARTNERSHIP", "limb": "ELIMINATE_DISCRIMINATION", "evidence": "Riverside needs assessment 2026", "impact": "Neutral"})

@@ -144,8 +144,12 @@ public class DemoSeeder {
         for (String characteristic : List.of("AGE", "DISABILITY", "GENDER_REASSIGNMENT", "PREGNANCY_MATERNITY", "RACE",
                 "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION")) {
             for (String limb : List.of("ELIMINATE_DISCRIMINATION", "ADVANCE_EQUALITY", "FOSTER_GOOD_RELATIONS")) {
+                boolean advancing = limb.equals("ADVANCE_EQUALITY");
                 entries.add(new RoundCommand.EqiaEntryCommand(characteristic, limb, "Anytown needs assessment 2026, section 4",
-                        "Positive if specialist provision is kept", "Separate lot for Deaf and disabled survivors", null, null, null));
+                        "Positive if specialist provision is kept", "Separate lot for Deaf and disabled survivors", null, null, null, null,
+                        advancing ? "Specialist lot reaches survivors the generic service misses" : null,
+                        advancing ? "Interpreting, BSL and culturally specific workers are costed in" : null,
+                        advancing ? "A survivors' panel shapes the service and reviews it yearly" : null));
             }
         }
         entries.add(new RoundCommand.EqiaEntryCommand("MARRIAGE_CIVIL_PARTNERSHIP", "ELIMINATE_DISCRIMINATION",

@@ -85,6 +85,36 @@ class BidBurdenSpec extends IntegrationSpec {
         badYears.body.errors*.field == ["experience[0].toYear"]
     }
 
+    def "the published round page tells bidders what the lot asks for and what disqualifies a tender"() {
+        given:
+        def who = people()
+        def request = RoundFixture.aRound(Instant.now().plusSeconds(60 * 86400L))
+        request.lots[1].terms = TERMS + [mandatoryItems: ["BSL interpreting at every session"]]
+        request.lots[1].criteria.find { it.duty == "RACE" }.minScore = 3
+        def draft = api("POST", "/api/rounds", who.commissioner, request).body
+        api("POST", "/api/rounds/$draft.id/design-check", who.commissioner).body.findings.findAll { it.severity == "WARN" }.each {
+            api("POST", "/api/rounds/$draft.id/justifications", who.commissioner,
+                    [ruleId: it.ruleId, subjectId: it.subjectId, officerName: "Pat Officer", officerRole: "Head of Commissioning", justification: "Reviewed"])
+        }
+        def round = approveAndPublish(draft, who.commissioner).body.round
+
+        when:
+        String page = new String(api("GET", "/rounds/$round.id", null).bytes, "UTF-8").replaceAll("\\s+", " ")
+
+        then: "the terms, in words"
+        page.contains("Paid in arrears only</span><span>; monthly")
+        page.contains("at least 3 pieces of comparable work in the last 5 years")
+        page.contains("Public liability: £10,000,000")
+        page.contains("Quality questions</dt><dd class=\"govuk-summary-list__value\">9")
+        page.contains("<li>Annual accounts</li>")
+
+        and: "what disqualifies: the published minimum, the equality gateway at its frozen levels, the mandatory items; for the other lot, the gateway alone"
+        page.contains("What disqualifies a tender")
+        page.contains("A score below 3 on Race equality.")
+        page.contains("The equality gateway: a score below 2 on any of race, disability and sex equality, or a mean of the three below 3.0.")
+        page.contains("Not providing one of the things every tender must provide.")
+    }
+
     def "unknown documents, frequencies and counts are refused naming the field, and nothing is stored"() {
         given:
         def who = people()

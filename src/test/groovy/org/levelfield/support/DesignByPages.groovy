@@ -100,6 +100,11 @@ class DesignByPages {
             for (limb in (c == "MARRIAGE_CIVIL_PARTNERSHIP" ? LIMBS.take(1) : LIMBS)) {
                 j.type("$limb-evidence", "Riverside needs assessment 2026")
                 j.type("$limb-impact", "Positive")
+                if (limb == "ADVANCE_EQUALITY") {
+                    j.type("$limb-disadvantage", "Specialist lot reaches survivors the generic service misses")
+                    j.type("$limb-differentNeeds", "Interpreting and BSL are costed in")
+                    j.type("$limb-participation", "A survivors' panel shapes the service")
+                }
             }
             if (c == "AGE") j.check("design-eqia-characteristic")
             j.press("Save and continue")

@@ -20,10 +20,17 @@ class RoundFixture {
                                                  "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION"]
     static final List<String> LIMBS = ["ELIMINATE_DISCRIMINATION", "ADVANCE_EQUALITY", "FOSTER_GOOD_RELATIONS"]
 
+    /** What an entry for advancing equality says about each of the three needs of s149(3). */
+    static final Map ADVANCING = [disadvantage  : "Specialist lot reaches those the generic service misses",
+                                  differentNeeds: "Interpreting, BSL and culturally specific workers are costed in",
+                                  participation : "A survivors' panel shapes the service and reviews it yearly"]
+
     /** A design-stage EqIA with an entry for every characteristic and limb of s149. */
     static Map fullEqia(LocalDate assessedOn = LocalDate.of(2026, 2, 1)) {
         def entries = CHARACTERISTICS.collectMany { c ->
-            LIMBS.collect { l -> [characteristic: c, limb: l, evidence: "Needs assessment 2026", impact: "Positive", mitigation: "Specialist lot"] }
+            LIMBS.collect { l ->
+                [characteristic: c, limb: l, evidence: "Needs assessment 2026", impact: "Positive", mitigation: "Specialist lot"] + (l == "ADVANCE_EQUALITY" ? ADVANCING : [:])
+            }
         } + [[characteristic: "MARRIAGE_CIVIL_PARTNERSHIP", limb: "ELIMINATE_DISCRIMINATION", evidence: "Needs assessment 2026", impact: "Neutral"]]
         [assessedOn: assessedOn.toString(), relevance: "HIGH", specialistImpact: "Specialist provision kept in its own lot", entries: entries]
     }

@@ -73,7 +73,7 @@ public class DecisionFacts {
             facts.add(new EqiaFact(eqiaId, roundId, round.title(), "AWARD", eqia.assessedOn(), eqia.relevance(), null));
             for (DueRegardRecord.Entry e : eqia.entriesOrEmpty()) {
                 facts.add(new EqiaEntryFact(eqiaId, roundId, e.characteristic(), e.limb(), e.evidence(), e.impact(), e.mitigation(),
-                        e.dataGap(), e.gapAction(), e.notApplicableReason()));
+                        e.dataGap(), e.gapAction(), e.notApplicableReason(), null, e.disadvantage(), e.differentNeeds(), e.participation()));
                 if (e.isAdverse()) {
                     facts.add(new AdverseImpact(eqiaId, e.characteristic(), e.limb(), e.impact(), e.mitigation(), reportCurrent && reportBeforeDecision));
                 }
@@ -87,7 +87,8 @@ public class DecisionFacts {
                     round.eqia().specialistImpact()));
             for (var e : round.eqia().entries()) {
                 facts.add(new EqiaEntryFact(designId, roundId, e.characteristic(), e.limb(), e.evidence(), e.impact(), e.mitigation(),
-                        e.dataGap(), e.gapAction(), e.notApplicableReason()));
+                        e.dataGap(), e.gapAction(), e.notApplicableReason(), e.decision(), e.disadvantage(), e.differentNeeds(),
+                        e.participation()));
             }
         }
 

@@ -61,7 +61,8 @@ public final class DueRegardValidation {
                 FieldChecks.oneOf(errors, at + ".limb", e.limb(), names(Limb.values()));
                 required(errors, at + ".impact", e.impact());
                 for (String[] field : new String[][] {{"evidence", e.evidence()}, {"mitigation", e.mitigation()}, {"dataGap", e.dataGap()},
-                        {"gapAction", e.gapAction()}, {"notApplicableReason", e.notApplicableReason()}}) {
+                        {"gapAction", e.gapAction()}, {"notApplicableReason", e.notApplicableReason()}, {"disadvantage", e.disadvantage()},
+                        {"differentNeeds", e.differentNeeds()}, {"participation", e.participation()}}) {
                     text(errors, at + "." + field[0], field[1]);
                 }
             }

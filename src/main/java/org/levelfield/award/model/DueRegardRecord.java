@@ -44,9 +44,18 @@ public record DueRegardRecord(DecisionMaker decisionMaker, Briefing briefing, Aw
         }
     }
 
-    /** One characteristic and duty limb: the evidence, the impact, whether it is adverse, its mitigation, any data gap and its action. */
+    /**
+     * One characteristic and duty limb: the evidence, the impact, whether it is adverse, its mitigation, any data gap and its
+     * action; for advancing equality, how the award meets each of the three needs of s149(3) (DR-04).
+     */
     public record Entry(String characteristic, String limb, String evidence, String impact, Boolean adverse, String mitigation,
-                        String dataGap, String gapAction, String notApplicableReason) {
+                        String dataGap, String gapAction, String notApplicableReason, String disadvantage, String differentNeeds,
+                        String participation) {
+
+        public Entry(String characteristic, String limb, String evidence, String impact, Boolean adverse, String mitigation,
+                     String dataGap, String gapAction, String notApplicableReason) {
+            this(characteristic, limb, evidence, impact, adverse, mitigation, dataGap, gapAction, notApplicableReason, null, null, null);
+        }
 
         public boolean isAdverse() {
             return Boolean.TRUE.equals(adverse);

@@ -123,8 +123,23 @@ public class AwardReportParts {
         String gap = e.dataGap() == null || e.dataGap().isBlank() ? "-" : e.dataGap() + (e.gapAction() == null || e.gapAction().isBlank()
                 ? " (no action recorded)" : "; action: " + e.gapAction());
         return new AwardReport.EqiaLine(AwardReports.LABELS.of("CHARACTERISTIC", e.characteristic()), AwardReports.LABELS.of("LIMB", e.limb()), orDash(e.evidence()),
-                orDash(e.impact()) + (e.notApplicableReason() == null ? "" : " (" + e.notApplicableReason() + ")"),
+                orDash(e.impact()) + (e.notApplicableReason() == null ? "" : " (" + e.notApplicableReason() + ")") + advancing(e),
                 e.isAdverse() ? "Adverse" : "-", orDash(e.mitigation()), gap);
+    }
+
+    /** For advancing equality, what the entry says about each of the three needs of s149(3), after its impact. */
+    private static String advancing(DueRegardRecord.Entry e) {
+        if (!"ADVANCE_EQUALITY".equals(e.limb())) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] need : new String[][] {{"Disadvantage", e.disadvantage()}, {"Different needs", e.differentNeeds()},
+                {"Participation", e.participation()}}) {
+            if (need[1] != null && !need[1].isBlank()) {
+                out.append(". ").append(need[0]).append(": ").append(need[1].strip());
+            }
+        }
+        return out.toString();
     }
 
     private static List<AwardReport.DutyLine> dutyScores(AwardResult award) {

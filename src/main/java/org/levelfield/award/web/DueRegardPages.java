@@ -136,6 +136,7 @@ public class DueRegardPages {
             for (int i = 0; i < entries.size(); i++) {
                 DueRegardRecord.Entry e = entries.get(i);
                 entry(a, i, e.characteristic(), e.limb(), e.evidence(), e.impact(), e.mitigation(), e.dataGap(), e.gapAction());
+                needs(a, i, e.disadvantage(), e.differentNeeds(), e.participation());
                 a.put("awardEqia.entries[" + i + "].adverse", e.isAdverse() ? "yes" : null);
             }
         } else if (round.eqia() != null && round.eqia().entries() != null) {
@@ -143,6 +144,7 @@ public class DueRegardPages {
             for (int i = 0; i < entries.size(); i++) {
                 var e = entries.get(i);
                 entry(a, i, e.characteristic(), e.limb(), e.evidence(), e.impact(), e.mitigation(), e.dataGap(), e.gapAction());
+                needs(a, i, e.disadvantage(), e.differentNeeds(), e.participation());
             }
         }
         if (r != null) {
@@ -180,6 +182,13 @@ public class DueRegardPages {
         a.put(at + "gapAction", gapAction);
     }
 
+    private static void needs(Map<String, Object> a, int i, String disadvantage, String differentNeeds, String participation) {
+        String at = "awardEqia.entries[" + i + "].";
+        a.put(at + "disadvantage", disadvantage);
+        a.put(at + "differentNeeds", differentNeeds);
+        a.put(at + "participation", participation);
+    }
+
     private static void date(Map<String, Object> a, String field, LocalDate date) {
         if (date != null) {
             a.put(field + "-day", String.valueOf(date.getDayOfMonth()));
@@ -199,7 +208,8 @@ public class DueRegardPages {
         for (int i = 0; f.has("awardEqia.entries[" + i + "].characteristic"); i++) {
             String at = "awardEqia.entries[" + i + "].";
             entries.add(new DueRegardRecord.Entry(f.text(at + "characteristic"), f.text(at + "limb"), f.text(at + "evidence"), f.text(at + "impact"),
-                    "yes".equals(f.text(at + "adverse")), f.text(at + "mitigation"), f.text(at + "dataGap"), f.text(at + "gapAction"), null));
+                    "yes".equals(f.text(at + "adverse")), f.text(at + "mitigation"), f.text(at + "dataGap"), f.text(at + "gapAction"), null,
+                    f.text(at + "disadvantage"), f.text(at + "differentNeeds"), f.text(at + "participation")));
         }
         LocalDate assessed = date(f, "awardEqia.assessedOn", "the date the assessment was completed", model);
         DueRegardRecord.AwardEqia eqia = assessed != null || anyOf(f, "awardEqia.relevance", "awardEqia.severity")

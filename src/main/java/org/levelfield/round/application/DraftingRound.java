@@ -99,7 +99,8 @@ public class DraftingRound {
                 command.eqia().entries() == null ? List.of() : command.eqia().entries().stream().map(e -> new Eqia.Entry(
                         e.characteristic(), e.limb(), blankToNull(e.evidence()), blankToNull(e.impact()), blankToNull(e.mitigation()),
                         blankToNull(e.dataGap()), blankToNull(e.gapAction()), blankToNull(e.notApplicableReason()),
-                        blankToNull(e.decision()))).toList());
+                        blankToNull(e.decision()), blankToNull(e.disadvantage()), blankToNull(e.differentNeeds()),
+                        blankToNull(e.participation()))).toList());
         return new Round(roundId, command.title().strip(), blankToNull(command.description()), RoundStatus.DRAFT,
                 command.commencementDate(), command.tenderDeadline(), createdBy, createdAt, null, null, null, null, null,
                 partners, lots, eqia, List.of(), command.details() == null ? RoundDetails.NONE : command.details());

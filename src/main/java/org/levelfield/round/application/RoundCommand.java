@@ -14,12 +14,19 @@ public record RoundCommand(String title, String description, LocalDate commencem
     public record EqiaCommand(LocalDate assessedOn, String relevance, String specialistImpact, List<EqiaEntryCommand> entries) {
     }
 
+    /** For the ADVANCE_EQUALITY limb, {@code disadvantage}, {@code differentNeeds} and {@code participation} are the s149(3) needs. */
     public record EqiaEntryCommand(String characteristic, String limb, String evidence, String impact, String mitigation,
-                                   String dataGap, String gapAction, String notApplicableReason, String decision) {
+                                   String dataGap, String gapAction, String notApplicableReason, String decision, String disadvantage,
+                                   String differentNeeds, String participation) {
+
+        public EqiaEntryCommand(String characteristic, String limb, String evidence, String impact, String mitigation,
+                                String dataGap, String gapAction, String notApplicableReason, String decision) {
+            this(characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, decision, null, null, null);
+        }
 
         public EqiaEntryCommand(String characteristic, String limb, String evidence, String impact, String mitigation,
                                 String dataGap, String gapAction, String notApplicableReason) {
-            this(characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, null);
+            this(characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, null, null, null, null);
         }
     }
 

@@ -74,7 +74,8 @@ public final class RoundFacts {
                     eqia.relevance(), eqia.specialistImpact()));
             for (Eqia.Entry e : eqia.entries()) {
                 facts.add(new EqiaEntryFact(eqia.id().toString(), round.id().toString(), e.characteristic(), e.limb(), e.evidence(),
-                        e.impact(), e.mitigation(), e.dataGap(), e.gapAction(), e.notApplicableReason(), e.decision()));
+                        e.impact(), e.mitigation(), e.dataGap(), e.gapAction(), e.notApplicableReason(), e.decision(),
+                        e.disadvantage(), e.differentNeeds(), e.participation()));
             }
         }
         for (Lot lot : round.lots()) {
@@ -93,7 +94,8 @@ public final class RoundFacts {
             for (Criterion c : lot.criteria()) {
                 facts.add(new CriterionFact(c.id().toString(), lot.id().toString(), lot.title(), c.title(), c.kind().name(),
                         c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis(),
-                        c.parentId() == null ? null : c.parentId().toString(), c.subWeight(), !lot.subCriteria(c.id()).isEmpty()));
+                        c.parentId() == null ? null : c.parentId().toString(), c.subWeight(), !lot.subCriteria(c.id()).isEmpty(),
+                        c.methodology(), c.minScore()));
             }
         }
         return facts;

@@ -105,9 +105,11 @@ public class Rounds {
             for (Eqia.Entry entry : e.entries()) {
                 sql.update("""
                         insert into eqia_entry(id, eqia_id, position, characteristic, limb, evidence, impact, mitigation, data_gap,
-                                               gap_action, not_applicable_reason, decision) values (?,?,?,?,?,?,?,?,?,?,?,?)""",
+                                               gap_action, not_applicable_reason, decision, disadvantage, different_needs, participation)
+                        values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                         UUID.randomUUID(), e.id(), position++, entry.characteristic(), entry.limb(), entry.evidence(), entry.impact(),
-                        entry.mitigation(), entry.dataGap(), entry.gapAction(), entry.notApplicableReason(), entry.decision());
+                        entry.mitigation(), entry.dataGap(), entry.gapAction(), entry.notApplicableReason(), entry.decision(),
+                        entry.disadvantage(), entry.differentNeeds(), entry.participation());
             }
         }
     }
@@ -265,7 +267,8 @@ public class Rounds {
                 e.relevance(), e.specialistImpact(), sql.query("select * from eqia_entry where eqia_id = ? order by position",
                 rs -> new Eqia.Entry(rs.getString("characteristic"), rs.getString("limb"), rs.getString("evidence"),
                         rs.getString("impact"), rs.getString("mitigation"), rs.getString("data_gap"), rs.getString("gap_action"),
-                        rs.getString("not_applicable_reason"), rs.getString("decision")), e.id()))).orElse(null);
+                        rs.getString("not_applicable_reason"), rs.getString("decision"), rs.getString("disadvantage"),
+                        rs.getString("different_needs"), rs.getString("participation")), e.id()))).orElse(null);
     }
 
     public void insertCriterion(UUID lotId, Criterion c) {

@@ -14,13 +14,24 @@ import java.util.UUID;
  */
 public record Eqia(UUID id, String stage, LocalDate assessedOn, String relevance, String specialistImpact, List<Entry> entries) {
 
-    /** @param decision what was decided about the impact, in the authority's words: proceed, change the design, and why (SS-01) */
+    /**
+     * @param decision      what was decided about the impact, in the authority's words: proceed, change the design, and why (SS-01)
+     * @param disadvantage  for advancing equality, how the round removes or minimises disadvantage (s149(3)(a))
+     * @param differentNeeds for advancing equality, how it meets the group's different needs (s149(3)(b))
+     * @param participation for advancing equality, how it encourages the group's participation (s149(3)(c))
+     */
     public record Entry(String characteristic, String limb, String evidence, String impact, String mitigation,
-                        String dataGap, String gapAction, String notApplicableReason, String decision) {
+                        String dataGap, String gapAction, String notApplicableReason, String decision, String disadvantage,
+                        String differentNeeds, String participation) {
+
+        public Entry(String characteristic, String limb, String evidence, String impact, String mitigation,
+                     String dataGap, String gapAction, String notApplicableReason, String decision) {
+            this(characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, decision, null, null, null);
+        }
 
         public Entry(String characteristic, String limb, String evidence, String impact, String mitigation,
                      String dataGap, String gapAction, String notApplicableReason) {
-            this(characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, null);
+            this(characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, null, null, null, null);
         }
     }
 }

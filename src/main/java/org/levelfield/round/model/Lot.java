@@ -42,6 +42,19 @@ public record Lot(UUID id, int position, String title, long valueInclVatPence, i
     }
 
     /** A criterion's title as published: a sub-criterion's after its criterion's ("Equality: race"). */
+    /** Whether the lot scores each of race, disability and sex, so the equality gateway (EQ-05) applies to it. */
+    public boolean scoresEveryDuty() {
+        java.util.Set<Duty> duties = java.util.EnumSet.noneOf(Duty.class);
+        criteria.stream().map(Criterion::duty).filter(java.util.Objects::nonNull).forEach(duties::add);
+        return duties.containsAll(java.util.List.of(Duty.RACE, Duty.DISABILITY, Duty.SEX));
+    }
+
+    /** Whether anything published disqualifies a tender by itself: a minimum score, the gateway, a mandatory item or a hard ceiling. */
+    public boolean hasDisqualifyingConditions() {
+        return scoresEveryDuty() || criteria.stream().anyMatch(c -> c.minScore() != null) || !terms.mandatoryItems().isEmpty()
+                || Boolean.TRUE.equals(terms.priceCeilingDisqualifying());
+    }
+
     public String publishedTitle(Criterion c) {
         return c.parentId() == null ? c.title() : criterion(c.parentId()).map(p -> p.title() + ": ").orElse("") + c.title();
     }

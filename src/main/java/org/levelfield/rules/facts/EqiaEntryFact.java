@@ -6,14 +6,42 @@ import org.levelfield.rules.model.Subject;
  * One entry of an equality impact assessment: a characteristic and a duty limb.
  *
  * @param decision what the authority decided about the impact, knowing it (SS-01); null when none is recorded
+ * @param disadvantage   for advancing equality: removing or minimising disadvantage (s149(3)(a)); null if not addressed
+ * @param differentNeeds for advancing equality: meeting different needs (s149(3)(b)); null if not addressed
+ * @param participation  for advancing equality: encouraging participation (s149(3)(c)); null if not addressed
  */
 public record EqiaEntryFact(String eqiaId, String roundId, String characteristic, String limb, String evidence, String impact,
-                            String mitigation, String dataGap, String gapAction, String notApplicableReason, String decision)
+                            String mitigation, String dataGap, String gapAction, String notApplicableReason, String decision,
+                            String disadvantage, String differentNeeds, String participation)
         implements Subject {
 
     public EqiaEntryFact(String eqiaId, String roundId, String characteristic, String limb, String evidence, String impact,
+                         String mitigation, String dataGap, String gapAction, String notApplicableReason, String decision) {
+        this(eqiaId, roundId, characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, decision,
+                null, null, null);
+    }
+
+    /**
+     * Which of the three needs of advancing equality (s149(3)) the entry leaves unaddressed, in the Act's words; empty when
+     * all three are. Read only from which are written; the rules decide which entries must have them.
+     */
+    public java.util.List<String> getSubNeedsMissing() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (disadvantage == null || disadvantage.isBlank()) {
+            missing.add("removing or minimising disadvantage (s149(3)(a))");
+        }
+        if (differentNeeds == null || differentNeeds.isBlank()) {
+            missing.add("meeting different needs (s149(3)(b))");
+        }
+        if (participation == null || participation.isBlank()) {
+            missing.add("encouraging participation (s149(3)(c))");
+        }
+        return missing;
+    }
+
+    public EqiaEntryFact(String eqiaId, String roundId, String characteristic, String limb, String evidence, String impact,
                          String mitigation, String dataGap, String gapAction, String notApplicableReason) {
-        this(eqiaId, roundId, characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, null);
+        this(eqiaId, roundId, characteristic, limb, evidence, impact, mitigation, dataGap, gapAction, notApplicableReason, null, null, null, null);
     }
 
     /** Whether the entry records both a mitigation and an explicit decision (SS-01). */

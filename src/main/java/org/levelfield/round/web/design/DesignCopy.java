@@ -21,7 +21,8 @@ final class DesignCopy {
         var lots = round.lots().stream().map(DesignCopy::lot).toList();
         var eqia = round.eqia() == null ? null : new RoundCommand.EqiaCommand(round.eqia().assessedOn(), round.eqia().relevance(),
                 round.eqia().specialistImpact(), round.eqia().entries().stream().map(e -> new RoundCommand.EqiaEntryCommand(e.characteristic(),
-                e.limb(), e.evidence(), e.impact(), e.mitigation(), e.dataGap(), e.gapAction(), e.notApplicableReason(), e.decision())).toList());
+                e.limb(), e.evidence(), e.impact(), e.mitigation(), e.dataGap(), e.gapAction(), e.notApplicableReason(), e.decision(),
+                e.disadvantage(), e.differentNeeds(), e.participation())).toList());
         return new RoundCommand(round.title(), round.description(), round.commencementDate(), round.tenderDeadline(), partners, lots, eqia,
                 round.details());
     }

@@ -787,6 +787,9 @@ public class DesignPages {
             List<Field> fields = new ArrayList<>();
             fields.add(DesignFields.heading(LABELS.of("LIMB", limb)));
             fields.addAll(DesignSections.EQIA_ENTRY);
+            if (limb.equals("ADVANCE_EQUALITY")) {
+                fields.addAll(DesignSections.EQIA_ADVANCE_NEEDS);
+            }
             groups.add(new Group(e, limb + "-", fields));
         }
         return groups;

@@ -180,6 +180,13 @@ final class DesignSections {
             text("gapAction", "What will be done about the gap, and by when (optional)", null),
             text("notApplicableReason", "If this does not apply, why not (optional)", "\"Not applicable\" needs a reason (RD-02)"));
 
+    /** For advancing equality, the three needs the duty names (Equality Act 2010 s149(3)). */
+    static final List<Field> EQIA_ADVANCE_NEEDS = List.of(
+            heading("The three needs of advancing equality", "Equality Act 2010 s149(3): say how the round meets each, or why it cannot (RD-02)"),
+            longText("disadvantage", "Removing or minimising disadvantage (optional)", "s149(3)(a)"),
+            longText("differentNeeds", "Meeting the group's different needs (optional)", "s149(3)(b)"),
+            longText("participation", "Encouraging the group to take part (optional)", "s149(3)(c)"));
+
     static final List<Labels.Option> CHARACTERISTICS = LABELS.options("CHARACTERISTIC");
 
     /** The round's details, in four pages: the key is the page's address. */
