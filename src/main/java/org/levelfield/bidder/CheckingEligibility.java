@@ -21,6 +21,7 @@ import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.eligibility.BidderProfileFact;
 import org.levelfield.rules.facts.eligibility.ExclusionDeclaration;
 import org.levelfield.rules.facts.eligibility.ExperienceFact;
+import org.levelfield.rules.facts.eligibility.DebarmentListing;
 import org.levelfield.rules.facts.rounddesign.ConditionsFact;
 import org.levelfield.rules.facts.LotFact;
 import org.levelfield.rules.facts.Thresholds;
@@ -42,10 +43,12 @@ public class CheckingEligibility {
     private final ThresholdsConfiguration thresholds;
     private final Clock clock;
     private final PublishedRoundCache published;
+    private final DebarmentList debarment;
 
     public CheckingEligibility(Rounds rounds, Rulesets rulesets, ThresholdsConfiguration thresholds, Clock clock,
-                               PublishedRoundCache published) {
+                               PublishedRoundCache published, DebarmentList debarment) {
         this.published = published;
+        this.debarment = debarment;
         this.rounds = rounds;
         this.rulesets = rulesets;
         this.thresholds = thresholds;
@@ -57,7 +60,19 @@ public class CheckingEligibility {
                           String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
                           Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
                           Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps, List<Declarant> declarants,
-                          Long largestExperiencePerYearPence, Boolean linkedEnterprises, String groupParent, List<Piece> experience) {
+                          Long largestExperiencePerYearPence, Boolean linkedEnterprises, String groupParent, List<Piece> experience,
+                          String equalityEvidence, Boolean ehrcAction) {
+
+        public Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
+                       String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
+                       Boolean alternativeFinancialEvidence, List<String> experienceKinds, Boolean mandatoryExclusionGround,
+                       Boolean recurrenceLikely, Integer discriminationFindings, String remedialSteps, List<Declarant> declarants,
+                       Long largestExperiencePerYearPence, Boolean linkedEnterprises, String groupParent, List<Piece> experience) {
+            this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
+                    consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
+                    discriminationFindings, remedialSteps, declarants, largestExperiencePerYearPence, linkedEnterprises, groupParent, experience,
+                    null, null);
+        }
 
         public Profile(String name, String legalForm, Long turnoverPence, Long balanceSheetPence, Integer staffHeadcount,
                        String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking, Long consortiumTurnoverPence,
@@ -104,10 +119,15 @@ public class CheckingEligibility {
      * its consortium. Without any, the profile's own answers are the bidder's declaration.
      */
     public record Declarant(String name, boolean member, Boolean mandatoryExclusionGround, Boolean recurrenceLikely,
-                            Boolean discretionaryExclusionGround) {
+                            Boolean discretionaryExclusionGround, List<String> registrationNumbers) {
+
+        public Declarant(String name, boolean member, Boolean mandatoryExclusionGround, Boolean recurrenceLikely,
+                         Boolean discretionaryExclusionGround) {
+            this(name, member, mandatoryExclusionGround, recurrenceLikely, discretionaryExclusionGround, null);
+        }
 
         public Declarant(String name, boolean member, Boolean mandatoryExclusionGround, Boolean recurrenceLikely) {
-            this(name, member, mandatoryExclusionGround, recurrenceLikely, null);
+            this(name, member, mandatoryExclusionGround, recurrenceLikely, null, null);
         }
     }
 
@@ -166,6 +186,7 @@ public class CheckingEligibility {
         }
         facts.add(bidder);
         facts.addAll(exclusionDeclarations(bidder, profile));
+        facts.addAll(debarmentListings(bidder, profile));
         if (profile.experience() != null) {
             profile.experience().stream().filter(java.util.Objects::nonNull)
                     .map(x -> new ExperienceFact(bidder.name(), x.description(), x.kind(), x.lastYear())).forEach(facts::add);
@@ -189,6 +210,22 @@ public class CheckingEligibility {
                 d.name() == null || d.name().isBlank() ? bidder.name() : d.name().strip(), d.member(),
                 Boolean.TRUE.equals(d.mandatoryExclusionGround()), Boolean.TRUE.equals(d.recurrenceLikely()),
                 Boolean.TRUE.equals(d.discretionaryExclusionGround()))).toList();
+    }
+
+    /** Each organisation of the bid found on the debarment list today by a registration number it gives (SEL-01). */
+    private List<DebarmentListing> debarmentListings(BidderProfileFact bidder, Profile p) {
+        List<DebarmentListing> out = new ArrayList<>();
+        for (Declarant d : p.declarants() == null ? List.<Declarant>of() : p.declarants()) {
+            if (d == null || d.registrationNumbers() == null || d.registrationNumbers().isEmpty()) {
+                continue;
+            }
+            String who = d.name() == null || d.name().isBlank() ? bidder.name() : d.name().strip();
+            for (DebarmentList.Entry e : debarment.inForceFor(d.registrationNumbers())) {
+                out.add(new DebarmentListing(bidder.name(), who, d.member(), e.exclusionGround(), e.mandatory(), e.enteredOn(), e.ceasesOn(),
+                        e.reference()));
+            }
+        }
+        return out;
     }
 
     private static Result result(Finding f) {
@@ -232,6 +269,9 @@ public class CheckingEligibility {
                 }
             }
         }
+        if (p.equalityEvidence() != null) {
+            FieldChecks.oneOf(errors, "equalityEvidence", p.equalityEvidence(), Codes.EQUALITY_EVIDENCE);
+        }
         if (p.groupParent() != null && p.groupParent().length() > 300) {
             errors.add(new FieldError("groupParent", "must be at most 300 characters; it is " + p.groupParent().length()));
         }
@@ -249,7 +289,8 @@ public class CheckingEligibility {
                 p.experienceKinds() == null ? List.of() : p.experienceKinds(), Boolean.TRUE.equals(p.mandatoryExclusionGround()),
                 Boolean.TRUE.equals(p.recurrenceLikely()), p.discriminationFindings() == null ? 0 : p.discriminationFindings(),
                 p.remedialSteps(), p.largestExperiencePerYearPence(), Boolean.TRUE.equals(p.linkedEnterprises()),
-                p.groupParent() == null || p.groupParent().isBlank() ? null : p.groupParent().strip());
+                p.groupParent() == null || p.groupParent().isBlank() ? null : p.groupParent().strip(), p.equalityEvidence(),
+                Boolean.TRUE.equals(p.ehrcAction()));
     }
 
 }

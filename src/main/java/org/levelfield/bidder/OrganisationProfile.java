@@ -15,19 +15,31 @@ import org.levelfield.rules.facts.OrganisationSize;
  * @param funderLetter       a funder's letter of continued support, described: who, how much, to when (SEL-05)
  * @param linkedEnterprises  whether it is part of a group, or has linked or partner enterprises (SEL-10)
  * @param groupParent        the group's parent organisation, if any (SEL-10)
+ * @param equalityEvidence   what it shows of its equality practice: POLICY, STATEMENT (a short statement) or NONE (SEL-03)
+ * @param ehrcAction         whether the EHRC has investigated it or taken enforcement action in the last 3 years (SEL-03)
  */
 public record OrganisationProfile(UUID id, String name, String legalForm, String registrationNumber, String charityNumber,
                                   String companyNumber, Long incomePence, Long balanceSheetPence, Integer staffHeadcount,
                                   String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking,
                                   List<Experience> experience, Instant updatedAt, Long reservesPence, String funderLetter,
-                                  Boolean linkedEnterprises, String groupParent) {
+                                  Boolean linkedEnterprises, String groupParent, String equalityEvidence, Boolean ehrcAction) {
+
+    public OrganisationProfile(UUID id, String name, String legalForm, String registrationNumber, String charityNumber,
+                               String companyNumber, Long incomePence, Long balanceSheetPence, Integer staffHeadcount,
+                               String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking,
+                               List<Experience> experience, Instant updatedAt, Long reservesPence, String funderLetter,
+                               Boolean linkedEnterprises, String groupParent) {
+        this(id, name, legalForm, registrationNumber, charityNumber, companyNumber, incomePence, balanceSheetPence, staffHeadcount,
+                accountsType, insuranceHeld, insuranceUndertaking, experience, updatedAt, reservesPence, funderLetter, linkedEnterprises,
+                groupParent, null, null);
+    }
 
     public OrganisationProfile(UUID id, String name, String legalForm, String registrationNumber, String charityNumber,
                                String companyNumber, Long incomePence, Long balanceSheetPence, Integer staffHeadcount,
                                String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking,
                                List<Experience> experience, Instant updatedAt, Long reservesPence, String funderLetter) {
         this(id, name, legalForm, registrationNumber, charityNumber, companyNumber, incomePence, balanceSheetPence, staffHeadcount,
-                accountsType, insuranceHeld, insuranceUndertaking, experience, updatedAt, reservesPence, funderLetter, null, null);
+                accountsType, insuranceHeld, insuranceUndertaking, experience, updatedAt, reservesPence, funderLetter, null, null, null, null);
     }
 
     public OrganisationProfile(UUID id, String name, String legalForm, String registrationNumber, String charityNumber,
@@ -35,7 +47,7 @@ public record OrganisationProfile(UUID id, String name, String legalForm, String
                                String accountsType, Boolean insuranceHeld, Boolean insuranceUndertaking,
                                List<Experience> experience, Instant updatedAt) {
         this(id, name, legalForm, registrationNumber, charityNumber, companyNumber, incomePence, balanceSheetPence, staffHeadcount,
-                accountsType, insuranceHeld, insuranceUndertaking, experience, updatedAt, null, null, null, null);
+                accountsType, insuranceHeld, insuranceUndertaking, experience, updatedAt, null, null, null, null, null, null);
     }
 
     /** Whether it offers evidence of financial standing other than its turnover: reserves, or a funder's letter (SEL-05). */

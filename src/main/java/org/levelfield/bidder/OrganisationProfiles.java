@@ -56,7 +56,8 @@ public class OrganisationProfiles {
                 (Integer) rs.getObject("staff_headcount"), rs.getString("accounts_type"), (Boolean) rs.getObject("insurance_held"),
                 (Boolean) rs.getObject("insurance_undertaking"), experience(rs.getString("experience")),
                 Sql.instant(rs, "profile_updated_at"), (Long) rs.getObject("reserves_pence"), rs.getString("funder_letter"),
-                (Boolean) rs.getObject("linked_enterprises"), rs.getString("group_parent"));
+                (Boolean) rs.getObject("linked_enterprises"), rs.getString("group_parent"), rs.getString("equality_evidence"),
+                (Boolean) rs.getObject("ehrc_action"));
     }
 
     @Transactional
@@ -68,13 +69,13 @@ public class OrganisationProfiles {
                 update organisation set name = ?, legal_form = ?, registration_number = ?, charity_number = ?, company_number = ?,
                        income_pence = ?, balance_sheet_pence = ?, staff_headcount = ?, accounts_type = ?, insurance_held = ?,
                        insurance_undertaking = ?, experience = cast(? as jsonb), profile_updated_at = ?, reserves_pence = ?, funder_letter = ?,
-                       linked_enterprises = ?, group_parent = ?
+                       linked_enterprises = ?, group_parent = ?, equality_evidence = ?, ehrc_action = ?
                 where id = ?""",
                 p.name().strip(), p.legalForm(), upper(p.registrationNumber()), p.charityNumber(), upper(p.companyNumber()), p.incomePence(),
                 p.balanceSheetPence(), p.staffHeadcount(), p.accountsType(), p.insuranceHeld(), p.insuranceUndertaking(),
                 write(p.experience() == null ? List.of() : p.experience()), clock.instant(), p.reservesPence(),
                 p.funderLetter() == null || p.funderLetter().isBlank() ? null : p.funderLetter().strip(), p.linkedEnterprises(),
-                p.groupParent() == null || p.groupParent().isBlank() ? null : p.groupParent().strip(), id);
+                p.groupParent() == null || p.groupParent().isBlank() ? null : p.groupParent().strip(), p.equalityEvidence(), p.ehrcAction(), id);
         return find(id).orElseThrow();
     }
 
@@ -131,6 +132,9 @@ public class OrganisationProfiles {
         }
         if (p.reservesPence() != null && p.reservesPence() < 0) {
             errors.add(new FieldError("reservesPence", "must be zero or more pence"));
+        }
+        if (p.equalityEvidence() != null) {
+            FieldChecks.oneOf(errors, "equalityEvidence", p.equalityEvidence(), Codes.EQUALITY_EVIDENCE);
         }
         if (p.groupParent() != null && p.groupParent().length() > 300) {
             errors.add(new FieldError("groupParent", "must be at most 300 characters; it is " + p.groupParent().length()));

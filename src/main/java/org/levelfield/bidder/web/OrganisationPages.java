@@ -234,7 +234,8 @@ public class OrganisationPages {
                     f.text("registrationNumber"), f.text("charityNumber"), f.text("companyNumber"), income.pence(), balance.pence(), staff,
                     f.text("accountsType"), f.yesNo("insuranceHeld"), Boolean.TRUE.equals(f.yesNo("insuranceUndertaking")), experience, null,
                     reserves.pence(), f.text("funderLetter"), f.yesNo("linkedEnterprises"),
-                    Boolean.TRUE.equals(f.yesNo("linkedEnterprises")) ? f.text("groupParent") : null));
+                    Boolean.TRUE.equals(f.yesNo("linkedEnterprises")) ? f.text("groupParent") : null, f.text("equalityEvidence"),
+                    f.yesNo("ehrcAction")));
             return Page.redirect("/organisation?saved=profile");
         } catch (ProblemException refused) {
             Page.refused(model, refused, f -> PROFILE_FIELDS.getOrDefault(f, f.startsWith("experience[") ? "experienceDescription" : f));
@@ -279,6 +280,8 @@ public class OrganisationPages {
         typed.put("funderLetter", p.funderLetter());
         typed.put("linkedEnterprises", p.linkedEnterprises() == null ? null : p.linkedEnterprises() ? "yes" : "no");
         typed.put("groupParent", p.groupParent());
+        typed.put("equalityEvidence", p.equalityEvidence());
+        typed.put("ehrcAction", p.ehrcAction() == null ? null : p.ehrcAction() ? "yes" : "no");
         return typed;
     }
 

@@ -116,7 +116,7 @@ public class DraftingRound {
                 t.preTenderEstimatePence(), t.priceCeilingDisqualifying(), t.priceVatBasis(), t.questionCount(),
                 t.requestedDocuments() == null ? List.of() : t.requestedDocuments().stream().distinct().toList(), t.paymentFrequency(),
                 t.minContractCount(), t.experiencePeriodYears(), t.publicLiabilityCoverPence(), t.employersLiabilityCoverPence(),
-                t.professionalIndemnityCoverPence());
+                t.professionalIndemnityCoverPence(), t.equalityEvidenceRequired());
     }
 
     private static String blankToNull(String s) {

@@ -90,7 +90,7 @@ public final class RoundFacts {
                     lot.terms().minPriorContractValuePence(), lot.terms().publicContractExperienceOnly(), lot.terms().requiredAccreditations(),
                     lot.terms().minStaffHeadcount(), lot.terms().questionCount(), lot.terms().requestedDocuments(),
                     lot.terms().minContractCount(), lot.terms().experiencePeriodYears(), lot.terms().publicLiabilityCoverPence(),
-                    lot.terms().employersLiabilityCoverPence(), lot.terms().professionalIndemnityCoverPence()));
+                    lot.terms().employersLiabilityCoverPence(), lot.terms().professionalIndemnityCoverPence(), lot.terms().equalityEvidenceRequired()));
             for (Criterion c : lot.criteria()) {
                 facts.add(new CriterionFact(c.id().toString(), lot.id().toString(), lot.title(), c.title(), c.kind().name(),
                         c.duty() == null ? null : c.duty().name(), c.weight(), c.descriptors(), c.wordLimit(), c.assesses(), c.scoringBasis(),

@@ -41,6 +41,8 @@ import java.util.List;
  * @param publicLiabilityCoverPence    public liability cover asked, per claim (RD-08)
  * @param employersLiabilityCoverPence employers' liability cover asked (RD-08)
  * @param professionalIndemnityCoverPence professional indemnity cover asked (RD-08)
+ * @param equalityEvidenceRequired     whether bidders must show their equality practice as a condition: a policy from
+ *                                     organisations with 50 or more staff, a short statement from smaller ones (SEL-03)
  */
 public record LotTerms(Boolean deliveredToPublic, List<String> userGroups, String userRestriction, String userRestrictionJustification,
                        String priceMode, Long fixedPricePence, Long priceCeilingPence, Long fullCostEstimatePence, String termReason,
@@ -49,7 +51,7 @@ public record LotTerms(Boolean deliveredToPublic, List<String> userGroups, Strin
                        Integer minStaffHeadcount, String mainSubjectMatter, List<String> mandatoryItems, Long preTenderEstimatePence,
                        Boolean priceCeilingDisqualifying, String priceVatBasis, Integer questionCount, List<String> requestedDocuments,
                        String paymentFrequency, Integer minContractCount, Integer experiencePeriodYears, Long publicLiabilityCoverPence,
-                       Long employersLiabilityCoverPence, Long professionalIndemnityCoverPence) {
+                       Long employersLiabilityCoverPence, Long professionalIndemnityCoverPence, Boolean equalityEvidenceRequired) {
 
     public static final List<String> DOCUMENTS = List.of("ANNUAL_ACCOUNTS", "REGISTRATION_CERTIFICATE", "GOVERNING_DOCUMENT",
             "INSURANCE_CERTIFICATES", "EQUALITY_POLICY", "SAFEGUARDING_POLICY", "CASE_STUDIES", "REFERENCES");
@@ -60,7 +62,7 @@ public record LotTerms(Boolean deliveredToPublic, List<String> userGroups, Strin
 
     public static final LotTerms NONE = new LotTerms(null, List.of(), null, null, "PRICE_SCORED", null, null, null, null, null, null,
             null, null, null, null, List.of(), null, null, List.of(), null, null, EXCLUDING_VAT,
-            null, List.of(), null, null, null, null, null, null);
+            null, List.of(), null, null, null, null, null, null, null);
 
     public LotTerms {
         mandatoryItems = mandatoryItems == null ? List.of() : List.copyOf(mandatoryItems);

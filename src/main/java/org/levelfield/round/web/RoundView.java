@@ -41,7 +41,8 @@ public record RoundView(UUID id, String title, String description, String status
                                  List<String> requiredAccreditations, Integer minStaffHeadcount, String mainSubjectMatter,
                                  List<String> mandatoryItems, Integer questionCount, List<String> requestedDocuments,
                                  String paymentFrequency, Integer minContractCount, Integer experiencePeriodYears,
-                                 Long publicLiabilityCoverPence, Long employersLiabilityCoverPence, Long professionalIndemnityCoverPence) {
+                                 Long publicLiabilityCoverPence, Long employersLiabilityCoverPence, Long professionalIndemnityCoverPence,
+                                 Boolean equalityEvidenceRequired) {
 
         static PublishedTerms of(org.levelfield.round.model.LotTerms t) {
             if (t == null) {
@@ -52,7 +53,8 @@ public record RoundView(UUID id, String title, String description, String status
                     t.termReason(), t.paymentTiming(), t.minTradingYears(), t.minPriorContractValuePence(), t.publicContractExperienceOnly(),
                     t.requiredAccreditations(), t.minStaffHeadcount(), t.mainSubjectMatter(), t.mandatoryItems(), t.questionCount(),
                     t.requestedDocuments(), t.paymentFrequency(), t.minContractCount(), t.experiencePeriodYears(),
-                    t.publicLiabilityCoverPence(), t.employersLiabilityCoverPence(), t.professionalIndemnityCoverPence());
+                    t.publicLiabilityCoverPence(), t.employersLiabilityCoverPence(), t.professionalIndemnityCoverPence(),
+                    t.equalityEvidenceRequired());
         }
     }
 

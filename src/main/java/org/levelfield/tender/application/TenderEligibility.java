@@ -66,16 +66,7 @@ final class TenderEligibility {
     }
 
     static String registration(String number) {
-        if (number == null || number.isBlank()) {
-            return null;
-        }
-        String n = number.strip().toUpperCase(java.util.Locale.ROOT);
-        java.util.regex.Matcher orgId = java.util.regex.Pattern.compile("^[A-Z]{2}-[A-Z]{2,6}-(.+)$").matcher(n);
-        if (orgId.matches()) {
-            n = orgId.group(1);
-        }
-        n = n.replaceAll("[^A-Z0-9]", "");
-        return n.isEmpty() ? null : n;
+        return org.levelfield.bidder.RegistrationNumbers.compared(number);
     }
 
     static CheckingEligibility.Profile profile(OrganisationProfile p, TenderDetails d) {
@@ -103,7 +94,8 @@ final class TenderEligibility {
                 p.experience() == null ? null : p.experience().stream().map(OrganisationProfile.Experience::valuePerYearPence)
                         .filter(Objects::nonNull).max(Long::compare).orElse(null), p.linkedEnterprises(), p.groupParent(),
                 p.experience() == null ? List.of() : p.experience().stream().filter(Objects::nonNull)
-                        .filter(e -> e.kind() != null).map(e -> new CheckingEligibility.Piece(e.description(), e.kind(), e.toYear())).toList());
+                        .filter(e -> e.kind() != null).map(e -> new CheckingEligibility.Piece(e.description(), e.kind(), e.toYear())).toList(),
+                p.equalityEvidence(), p.ehrcAction());
     }
 
     /** The bidder's own exclusion declaration and each consortium member's, so that SEL-01 names the one a ground applies to. */
@@ -111,11 +103,13 @@ final class TenderEligibility {
         List<CheckingEligibility.Declarant> out = new ArrayList<>();
         var lead = d.declarations();
         out.add(new CheckingEligibility.Declarant(p.name(), false, lead == null ? null : lead.mandatoryExclusionGround(),
-                lead == null ? null : lead.recurrenceLikely(), lead == null ? null : lead.discretionaryExclusionGround()));
+                lead == null ? null : lead.recurrenceLikely(), lead == null ? null : lead.discretionaryExclusionGround(),
+                java.util.stream.Stream.of(p.registrationNumber(), p.charityNumber(), p.companyNumber()).filter(Objects::nonNull).toList()));
         for (TenderDetails.ConsortiumMember m : d.consortium()) {
             var md = m.declarations();
             out.add(new CheckingEligibility.Declarant(m.name(), true, md == null ? null : md.mandatoryExclusionGround(),
-                    md == null ? null : md.recurrenceLikely(), md == null ? null : md.discretionaryExclusionGround()));
+                    md == null ? null : md.recurrenceLikely(), md == null ? null : md.discretionaryExclusionGround(),
+                    m.registrationNumber() == null ? List.of() : List.of(m.registrationNumber())));
         }
         return out;
     }

@@ -90,6 +90,13 @@ public class Labels {
         put("PARTNER_KIND",
                 "SUBCONTRACTOR", "Subcontractor", null,
                 "PARTNER", "Delivery partner", null);
+        put("EQUALITY_EVIDENCE",
+                "POLICY", "A written equality policy", null,
+                "STATEMENT", "A short statement of how we work on equality", "Enough for an organisation with fewer than 50 staff",
+                "NONE", "Neither yet", null);
+        put("DEBARMENT_GROUND",
+                "MANDATORY", "Mandatory", "The supplier is an excluded supplier: it cannot take part",
+                "DISCRETIONARY", "Discretionary", "The supplier is an excludable supplier: you decide, with reasons");
         put("DOCUMENT",
                 "ANNUAL_ACCOUNTS", "Annual accounts", null,
                 "REGISTRATION_CERTIFICATE", "Charity or company registration certificate", null,

@@ -24,7 +24,7 @@ final class DesignErrors {
             "requiresAuditedAccounts", "insuranceTiming", "terms.minTradingYears", "terms.minPriorContractValuePence",
             "terms.publicContractExperienceOnly", "terms.requiredAccreditations", "terms.minStaffHeadcount", "terms.minContractCount",
             "terms.experiencePeriodYears", "terms.publicLiabilityCoverPence", "terms.employersLiabilityCoverPence",
-            "terms.professionalIndemnityCoverPence");
+            "terms.professionalIndemnityCoverPence", "terms.equalityEvidenceRequired");
 
     static DesignPages.SaveError of(ProblemException.FieldError error, JsonNode copy, String base) {
         String path = error.field() == null ? "" : error.field();

@@ -127,6 +127,8 @@ final class DesignSections {
             DesignFields.yesNo("terms.publicContractExperienceOnly", "Does only experience of public contracts count?", "Grant-funded work is experience too (RD-08)"),
             lines("terms.requiredAccreditations", "Accreditations or quality marks required (optional)", "One a line"),
             whole("terms.minStaffHeadcount", "Staff headcount asked of bidders (optional)", null, "the staff headcount"),
+            DesignFields.yesNo("terms.equalityEvidenceRequired", "Must bidders show how they work on equality?",
+                    "A policy from organisations with 50 or more staff; a short statement of practice from smaller ones (SEL-03)"),
             whole("terms.minContractCount", "How many pieces of comparable work must bidders show? (optional)",
                     "For example 2. Work of any funding kind counts (SEL-08)", "the number of pieces of work"),
             whole("terms.experiencePeriodYears", "Within how many years? (optional)", "For example 5, for work in the last 5 years",

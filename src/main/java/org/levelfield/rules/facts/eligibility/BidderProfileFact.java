@@ -22,12 +22,26 @@ import org.levelfield.rules.model.Subject;
  * @param discriminationFindings    court, tribunal or EHRC findings of unlawful discrimination in the last 3 years
  * @param linkedEnterprises         whether it says it is part of a group, or has linked or partner enterprises (SEL-10)
  * @param groupParent               the group's parent organisation, if it names one (SEL-10)
+ * @param equalityEvidence          what it shows of its equality practice: POLICY (a formal policy), STATEMENT (a short
+ *                                  statement of practice) or NONE; null when not said (SEL-03)
+ * @param ehrcAction                whether the EHRC has investigated it or taken enforcement action in the last 3 years (SEL-03)
  */
 public record BidderProfileFact(String name, String legalForm, long turnoverPence, Long balanceSheetPence, int staffHeadcount,
                                 String accountsType, boolean insuranceHeld, boolean insuranceUndertaking, Long consortiumTurnoverPence,
                                 boolean alternativeFinancialEvidence, List<String> experienceKinds, boolean mandatoryExclusionGround,
                                 boolean recurrenceLikely, int discriminationFindings, String remedialSteps,
-                                Long largestExperiencePerYearPence, boolean linkedEnterprises, String groupParent) implements Subject {
+                                Long largestExperiencePerYearPence, boolean linkedEnterprises, String groupParent,
+                                String equalityEvidence, boolean ehrcAction) implements Subject {
+
+    public BidderProfileFact(String name, String legalForm, long turnoverPence, Long balanceSheetPence, int staffHeadcount,
+                             String accountsType, boolean insuranceHeld, boolean insuranceUndertaking, Long consortiumTurnoverPence,
+                             boolean alternativeFinancialEvidence, List<String> experienceKinds, boolean mandatoryExclusionGround,
+                             boolean recurrenceLikely, int discriminationFindings, String remedialSteps, Long largestExperiencePerYearPence,
+                             boolean linkedEnterprises, String groupParent) {
+        this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
+                consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
+                discriminationFindings, remedialSteps, largestExperiencePerYearPence, linkedEnterprises, groupParent, null, false);
+    }
 
     public BidderProfileFact(String name, String legalForm, long turnoverPence, Long balanceSheetPence, int staffHeadcount,
                              String accountsType, boolean insuranceHeld, boolean insuranceUndertaking, Long consortiumTurnoverPence,
@@ -35,7 +49,7 @@ public record BidderProfileFact(String name, String legalForm, long turnoverPenc
                              boolean recurrenceLikely, int discriminationFindings, String remedialSteps, Long largestExperiencePerYearPence) {
         this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
                 consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
-                discriminationFindings, remedialSteps, largestExperiencePerYearPence, false, null);
+                discriminationFindings, remedialSteps, largestExperiencePerYearPence, false, null, null, false);
     }
 
     public BidderProfileFact(String name, String legalForm, long turnoverPence, Long balanceSheetPence, int staffHeadcount,
@@ -44,7 +58,7 @@ public record BidderProfileFact(String name, String legalForm, long turnoverPenc
                              boolean recurrenceLikely, int discriminationFindings, String remedialSteps) {
         this(name, legalForm, turnoverPence, balanceSheetPence, staffHeadcount, accountsType, insuranceHeld, insuranceUndertaking,
                 consortiumTurnoverPence, alternativeFinancialEvidence, experienceKinds, mandatoryExclusionGround, recurrenceLikely,
-                discriminationFindings, remedialSteps, null, false, null);
+                discriminationFindings, remedialSteps, null, false, null, null, false);
     }
 
     /** PA 2023 s123: fewer than 250 staff and turnover of £44m or less or a balance sheet of £38m or less. */

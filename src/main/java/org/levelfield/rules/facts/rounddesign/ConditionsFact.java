@@ -17,14 +17,30 @@ public record ConditionsFact(String lotId, String lotTitle, long annualValuePenc
                              Long minPriorContractValuePence, Boolean publicContractExperienceOnly,
                              List<String> requiredAccreditations, Integer minStaffHeadcount, Integer questionCount,
                              List<String> requestedDocuments, Integer minContractCount, Integer experiencePeriodYears,
-                             Long publicLiabilityCoverPence, Long employersLiabilityCoverPence, Long professionalIndemnityCoverPence)
+                             Long publicLiabilityCoverPence, Long employersLiabilityCoverPence, Long professionalIndemnityCoverPence,
+                             Boolean equalityEvidenceRequired)
         implements AboutLot {
+
+    public ConditionsFact(String lotId, String lotTitle, long annualValuePence, Integer minTradingYears,
+                          Long minPriorContractValuePence, Boolean publicContractExperienceOnly,
+                          List<String> requiredAccreditations, Integer minStaffHeadcount, Integer questionCount,
+                          List<String> requestedDocuments, Integer minContractCount, Integer experiencePeriodYears,
+                          Long publicLiabilityCoverPence, Long employersLiabilityCoverPence, Long professionalIndemnityCoverPence) {
+        this(lotId, lotTitle, annualValuePence, minTradingYears, minPriorContractValuePence, publicContractExperienceOnly,
+                requiredAccreditations, minStaffHeadcount, questionCount, requestedDocuments, minContractCount, experiencePeriodYears,
+                publicLiabilityCoverPence, employersLiabilityCoverPence, professionalIndemnityCoverPence, null);
+    }
+
+    /** Whether the lot publishes evidence of equality practice as a condition of participation (SEL-03). */
+    public boolean isEqualityEvidenceAsked() {
+        return Boolean.TRUE.equals(equalityEvidenceRequired);
+    }
 
     public ConditionsFact(String lotId, String lotTitle, long annualValuePence, Integer minTradingYears,
                           Long minPriorContractValuePence, Boolean publicContractExperienceOnly,
                           List<String> requiredAccreditations, Integer minStaffHeadcount) {
         this(lotId, lotTitle, annualValuePence, minTradingYears, minPriorContractValuePence, publicContractExperienceOnly,
-                requiredAccreditations, minStaffHeadcount, null, List.of(), null, null, null, null, null);
+                requiredAccreditations, minStaffHeadcount, null, List.of(), null, null, null, null, null, null);
     }
 
     /** Whether the tender asks every bidder for this document. */
