@@ -175,6 +175,23 @@ public class CheckingEligibility {
      * deadline: who else is in a tender for the lot, for SEL-09). Never before the deadline: tenders are sealed.
      */
     public Check evaluate(Round round, Lot lot, Profile profile, Thresholds limits, List<Object> lotFacts) {
+        return evaluate(round, lot, profile, limits, lotFacts, debarment.inForceFor(numbersOf(List.of(profile))));
+    }
+
+    /** Every registration number the organisations of these bids give (to read the debarment list once for many checks). */
+    public static List<String> numbersOf(List<Profile> profiles) {
+        return profiles.stream().filter(java.util.Objects::nonNull).flatMap(p -> p.declarants() == null ? java.util.stream.Stream.empty() : p.declarants().stream())
+                .filter(java.util.Objects::nonNull).flatMap(d -> d.registrationNumbers() == null ? java.util.stream.Stream.empty() : d.registrationNumbers().stream())
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** The entries of the debarment list in force for any of these numbers, read once (SEL-01). */
+    public List<DebarmentList.Entry> debarred(List<String> numbers) {
+        return debarment.inForceFor(numbers);
+    }
+
+    /** As {@link #evaluate(Round, Lot, Profile, Thresholds, List)}, with the debarment list's entries in force already read. */
+    public Check evaluate(Round round, Lot lot, Profile profile, Thresholds limits, List<Object> lotFacts, List<DebarmentList.Entry> debarred) {
         BidderProfileFact bidder = validated(profile);
         List<Object> facts = new ArrayList<>();
         for (Object fact : RoundFacts.of(round, LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON), limits)) {
@@ -186,7 +203,7 @@ public class CheckingEligibility {
         }
         facts.add(bidder);
         facts.addAll(exclusionDeclarations(bidder, profile));
-        facts.addAll(debarmentListings(bidder, profile));
+        facts.addAll(debarmentListings(bidder, profile, debarred));
         if (profile.experience() != null) {
             profile.experience().stream().filter(java.util.Objects::nonNull)
                     .map(x -> new ExperienceFact(bidder.name(), x.description(), x.kind(), x.lastYear())).forEach(facts::add);
@@ -213,14 +230,16 @@ public class CheckingEligibility {
     }
 
     /** Each organisation of the bid found on the debarment list today by a registration number it gives (SEL-01). */
-    private List<DebarmentListing> debarmentListings(BidderProfileFact bidder, Profile p) {
+    private static List<DebarmentListing> debarmentListings(BidderProfileFact bidder, Profile p, List<DebarmentList.Entry> debarred) {
         List<DebarmentListing> out = new ArrayList<>();
         for (Declarant d : p.declarants() == null ? List.<Declarant>of() : p.declarants()) {
-            if (d == null || d.registrationNumbers() == null || d.registrationNumbers().isEmpty()) {
+            if (d == null || d.registrationNumbers() == null || d.registrationNumbers().isEmpty() || debarred.isEmpty()) {
                 continue;
             }
             String who = d.name() == null || d.name().isBlank() ? bidder.name() : d.name().strip();
-            for (DebarmentList.Entry e : debarment.inForceFor(d.registrationNumbers())) {
+            java.util.Set<String> own = d.registrationNumbers().stream().map(RegistrationNumbers::compared).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet());
+            for (DebarmentList.Entry e : debarred.stream().filter(e -> own.contains(RegistrationNumbers.compared(e.registrationNumber()))).toList()) {
                 out.add(new DebarmentListing(bidder.name(), who, d.member(), e.exclusionGround(), e.mandatory(), e.enteredOn(), e.ceasesOn(),
                         e.reference()));
             }

@@ -74,8 +74,9 @@ public class EligibilityRuns {
         sql.query("select distinct on (lot_id, organisation_id) * from eligibility_run where round_id = ? order by lot_id, organisation_id, seq desc",
                 this::row, round.id()).forEach(r -> previous.put(List.of(r.lotId(), r.organisationId()), r));
         var limits = checking.thresholdsFor(round);
+        var debarred = checking.debarred(CheckingEligibility.numbersOf(requests.stream().map(Request::profile).toList()));
         List<Run> runs = requests.stream().map(q -> checked(round, q.lot(), q.organisationId(), q.tenderId(), stage,
-                checking.evaluate(round, q.lot(), q.profile(), limits, q.lotFacts()), q.profile(), now,
+                checking.evaluate(round, q.lot(), q.profile(), limits, q.lotFacts(), debarred), q.profile(), now,
                 Optional.ofNullable(previous.get(List.of(q.lot().id(), q.organisationId()))))).toList();
         sql.batch(INSERT, runs.stream().map(this::columns).toList());
         return runs;

@@ -57,6 +57,7 @@ class DebarmentPagesBrowserSpec extends IntegrationSpec {
 
         then:
         count("debarment_entry") == before + 1
+        recorded.contains("The entry is recorded")
         recorded.contains("Crooked Care Ltd")
         recorded.contains("Mandatory: an excluded supplier")
         recorded.contains("In force")
@@ -65,10 +66,11 @@ class DebarmentPagesBrowserSpec extends IntegrationSpec {
         when: "they mark it removed, giving the reason"
         String id = api("GET", "/api/debarment-list", who.commissioner).body.find { it.registrationNumber == "GB-COH-$number" }.id
         j.type("reason-$id", "Removed on review (s64)")
-        j.press("Mark removed")
+        j.press("Mark removed: Crooked Care Ltd (GB-COH-$number)")
         def removed = j.text()
 
         then:
+        removed.contains("The entry is marked removed")
         removed.contains("Removed on review (s64)")
         j.violations == [:]
 

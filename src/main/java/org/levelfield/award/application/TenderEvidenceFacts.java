@@ -30,7 +30,8 @@ final class TenderEvidenceFacts {
             for (TenderDetails.Subcontractor s : t.details().subcontractors()) {
                 if (s.duties() != null && s.duties().contains(duty)) {
                     facts.add(new PartnerReliance(t.id().toString(), t.organisationName(), c.id().toString(), c.title(), duty, s.name(),
-                            s.commitmentLetterId() != null, s.sharePercent(), s.paymentDays(), Boolean.TRUE.equals(s.fullCostRecovery())));
+                            s.commitmentLetterId() != null, s.sharePercent(), s.paymentDays(), Boolean.TRUE.equals(s.fullCostRecovery()),
+                            TenderDetails.REFERRAL_PARTNER.equals(s.kind())));
                 }
             }
         }

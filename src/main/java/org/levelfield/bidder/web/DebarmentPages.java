@@ -52,7 +52,10 @@ public class DebarmentPages {
     @Get
     public HttpResponse<?> page(HttpRequest<?> request, @Nullable Authentication authentication) {
         Page.inRole(authentication, request, Role.COMMISSIONER, Role.ADMIN);
-        return Page.render("manage/debarment-list", model(Map.of()));
+        Map<String, Object> model = model(Map.of());
+        model.put("done", request.getParameters().contains("recorded") ? "The entry is recorded. Eligibility checks from now on read it."
+                : request.getParameters().contains("removed") ? "The entry is marked removed. It applies to no one from now on." : null);
+        return Page.render("manage/debarment-list", model);
     }
 
     private Map<String, Object> model(Map<String, Object> typed) {

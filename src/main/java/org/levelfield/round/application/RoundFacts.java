@@ -50,6 +50,10 @@ public final class RoundFacts {
         LocalDate approvedOn = round.designApprovedAt() == null ? null : LocalDate.ofInstant(round.designApprovedAt(), ClockFactory.LONDON);
         facts.add(new RoundFact(round.id().toString(), round.title(), round.commencementDate(), decisionDate, approvedOn, noticeDate,
                 LocalDate.ofInstant(round.tenderDeadline(), ClockFactory.LONDON), round.isPooled(), round.partners().size()));
+        for (var partner : round.partners()) {
+            facts.add(new org.levelfield.rules.facts.PartnerFact(round.id().toString(), partner.name(), partner.type(), partner.contributionPence(),
+                    partner.budgetLines().stream().map(l -> l.purpose()).filter(java.util.Objects::nonNull).filter(t -> !t.isBlank()).toList()));
+        }
         RoundDetails d = round.details();
         facts.add(new DesignFact(round.id().toString(), round.title(), round.lots().size(), d.lotsReason(), d.maxLotsPerSupplier(),
                 d.lotLimitMechanism(), d.consortiumCountsForMembers(), d.consortiaAllowed(), d.reliancePermitted(), d.socialValueConsidered(),

@@ -228,12 +228,19 @@ final class TenderValidation {
             }
             registration(at + ".registrationNumber", s.registrationNumber(), null);
             FieldChecks.oneOf(errors, at + ".kind", s.kind(), TenderDetails.PARTNER_KINDS);
-            if (s.sharePercent() == null ? complete() : s.sharePercent() < 1 || s.sharePercent() > 99) {
+            boolean referral = TenderDetails.REFERRAL_PARTNER.equals(s.kind());
+            if (referral) {
+                if (s.sharePercent() != null && s.sharePercent() != 0) {
+                    errors.add(new FieldError(at + ".sharePercent", "a referral partner has no share of the contract value: leave it out, or make it a PARTNER"));
+                }
+            } else if (s.sharePercent() == null ? complete() : s.sharePercent() < 1 || s.sharePercent() > 99) {
                 errors.add(new FieldError(at + ".sharePercent", "give its share of the contract value as a whole percentage from 1 to 99"));
             } else if (s.sharePercent() != null) {
                 total += s.sharePercent();
             }
-            if (s.paymentDays() == null ? complete() : s.paymentDays() < 0 || s.paymentDays() > 120) {
+            if (referral && s.paymentDays() != null && (s.paymentDays() < 0 || s.paymentDays() > 120)) {
+                errors.add(new FieldError(at + ".paymentDays", "give the days within which it will be paid, 0 to 120, or leave it out for a referral partner"));
+            } else if (!referral && (s.paymentDays() == null ? complete() : s.paymentDays() < 0 || s.paymentDays() > 120)) {
                 errors.add(new FieldError(at + ".paymentDays", "give the days within which it will be paid, 0 to 120 (30 or fewer is Compact-compliant)"));
             }
             if (s.commitmentLetterId() != null) {

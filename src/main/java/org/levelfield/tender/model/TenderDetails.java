@@ -18,7 +18,9 @@ public record TenderDetails(String vatBasis, Declarations declarations, List<Con
 
     public static final List<String> VAT_BASES = List.of("EXCLUDING_VAT", "INCLUDING_VAT", "VAT_EXEMPT", "OUTSIDE_SCOPE");
     public static final List<String> EVIDENCE_TYPES = List.of("POLICY", "PLAN", "RESOURCE", "TRACK_RECORD", "KPI");
-    public static final List<String> PARTNER_KINDS = List.of("SUBCONTRACTOR", "PARTNER");
+    /** A partner that refers people to the service, or takes referrals from it, without a share of the funding. */
+    public static final String REFERRAL_PARTNER = "REFERRAL_PARTNER";
+    public static final List<String> PARTNER_KINDS = List.of("SUBCONTRACTOR", "PARTNER", REFERRAL_PARTNER);
     public static final List<String> REPORTING_FREQUENCIES = List.of("MONTHLY", "QUARTERLY", "SIX_MONTHLY", "ANNUALLY");
 
     public static TenderDetails empty() {

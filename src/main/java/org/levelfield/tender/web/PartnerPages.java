@@ -196,11 +196,11 @@ public class PartnerPages {
         letters.add(new Labels.Option("none", "Not attached yet", "Upload the letter on the Attachments page, then choose it here"));
         List<Question> q = new ArrayList<>();
         q.add(Question.text("subName", "Name of the subcontractor or delivery partner", null, t.get("subName")));
-        q.add(Question.radios("subKind", "Are they a subcontractor or a delivery partner?", null, labels.options("PARTNER_KIND"), t.get("subKind")));
+        q.add(Question.radios("subKind", "Are they a subcontractor, a delivery partner or a referral partner?", null, labels.options("PARTNER_KIND"), t.get("subKind")));
         q.add(Question.text("subNumber", "Their registration number (optional)", null, t.get("subNumber")));
         q.add(Question.text("subSpecialism", "What do they specialise in? (optional)",
                 "For example a by-and-for service for Black and minoritised women", t.get("subSpecialism")));
-        q.add(Question.number("subShare", "Their share of the contract value, in per cent", "A whole number from 1 to 99, for example 30", t.get("subShare")));
+        q.add(Question.number("subShare", "Their share of the contract value, in per cent", "A whole number from 1 to 99, for example 30. Leave empty for a referral partner", t.get("subShare")));
         q.add(Question.number("subPaymentDays", "Within how many days of their invoice will you pay them?",
                 "30 days or fewer keeps to the Compact's payment terms", t.get("subPaymentDays")));
         q.add(Question.yesNo("subFullCost", "Will you pay them on full cost recovery, including a fair share of their overheads?", null,
@@ -263,10 +263,20 @@ public class PartnerPages {
         if (!f.has("subKind")) {
             Page.error(model, "subKind", "Select whether they are a subcontractor or a delivery partner");
         }
-        Integer share = whole(f, model, "subShare", 1, 99, "Enter their share as a whole number from 1 to 99, like 30");
-        Integer days = whole(f, model, "subPaymentDays", 0, 120, "Enter the days as a whole number from 0 to 120, like 30");
+        boolean referral = TenderDetails.REFERRAL_PARTNER.equals(f.text("subKind"));
+        Integer share = null;
+        Integer days = null;
         Boolean fullCost = f.yesNo("subFullCost");
-        required(model, fullCost, "subFullCost", "Select yes if you will pay them on full cost recovery");
+        if (referral) {
+            // a referral partner has no share of the funding, so no payment terms either
+            if (f.has("subShare") && !"0".equals(f.text("subShare").replace("%", "").strip())) {
+                Page.error(model, "subShare", "A referral partner has no share of the contract value: leave it empty, or choose delivery partner");
+            }
+        } else {
+            share = whole(f, model, "subShare", 1, 99, "Enter their share as a whole number from 1 to 99, like 30");
+            days = whole(f, model, "subPaymentDays", 0, 120, "Enter the days as a whole number from 0 to 120, like 30");
+            required(model, fullCost, "subFullCost", "Select yes if you will pay them on full cost recovery");
+        }
         UUID letter = null;
         if (!f.has("subLetter")) {
             Page.error(model, "subLetter", "Select the letter, or select 'Not attached yet'");

@@ -89,7 +89,8 @@ public class Labels {
                 "ASSESSMENT_SUMMARY", "Assessment summary for a bidder", null);
         put("PARTNER_KIND",
                 "SUBCONTRACTOR", "Subcontractor", null,
-                "PARTNER", "Delivery partner", null);
+                "PARTNER", "Delivery partner", null,
+                "REFERRAL_PARTNER", "Referral partner", "Refers people to the service or takes referrals from it, without a share of the funding");
         put("EQUALITY_EVIDENCE",
                 "POLICY", "A written equality policy", null,
                 "STATEMENT", "A short statement of how we work on equality", "Enough for an organisation with fewer than 50 staff",

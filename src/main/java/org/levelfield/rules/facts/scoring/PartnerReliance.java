@@ -8,10 +8,17 @@ import org.levelfield.rules.facts.AboutTender;
  *
  * @param sharePercent the partner's share of the contract value, or null if not given
  * @param paymentDays  the days within which the partner is paid, or null if not given
+ * @param referralOnly whether the partner only refers people or takes referrals, with no share of the funding
  */
 public record PartnerReliance(String tenderId, String bidder, String criterionId, String criterion, String duty, String partner,
-                              boolean commitmentLetter, Integer sharePercent, Integer paymentDays, boolean fullCostRecovery)
+                              boolean commitmentLetter, Integer sharePercent, Integer paymentDays, boolean fullCostRecovery,
+                              boolean referralOnly)
         implements AboutTender {
+
+    public PartnerReliance(String tenderId, String bidder, String criterionId, String criterion, String duty, String partner,
+                           boolean commitmentLetter, Integer sharePercent, Integer paymentDays, boolean fullCostRecovery) {
+        this(tenderId, bidder, criterionId, criterion, duty, partner, commitmentLetter, sharePercent, paymentDays, fullCostRecovery, false);
+    }
 
     /** What is missing for the reliance to count in full: a letter, a share, payment within 30 days, full cost recovery. */
     public String getGaps() {
