@@ -2,8 +2,6 @@ package org.levelfield.rules.facts.eligibility;
 
 import java.time.LocalDate;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * An organisation in a bid (the bidder, or a member of its consortium) found, by one of its registration numbers, on the
  * central debarment list (Procurement Act 2023 s62) on the day of the check. Read by SEL-01.
@@ -16,25 +14,10 @@ import org.levelfield.rules.model.Subject;
  * @param ceasesOn        when the Minister expects the ground to cease to apply; null if the entry does not say
  */
 public record DebarmentListing(String bidder, String declarant, boolean member, String exclusionGround, boolean mandatory,
-                               LocalDate enteredOn, LocalDate ceasesOn, String reference) implements Subject {
+                               LocalDate enteredOn, LocalDate ceasesOn, String reference) implements AboutBidder {
 
     /** How the organisation is named in a finding. */
     public String getWho() {
         return member ? declarant + " (a member of " + bidder + "'s consortium)" : declarant;
-    }
-
-    @Override
-    public String subjectType() {
-        return "bidder";
-    }
-
-    @Override
-    public String subjectId() {
-        return bidder;
-    }
-
-    @Override
-    public String subjectLabel() {
-        return bidder;
     }
 }

@@ -1,7 +1,5 @@
 package org.levelfield.rules.facts.eligibility;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * What one organisation in a bid declares about the exclusion grounds (Procurement Act 2023
  * Sch 6-7, s57; PCR 2015 reg 57): the bidder itself, or one member of its consortium. Read by SEL-01,
@@ -15,7 +13,7 @@ import org.levelfield.rules.model.Subject;
  * @param discretionaryExclusionGround whether a discretionary exclusion ground applies to it (Sch 7; PCR reg 57(8))
  */
 public record ExclusionDeclaration(String bidder, String declarant, boolean member, boolean mandatoryExclusionGround,
-                                   boolean recurrenceLikely, boolean discretionaryExclusionGround) implements Subject {
+                                   boolean recurrenceLikely, boolean discretionaryExclusionGround) implements AboutBidder {
 
     public ExclusionDeclaration(String bidder, String declarant, boolean member, boolean mandatoryExclusionGround, boolean recurrenceLikely) {
         this(bidder, declarant, member, mandatoryExclusionGround, recurrenceLikely, false);
@@ -24,20 +22,5 @@ public record ExclusionDeclaration(String bidder, String declarant, boolean memb
     /** How the declarant is named in a finding: "Acme Ltd" or "Acme Ltd (a member of Sister Space's consortium)". */
     public String getWho() {
         return member ? declarant + " (a member of " + bidder + "'s consortium)" : declarant;
-    }
-
-    @Override
-    public String subjectType() {
-        return "bidder";
-    }
-
-    @Override
-    public String subjectId() {
-        return bidder;
-    }
-
-    @Override
-    public String subjectLabel() {
-        return bidder;
     }
 }

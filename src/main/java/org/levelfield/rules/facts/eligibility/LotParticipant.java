@@ -1,7 +1,5 @@
 package org.levelfield.rules.facts.eligibility;
 
-import org.levelfield.rules.model.Subject;
-
 /**
  * One organisation in one tender for a lot, by one of its registration numbers (charity, company or org-id number, as
  * written without its scheme prefix or spaces): the bidder or a consortium member. At award every tender's
@@ -11,20 +9,5 @@ import org.levelfield.rules.model.Subject;
  * @param assessed whether this participant belongs to the tender being checked (the others are the lot's other tenders)
  */
 public record LotParticipant(String tenderId, String bidder, String organisation, boolean member, String registrationNumber,
-                             String lot, boolean assessed) implements Subject {
-
-    @Override
-    public String subjectType() {
-        return "bidder";
-    }
-
-    @Override
-    public String subjectId() {
-        return bidder;
-    }
-
-    @Override
-    public String subjectLabel() {
-        return bidder;
-    }
+                             String lot, boolean assessed) implements AboutBidder {
 }
