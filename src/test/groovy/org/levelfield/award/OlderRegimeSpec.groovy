@@ -41,12 +41,15 @@ class OlderRegimeSpec extends IntegrationSpec {
         def partA = api("GET", "/api/standstill?regime=PCR_2006&published=2012-03-01", null)
         def before = api("GET", "/api/standstill?regime=PRE_2006&published=2005-03-01&mandatory=true", null)
         def unknown = api("GET", "/api/standstill?regime=PCR_1999&published=2005-03-01", null)
+        def psr = api("GET", "/api/standstill?regime=PSR&published=2025-12-24", null)
 
         then:
         partA.status == HttpStatus.OK
         partA.body.lastDay == "2012-03-12"
         partA.body.mandatory
         before.body.mandatory == false
+        psr.body.lastDay == "2026-01-08"
+        psr.body.regime == "PSR"
         unknown.status == HttpStatus.BAD_REQUEST
         unknown.body.errors[0].field == "regime"
     }

@@ -33,6 +33,20 @@ class StandstillSpec extends Specification {
         period.unit() == "calendar days"
     }
 
+    def "under the Provider Selection Regime the 8 working days begin the day after the notice (reg 12)"() {
+        when: "the notice of the intention to award is published on Wednesday 24 December 2025"
+        def period = Standstill.computePsr(LocalDate.of(2025, 12, 24))
+
+        then: "29, 30, 31 December and 2, 5, 6, 7, 8 January count: one working day later than under the Act"
+        period.lastDay() == LocalDate.of(2026, 1, 8)
+        period.contractFrom() == LocalDate.of(2026, 1, 9)
+        period.mandatory()
+        period.basis().contains("reg 12")
+        !period.skipped()*.date.contains(LocalDate.of(2025, 12, 24))
+        Standstill.compute(Standstill.Regime.PSR, true, LocalDate.of(2025, 12, 24)) == period
+        Standstill.mandatoryFor(Standstill.Regime.PSR, true)
+    }
+
     def "one-off bank holidays are skipped: #date (#name)"() {
         expect:
         BankHolidays.isBankHoliday(date)

@@ -37,6 +37,7 @@ import org.levelfield.rules.facts.award.ContractValue;
 import org.levelfield.rules.facts.IncumbentFact;
 import org.levelfield.rules.facts.ProcurementRegime;
 import org.levelfield.rules.facts.RoundFact;
+import org.levelfield.rules.facts.ProcurementScope;
 import org.levelfield.rules.facts.award.StandstillFact;
 import org.levelfield.rules.application.RuleChecks;
 import org.levelfield.rules.model.Finding;
@@ -104,13 +105,18 @@ public class NotifyingAward {
     public record SentSummary(UUID tenderId, String bidder, String lot, boolean successful, UUID documentId, String sha256, Instant sentAt) {
     }
 
-    /** The contract award notice and its standstill, and the contract's signing once recorded. */
     /**
-     * The contract award notice of a round: the standstill is mandatory when any lot's contract is not
-     * light-touch (or under PCR 2015, for every contract), and each lot says whether its own is.
+     * The contract award notice of a round, its standstill and the contract's signing once recorded: in a covered
+     * procurement the standstill is mandatory when any lot's contract is not light-touch (or under PCR 2015, for every
+     * contract); under the Provider Selection Regime always; below the threshold or for a grant never (a voluntary one
+     * may be observed). Each lot says whether its own is.
+     *
+     * @param scope       COVERED, BELOW_THRESHOLD, PSR or GRANT, as the regime rules derived it when the notice was published
+     * @param scopeReason why, in words
      */
     public record AwardNotice(UUID roundId, LocalDate publishedOn, String regime, boolean mandatory, boolean voluntary, LocalDate lastDay,
-                              LocalDate contractFrom, Standstill.Period standstill, LocalDate contractSignedOn, List<LotStandstill> lots) {
+                              LocalDate contractFrom, Standstill.Period standstill, LocalDate contractSignedOn, List<LotStandstill> lots,
+                              String scope, String scopeReason) {
     }
 
     /**
@@ -217,14 +223,20 @@ public class NotifyingAward {
         AwardResult award = awards.latest(roundId);
         requireEveryLotDecided(round, award);
         String regime = regime(round);
+        ProcurementScope scope = regimes.scopeOf(round, deciding.rulesetFor(round), award.thresholds());
         boolean lightTouch = allLightTouch(round);
-        boolean mandatory = round.lots().stream().anyMatch(l -> Standstill.mandatoryFor(Standstill.regime(regime), lightTouch(l)));
+        boolean mandatory = switch (scope.code()) {
+            case "PSR" -> true;
+            case "BELOW_THRESHOLD", "GRANT" -> false;
+            default -> round.lots().stream().anyMatch(l -> Standstill.mandatoryFor(Standstill.regime(regime), lightTouch(l)));
+        };
         boolean voluntary = !mandatory && !Boolean.FALSE.equals(publishing.voluntaryStandstill());
-        Standstill.Period period = Standstill.compute(Standstill.regime(regime), mandatory, publishing.publishedOn());
+        Standstill.Period period = Standstill.compute("PSR".equals(scope.code()) ? Standstill.Regime.PSR : Standstill.regime(regime), mandatory,
+                publishing.publishedOn());
         LocalDate contractFrom = mandatory || voluntary ? period.contractFrom() : publishing.publishedOn();
-        List<Object> facts = new ArrayList<>(sequence(round, publishing.publishedOn(), null));
+        List<Object> facts = new ArrayList<>(sequence(round, publishing.publishedOn(), null, scope));
         facts.add(new StandstillFact(roundId.toString(), round.title(), regime, mandatory, lightTouch, voluntary, publishing.publishedOn(),
-                period.lastDay(), contractFrom, null, period.basis()));
+                period.lastDay(), contractFrom, null, period.basis(), scope.code(), scope.reason()));
         RoundDetails details = round.details() == null ? RoundDetails.NONE : round.details();
         for (RoundDetails.Incumbent i : details.incumbentsOrEmpty()) {
             facts.add(new IncumbentFact(roundId.toString(), i.organisation(), i.fundingType(), i.fundingPerYearPence(), i.groupServed(),
@@ -237,9 +249,10 @@ public class NotifyingAward {
             return Outcome.refused(verdict);
         }
         sql.update("""
-                insert into award_notice(round_id, published_on, regime, mandatory, voluntary, last_day, contract_from, standstill, recorded_at, recorded_by)
-                values (?,?,?,?,?,?,?,cast(? as jsonb),?,?)""", roundId, publishing.publishedOn(), regime, mandatory, voluntary,
-                mandatory || voluntary ? period.lastDay() : null, contractFrom, json.write(period), now, actor.userId());
+                insert into award_notice(round_id, published_on, regime, mandatory, voluntary, last_day, contract_from, standstill, recorded_at, recorded_by,
+                                         scope, scope_reason)
+                values (?,?,?,?,?,?,?,cast(? as jsonb),?,?,?,?)""", roundId, publishing.publishedOn(), regime, mandatory, voluntary,
+                mandatory || voluntary ? period.lastDay() : null, contractFrom, json.write(period), now, actor.userId(), scope.code(), scope.reason());
         String summary = mandatory || voluntary
                 ? "Contract award notice published " + publishing.publishedOn() + "; standstill to " + period.lastDay() + "; the contract may be entered into from " + contractFrom + "."
                 : "Contract award notice published " + publishing.publishedOn() + "; no standstill is observed.";
@@ -267,13 +280,14 @@ public class NotifyingAward {
         }
         requireStatus(round, RoundStatus.STANDSTILL, "the contract is entered into after the award notice, once the standstill ends");
         AwardNotice notice = notice(roundId).orElseThrow();
-        List<Object> facts = new ArrayList<>(sequence(round, notice.publishedOn(), signing.signedOn()));
+        ProcurementScope scope = new ProcurementScope(roundId.toString(), notice.scope(), notice.scopeReason());
+        List<Object> facts = new ArrayList<>(sequence(round, notice.publishedOn(), signing.signedOn(), scope));
         facts.add(new StandstillFact(roundId.toString(), round.title(), notice.regime(), notice.mandatory(), allLightTouch(round), notice.voluntary(),
-                notice.publishedOn(), notice.lastDay(), notice.contractFrom(), signing.signedOn(), notice.standstill().basis()));
+                notice.publishedOn(), notice.lastDay(), notice.contractFrom(), signing.signedOn(), notice.standstill().basis(), scope.code(), scope.reason()));
         for (AwardDecisions.Decision d : decisions.ofRound(roundId)) {
             Lot lot = round.lot(d.lotId()).orElseThrow();
             facts.add(new ContractValue(roundId.toString(), lot.id().toString(), lot.title(), lot.valueInclVatPence(), signing.signedOn(),
-                    notice.regime()));
+                    notice.regime(), scope.code(), scope.reason()));
         }
         Instant now = clock.instant();
         Verdict verdict = checks.check(roundId, List.of(Stage.AWARD), deciding.rulesetFor(round), facts, now, actor.userId(),
@@ -294,20 +308,25 @@ public class NotifyingAward {
                 rs.getObject("published_on", LocalDate.class), rs.getString("regime"), rs.getBoolean("mandatory"), rs.getBoolean("voluntary"),
                 rs.getObject("last_day", LocalDate.class), rs.getObject("contract_from", LocalDate.class),
                 json.read(rs.getString("standstill"), new TypeReference<Standstill.Period>() { }),
-                rs.getObject("contract_signed_on", LocalDate.class), List.of()), roundId).map(this::withLots);
+                rs.getObject("contract_signed_on", LocalDate.class), List.of(), rs.getString("scope"), rs.getString("scope_reason")), roundId)
+                .map(this::withLots);
     }
 
     /** The notice with each lot's own standstill. */
     private AwardNotice withLots(AwardNotice n) {
         Round round = rounds.find(n.roundId()).orElseThrow();
         List<LotStandstill> lots = round.lots().stream().map(l -> {
-            boolean exempt = !Standstill.mandatoryFor(Standstill.regime(n.regime()), lightTouch(l));
+            boolean exempt = switch (n.scope()) {
+                case "PSR" -> false;
+                case "BELOW_THRESHOLD", "GRANT" -> true;
+                default -> !Standstill.mandatoryFor(Standstill.regime(n.regime()), lightTouch(l));
+            };
             boolean observed = !exempt || n.voluntary();
             LocalDate from = observed && n.standstill() != null ? n.standstill().contractFrom() : n.publishedOn();
             return new LotStandstill(l.id(), l.title(), lightTouch(l), !exempt, observed, from);
         }).toList();
         return new AwardNotice(n.roundId(), n.publishedOn(), n.regime(), n.mandatory(), n.voluntary(), n.lastDay(), n.contractFrom(),
-                n.standstill(), n.contractSignedOn(), lots);
+                n.standstill(), n.contractSignedOn(), lots, n.scope(), n.scopeReason());
     }
 
     // ---- shared ----------------------------------------------------------------------------------------------
@@ -343,7 +362,7 @@ public class NotifyingAward {
                 + (r == Standstill.Regime.PCR_2006 ? "PCR 2006 reg 32A" : "PCR 2015 reg 87") + "); the contract will not be entered into before " + p.contractFrom() + ".";
     }
 
-    private List<Object> sequence(Round round, LocalDate noticeOn, LocalDate signedOn) {
+    private List<Object> sequence(Round round, LocalDate noticeOn, LocalDate signedOn, ProcurementScope scope) {
         List<SentSummary> sent = sent(round.id());
         LocalDate sentOn = sent.stream().map(s -> ClockFactory.londonDate(s.sentAt())).max(Comparator.naturalOrder()).orElse(null);
         List<String> missing = new ArrayList<>();
@@ -356,7 +375,7 @@ public class NotifyingAward {
             }
         }
         // the thresholds frozen with the round (AW-07's notice period) travel with the award
-        List<Object> facts = new ArrayList<>(List.of(new AwardSequence(round.id().toString(), round.title(), sentOn, missing, noticeOn, signedOn)));
+        List<Object> facts = new ArrayList<>(List.of(new AwardSequence(round.id().toString(), round.title(), sentOn, missing, noticeOn, signedOn, scope.code(), scope.reason())));
         if (award.thresholds() != null) {
             facts.add(award.thresholds());
         }

@@ -15,14 +15,16 @@ import java.util.List;
  *   <li>Public Contracts Regulations 2006 reg 32A: the same 10 days, for Part A services only; Part B
  *       services (health, social and the other services now called light-touch) had no mandatory standstill;</li>
  *   <li>before the 2006 regulations no regulation required one;</li>
+ *   <li>the Provider Selection Regime 2023 reg 12: 8 working days beginning with the day after the notice of the
+ *       intention to award is published;</li>
  *   <li>where no standstill is mandatory, a voluntary standstill of 8 working days is recommended.</li>
  * </ul>
  * Working days skip Saturdays, Sundays and bank holidays in England and Wales, one-off ones included.
  */
 public final class Standstill {
 
-    /** The regime REG-02 derives from the round's commencement date. */
-    public enum Regime { PA_2023, PCR_2015, PCR_2006, PRE_2006 }
+    /** The regime REG-02 derives from the round's commencement date, or PSR where REG-03 puts the whole round under the Provider Selection Regime. */
+    public enum Regime { PA_2023, PCR_2015, PCR_2006, PRE_2006, PSR }
 
     /**
      * Whether a standstill is mandatory for a contract under a regime: always under PCR 2015 (light-touch
@@ -31,7 +33,7 @@ public final class Standstill {
      */
     public static boolean mandatoryFor(Regime regime, boolean lightTouch) {
         return switch (regime) {
-            case PCR_2015 -> true;
+            case PCR_2015, PSR -> true;
             case PA_2023, PCR_2006 -> !lightTouch;
             case PRE_2006 -> false;
         };
@@ -67,6 +69,9 @@ public final class Standstill {
     }
 
     public static Period compute(Regime regime, boolean mandatory, LocalDate noticeDate) {
+        if (regime == Regime.PSR) {
+            return computePsr(noticeDate);
+        }
         if ((regime == Regime.PCR_2015 || regime == Regime.PCR_2006) && mandatory) {
             LocalDate last = noticeDate.plusDays(10);
             List<Skipped> skipped = new ArrayList<>();
@@ -80,19 +85,7 @@ public final class Standstill {
                             + " extended to the end of the next working day if the tenth is not one.");
         }
         List<Skipped> skipped = new ArrayList<>();
-        LocalDate day = noticeDate;
-        int counted = 0;
-        while (true) {
-            if (isWorkingDay(day)) {
-                counted++;
-                if (counted == 8) {
-                    break;
-                }
-            } else {
-                skipped.add(new Skipped(day, why(day)));
-            }
-            day = day.plusDays(1);
-        }
+        LocalDate day = eighthWorkingDay(noticeDate, skipped);
         String basis = regime == Regime.PA_2023 && mandatory
                 ? "Procurement Act 2023 s51: 8 working days beginning with the day the contract award notice is published."
                 : switch (regime) {
@@ -103,6 +96,32 @@ public final class Standstill {
                     default -> "No standstill is mandatory here; a voluntary standstill of 8 working days, as the Procurement Act 2023 s51 allows, is recommended.";
                 };
         return new Period(regime, mandatory, noticeDate, day, day.plusDays(1), 8, "working days", skipped, basis);
+    }
+
+    /** The Provider Selection Regime's standstill (reg 12): 8 working days beginning with the day after the notice. */
+    public static Period computePsr(LocalDate noticeDate) {
+        List<Skipped> skipped = new ArrayList<>();
+        LocalDate day = eighthWorkingDay(noticeDate.plusDays(1), skipped);
+        return new Period(Regime.PSR, true, noticeDate, day, day.plusDays(1), 8, "working days", skipped,
+                "Health Care Services (Provider Selection Regime) Regulations 2023 reg 12: 8 working days beginning with the day after"
+                        + " the notice of the intention to award is published.");
+    }
+
+    /** The eighth working day of a period beginning with {@code first}; the days skipped on the way are added to {@code skipped}. */
+    private static LocalDate eighthWorkingDay(LocalDate first, List<Skipped> skipped) {
+        LocalDate day = first;
+        int counted = 0;
+        while (true) {
+            if (isWorkingDay(day)) {
+                counted++;
+                if (counted == 8) {
+                    return day;
+                }
+            } else {
+                skipped.add(new Skipped(day, why(day)));
+            }
+            day = day.plusDays(1);
+        }
     }
 
     private static String why(LocalDate date) {

@@ -18,8 +18,8 @@ import org.levelfield.common.web.ProblemException.FieldError;
 
 /**
  * The standstill period for a contract award notice published on a given day, computed under the
- * Procurement Act 2023 or the 2015 or 2006 regulations (none was required before 2006), with every day
- * skipped and why. Open to anyone.
+ * Procurement Act 2023, the 2015 or 2006 regulations (none was required before 2006) or the Provider Selection
+ * Regime (PSR), with every day skipped and why. Open to anyone.
  */
 @Controller("/api/standstill")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -29,7 +29,7 @@ public class StandstillController {
     public Standstill.Period compute(@Nullable @QueryValue String regime, @Nullable @QueryValue String published,
                                      @Nullable @QueryValue Boolean mandatory) {
         List<FieldError> errors = new ArrayList<>();
-        FieldChecks.oneOf(errors, "regime", regime, List.of("PA_2023", "PCR_2015", "PCR_2006", "PRE_2006"));
+        FieldChecks.oneOf(errors, "regime", regime, List.of("PA_2023", "PCR_2015", "PCR_2006", "PRE_2006", "PSR"));
         LocalDate date = null;
         try {
             date = published == null ? null : LocalDate.parse(published);

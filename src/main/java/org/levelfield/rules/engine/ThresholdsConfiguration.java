@@ -1,9 +1,11 @@
 package org.levelfield.rules.engine;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.levelfield.rules.facts.ThresholdPeriod;
 import org.levelfield.rules.facts.Thresholds;
 
 /** The configured thresholds (defaults from catalogue §5.3), recorded with each round at publication. */
@@ -18,7 +20,7 @@ public class ThresholdsConfiguration {
                                    @Value("${levelfield.thresholds.score-scale-max:5}") int scaleMax,
                                    @Value("${levelfield.thresholds.eq-min-weight:15}") BigDecimal eqMinWeight,
                                    @Value("${levelfield.thresholds.min-tender-days:30}") int minTenderDays,
-                                   @Value("${levelfield.thresholds.light-touch-threshold-pence:66354000}") long lightTouchThresholdPence,
+                                   @Value("${levelfield.thresholds.threshold-periods:2024-01-01=663540/214904; 2026-01-01=663540/207720}") String thresholdPeriods,
                                    @Value("${levelfield.thresholds.sv-min-weight:10}") BigDecimal svMinWeight,
                                    @Value("${levelfield.thresholds.notice-months:3}") int noticeMonths,
                                    @Value("${levelfield.thresholds.consultation-weeks:12}") int consultationWeeks,
@@ -32,9 +34,10 @@ public class ThresholdsConfiguration {
                                    @Value("${levelfield.thresholds.mon-disparity-pct:25}") int monDisparityPct,
                                    @Value("${levelfield.thresholds.ss-max-drop-pct:50}") int ssMaxDropPct,
                                    @Value("${levelfield.thresholds.pounds-per-euro:0.85}") BigDecimal poundsPerEuro) {
-        this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, lightTouchThresholdPence,
+        List<ThresholdPeriod> periods = ThresholdPeriod.parse(thresholdPeriods);
+        this.thresholds = new Thresholds(turnoverMultiple, eqSubMin, eqMeanMin, scaleMax, eqMinWeight, minTenderDays, periods.getLast().lightTouchPence(),
                 svMinWeight, noticeMonths, consultationWeeks, ssMaxPriceWeight, moderationSpread, nearTieMargin,
-                altPctOfMean, altPctOfPte, minPanelSize, suppressionThreshold, monDisparityPct, ssMaxDropPct, poundsPerEuro);
+                altPctOfMean, altPctOfPte, minPanelSize, suppressionThreshold, monDisparityPct, ssMaxDropPct, poundsPerEuro, periods);
     }
 
     public Thresholds current() {

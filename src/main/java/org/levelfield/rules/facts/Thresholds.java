@@ -11,7 +11,8 @@ import java.math.BigDecimal;
  * @param scaleMax         top of the published scoring scale (0 to scaleMax)
  * @param eqMinWeight      least total weight of a lot's equality criteria, out of 100, where relevance is HIGH (RD-10)
  * @param minTenderDays    least number of days between the tender notice and the deadline (RD-22)
- * @param lightTouchThresholdPence the light-touch regime threshold including VAT, in pence (REG-04)
+ * @param lightTouchThresholdPence the light-touch threshold including VAT in the latest configured period, in pence (shown;
+ *                         REG-04 reads {@code thresholdPeriods})
  * @param svMinWeight      least social value weight where a social value policy is adopted (RD-11)
  * @param noticeMonths     least notice, in months, before existing VCS funding ends (RD-17)
  * @param consultationWeeks least length of a formal consultation, in weeks (RD-16)
@@ -27,6 +28,8 @@ import java.math.BigDecimal;
  *                         (SS-01); default 50
  * @param poundsPerEuro    the rate at which figures in pounds are compared with the EU SME limits in euros under the
  *                         Public Contracts Regulations (SEL-10); default 0.85
+ * @param thresholdPeriods the thresholds including VAT by the date they came into force, from 1 January 2024 (REG-04);
+ *                         rounds frozen before they existed get the defaults, with their frozen light-touch figure
  *
  * Figures added after rounds were first frozen are nullable in the stored JSON and take their default here.
  */
@@ -34,7 +37,8 @@ public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal e
                          int minTenderDays, long lightTouchThresholdPence, BigDecimal svMinWeight, int noticeMonths,
                          int consultationWeeks, BigDecimal ssMaxPriceWeight, Integer moderationSpread, BigDecimal nearTieMargin,
                          BigDecimal altPctOfMean, BigDecimal altPctOfPte, Integer minPanelSize,
-                         Integer suppressionThreshold, Integer monDisparityPct, Integer ssMaxDropPct, BigDecimal poundsPerEuro) {
+                         Integer suppressionThreshold, Integer monDisparityPct, Integer ssMaxDropPct, BigDecimal poundsPerEuro,
+                         java.util.List<ThresholdPeriod> thresholdPeriods) {
 
     public static final int DEFAULT_MODERATION_SPREAD = 2;
     public static final BigDecimal DEFAULT_NEAR_TIE_MARGIN = new BigDecimal("1.00");
@@ -54,7 +58,7 @@ public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal e
     public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("2.0"), 2, new BigDecimal("3.0"), 5,
             new BigDecimal("15"), 30, 66_354_000L, new BigDecimal("10"), 3, 12, new BigDecimal("30"), DEFAULT_MODERATION_SPREAD, DEFAULT_NEAR_TIE_MARGIN,
             DEFAULT_ALT_PCT_OF_MEAN, DEFAULT_ALT_PCT_OF_PTE, DEFAULT_MIN_PANEL_SIZE, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MON_DISPARITY_PCT,
-            DEFAULT_SS_MAX_DROP_PCT, DEFAULT_POUNDS_PER_EURO);
+            DEFAULT_SS_MAX_DROP_PCT, DEFAULT_POUNDS_PER_EURO, ThresholdPeriod.DEFAULTS);
 
     public Thresholds {
         moderationSpread = moderationSpread == null ? DEFAULT_MODERATION_SPREAD : moderationSpread;
@@ -66,5 +70,23 @@ public record Thresholds(BigDecimal turnoverMultiple, int eqSubMin, BigDecimal e
         monDisparityPct = monDisparityPct == null ? DEFAULT_MON_DISPARITY_PCT : monDisparityPct;
         ssMaxDropPct = ssMaxDropPct == null ? DEFAULT_SS_MAX_DROP_PCT : ssMaxDropPct;
         poundsPerEuro = poundsPerEuro == null ? DEFAULT_POUNDS_PER_EURO : poundsPerEuro;
+        if (thresholdPeriods == null || thresholdPeriods.isEmpty()) {
+            long lightTouch = lightTouchThresholdPence;
+            thresholdPeriods = ThresholdPeriod.DEFAULTS.stream()
+                    .map(p -> new ThresholdPeriod(p.from(), lightTouch > 0 ? lightTouch : p.lightTouchPence(), p.servicesPence())).toList();
+        } else {
+            thresholdPeriods = java.util.List.copyOf(thresholdPeriods);
+        }
+    }
+
+    /** The period of thresholds in force on a date (the latest to start on or before it), or null before the first. */
+    public ThresholdPeriod periodOn(java.time.LocalDate date) {
+        ThresholdPeriod found = null;
+        for (ThresholdPeriod p : thresholdPeriods) {
+            if (date != null && !p.from().isAfter(date) && (found == null || p.from().isAfter(found.from()))) {
+                found = p;
+            }
+        }
+        return found;
     }
 }

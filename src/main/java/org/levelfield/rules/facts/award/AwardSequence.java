@@ -13,12 +13,15 @@ import java.util.List;
  * @param summariesMissing bidders whose summary has not been sent
  * @param noticeOn         the day the contract award notice was (or is to be) published, or null
  * @param signedOn         the day the contract was entered into, or null
+ * @param scope            the ProcurementScope the regime rules derived: COVERED (also when not given), BELOW_THRESHOLD, PSR or GRANT
+ * @param scopeReason      why, in words
  */
 public record AwardSequence(String roundId, String round, LocalDate summariesSentOn, List<String> summariesMissing, LocalDate noticeOn,
-                            LocalDate signedOn) implements AboutRound {
+                            LocalDate signedOn, String scope, String scopeReason) implements AboutRound {
 
     public AwardSequence {
         summariesMissing = summariesMissing == null ? List.of() : List.copyOf(summariesMissing);
+        scope = scope == null ? "COVERED" : scope;
     }
 
     @Override
