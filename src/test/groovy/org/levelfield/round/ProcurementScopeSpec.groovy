@@ -145,4 +145,25 @@ class ProcurementScopeSpec extends IntegrationSpec {
         result.findings.any { it.ruleId == "REG-03" && it.message.contains("before the Provider Selection Regime came into force on 1 January 2024") }
         result.findings.any { it.ruleId == "REG-04" && it.message.contains("net of VAT") }
     }
+
+    def "the threshold periods are frozen with the round when it is published"() {
+        given:
+        def who = people()
+        clock.set(Instant.parse("2026-03-01T10:00:00Z"))
+        def round = api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(Instant.parse("2026-12-21T12:00:00Z"))).body
+        round.partners.each { p ->
+            assert api("POST", "/api/rounds/$round.id/partners/$p.id/sign-off", who.commissioner,
+                    [signatory: "Director of $p.name".toString(), signatoryRole: "Director"]).status == HttpStatus.OK
+        }
+        assert api("POST", "/api/rounds/$round.id/approve-design", who.commissioner).status == HttpStatus.OK
+
+        when:
+        def published = api("POST", "/api/rounds/$round.id/publish", who.commissioner)
+        def frozen = rounds.frozenThresholds(UUID.fromString(round.id as String)).orElseThrow()
+
+        then:
+        published.status == HttpStatus.OK
+        frozen.thresholdPeriods()*.from() == [LocalDate.of(2024, 1, 1), LocalDate.of(2026, 1, 1)]
+        frozen.periodOn(LocalDate.of(2026, 3, 2)).servicesPence() == 20_772_000L
+    }
 }
