@@ -72,7 +72,7 @@ final class DesignSections {
             money("valueInclVatPence", "Value of the lot for its whole term, including VAT", null, "the lot's value"),
             whole("termMonths", "Term in months", "Ongoing services normally run for 36 months or more (RD-19)", "the term"),
             longText("terms.termReason", "If an ongoing service runs for less than 3 years, why (optional)", "RD-19"),
-            radios("terms.mainSubjectMatter", "What is the main subject of the service?", "Health care may fall under the Provider Selection Regime (REG-03)",
+            radios("terms.mainSubjectMatter", "What is the main subject of the service?", "Health care may fall under the Provider Selection Regime; something else is held to the lower threshold for other services (REG-03, REG-04)",
                     options("SOCIAL_CARE", "Social care or support", "HEALTH_CARE", "Health care", "MIXED", "A mix of health and social care",
                             "OTHER", "Something else")),
             heading("Who the service is for"),
