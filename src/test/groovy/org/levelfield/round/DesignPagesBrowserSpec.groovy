@@ -328,4 +328,37 @@ class DesignPagesBrowserSpec extends IntegrationSpec {
         cleanup:
         browser?.quit()
     }
+
+    def "a grant below the threshold: the design check says the grant channel switches the procurement rules, at 320 px and with axe"() {
+        given: "a grant (the authority does not buy the service for itself) of £100,000 with no conflicts assessment"
+        def who = people()
+        def design = org.levelfield.support.RoundFixture.aRound(Instant.now().plus(Duration.ofDays(40)), LocalDate.now())
+        design.lots = [design.lots[0] + [valueInclVatPence: 10_000_000, minTurnoverPence: null, terms: [mainSubjectMatter: "SOCIAL_CARE"]]]
+        design.details = design.details + [conflictsAssessedOn: null, fundingLabel: "GRANT", authoritySpecifiesService: false]
+        def created = api("POST", "/api/rounds", who.commissioner, design)
+        assert created.status.code == 201: created.body
+        def browser = new Browser(320)
+        def j = new Journey(browser, server.URL.toString(), false)
+
+        when:
+        j.signIn(api("GET", "/api/me", who.commissioner).body.username as String, PASSWORD)
+        j.open("/manage/rounds/$created.body.id/design-check")
+        j.check("design-check-grant-320")
+        def page = j.text()
+
+        then: "REG-05 names the channel and what it switches off; RD-24 is a warning, not a block; REG-04 has no threshold to meet"
+        page.contains("is a grant in substance, through the grant channel: outside the procurement rules")
+        page.contains("The Act's duty does not apply, because the arrangement is a grant in substance")
+        page.contains("no procurement threshold applies, because the arrangement is a grant in substance")
+        !page.contains("PA 2023 s83 requires one before the tender notice")
+
+        and: "the single lot is flagged as practice, not blocked under the Act's duty to consider lots"
+        page.contains("The duty to consider lots does not apply, because the arrangement is a grant in substance")
+        !page.contains("(PA 2023 s18)")
+        j.fitsWidth()
+        j.violations.isEmpty()
+
+        cleanup:
+        browser?.quit()
+    }
 }
