@@ -33,13 +33,7 @@ class AwardBadInputSpec extends IntegrationSpec {
     }
 
     Map goodRecord() {
-        [decisionMaker : [name: "Pat Officer", role: "Head of Commissioning", authority: "Delegated decision"],
-         briefing      : [date: "2026-12-28", coversDuty: true, by: "Equalities lead"],
-         awardEqia     : [assessedOn: "2026-12-28", relevance: "HIGH", severity: "LOW", entries: RoundFixture.fullEqia().entries],
-         equalityEffect: "The equality criteria did not separate the two tenders.", reviewSchedule: "Annual equality review",
-         monitoringPlan: [frequency: "QUARTERLY", disaggregatedBy: ["RACE", "SEX", "GENDER_REASSIGNMENT", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION"],
-                          suppressionThreshold: 5, needsBaseline: [[group: "Deaf women", expectedSharePct: 10]]],
-         minutes       : "Decision note 29 December 2026"]
+        RoundFixture.delegatedDecisionRecord()
     }
 
     def "two tenders tie for first in a round that published no tie-break"() {

@@ -26,6 +26,17 @@ class RoundFixture {
                                   participation : "A survivors' panel shapes the service and reviews it yearly"]
 
     /** A design-stage EqIA with an entry for every characteristic and limb of s149. */
+    /** A due-regard record for an officer's delegated decision of 29 December 2026, briefed the day before. */
+    static Map delegatedDecisionRecord() {
+        [decisionMaker : [name: "Pat Officer", role: "Head of Commissioning", authority: "Delegated decision"],
+         briefing      : [date: "2026-12-28", coversDuty: true, by: "Equalities lead"],
+         awardEqia     : [assessedOn: "2026-12-28", relevance: "HIGH", severity: "LOW", entries: fullEqia().entries],
+         equalityEffect: "The equality criteria did not separate the two tenders.", reviewSchedule: "Annual equality review",
+         monitoringPlan: [frequency: "QUARTERLY", disaggregatedBy: ["RACE", "SEX", "GENDER_REASSIGNMENT", "DISABILITY", "AGE", "RELIGION_BELIEF", "SEXUAL_ORIENTATION"],
+                          suppressionThreshold: 5, needsBaseline: [[group: "Deaf women", expectedSharePct: 10]]],
+         minutes       : "Decision note 29 December 2026"]
+    }
+
     static Map fullEqia(LocalDate assessedOn = LocalDate.of(2026, 2, 1)) {
         def entries = CHARACTERISTICS.collectMany { c ->
             LIMBS.collect { l ->

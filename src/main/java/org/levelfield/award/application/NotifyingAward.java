@@ -145,8 +145,9 @@ public class NotifyingAward {
                     List.of("download them (GET /api/tenders/{id}/assessment-summary.pdf)", "publish the award notice (POST /api/rounds/{id}/award-notice)"));
         }
         String regime = regime(round);
+        ProcurementScope scope = regimes.scopeOf(round, deciding.rulesetFor(round), award.thresholds());
         Map<UUID, String> standstill = new java.util.HashMap<>();
-        round.lots().forEach(l -> standstill.put(l.id(), standstillStatement(l, regime)));
+        round.lots().forEach(l -> standstill.put(l.id(), standstillStatement(l, regime, scope)));
         List<Object> facts = new ArrayList<>();
         List<Object[]> prepared = new ArrayList<>();
         Map<List<UUID>, String> rewritten = new java.util.HashMap<>();
@@ -346,7 +347,25 @@ public class NotifyingAward {
         return !round.lots().isEmpty() && round.lots().stream().allMatch(NotifyingAward::lightTouch);
     }
 
-    private String standstillStatement(Lot lot, String regime) {
+    /** What a bidder's summary says of the standstill, for its lot, under the round's regime and the rules that govern it. */
+    private String standstillStatement(Lot lot, String regime, ProcurementScope scope) {
+        switch (scope.code()) {
+            case "PSR" -> {
+                return "Under the Provider Selection Regime the standstill period is 8 working days beginning with the day after the notice of the"
+                        + " intention to award is published (Health Care Services (Provider Selection Regime) Regulations 2023 reg 12). The contract"
+                        + " will not be entered into before it ends.";
+            }
+            case "BELOW_THRESHOLD" -> {
+                return "No standstill is required by law, because " + scope.reason() + ". The award notice will say whether the authority observes"
+                        + " a voluntary standstill of 8 working days before the contract is entered into.";
+            }
+            case "GRANT" -> {
+                return "This is a grant, not a contract under procurement law (" + scope.reason() + "): no standstill applies.";
+            }
+            default -> {
+                // a covered procurement: the regime's own standstill, below
+            }
+        }
         if ("PA_2023".equals(regime)) {
             return lightTouch(lot)
                     ? "These are light-touch contracts: no standstill is mandatory, but the authority observes a voluntary standstill of 8 working days beginning with the day the contract award notice is published. The contract will not be entered into before it ends."
