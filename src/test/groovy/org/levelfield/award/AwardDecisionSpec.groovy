@@ -596,6 +596,7 @@ class AwardDecisionSpec extends EvaluationRoundSpec {
         list.contains(round.title as String)
         page.status == HttpStatus.OK
         html.contains("Lots and winners") && html.contains("From SMEs") && html.contains("The equality analysis")
+        html.contains("Rules it was let under") && html.contains("A covered procurement: the full procurement rules")
         html.contains(issued.headers["x-document-sha256"] as String)
 
         and: "nothing the public version leaves out is on the page"

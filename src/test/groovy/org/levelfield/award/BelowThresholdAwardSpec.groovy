@@ -102,6 +102,9 @@ class BelowThresholdAwardSpec extends IntegrationSpec {
         flagged*.severity == ["FLAG"]
         flagged[0].message.contains("No standstill is mandatory, because the round is worth £500,000")
         count("award_notice", "round_id = ? and scope = 'BELOW_THRESHOLD'", UUID.fromString(round.id as String)) == 1
+
+        and: "the public award page says which rules it was let under"
+        new String(api("GET", "/awards/$round.id").bytes, "UTF-8").contains("Below the procurement threshold: the round is worth £500,000, below the light-touch threshold")
     }
 
     def "the contract is entered into the same day; AW-08 names the regulated below-threshold contract's notice, not the Act's contract details notice for covered contracts"() {

@@ -228,6 +228,17 @@ public class Labels {
         return Dates.dateTime(instant);
     }
 
+    /** The procurement rules that governed an award notice (its ProcurementScope, REG-03, REG-04, REG-05), in words. */
+    public String scope(String code, String reason) {
+        String why = reason == null || reason.isBlank() ? "" : ": " + reason;
+        return switch (code == null ? "COVERED" : code) {
+            case "BELOW_THRESHOLD" -> "Below the procurement threshold" + why;
+            case "PSR" -> "The Provider Selection Regime" + why;
+            case "GRANT" -> "The grant channel, outside procurement law" + why;
+            default -> "A covered procurement: the full procurement rules";
+        };
+    }
+
     public String date(Object date) {
         return date instanceof java.time.LocalDate d ? Dates.date(d) : date instanceof java.time.Instant i ? Dates.date(i) : "";
     }
