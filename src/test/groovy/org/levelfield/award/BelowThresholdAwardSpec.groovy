@@ -12,9 +12,10 @@ import java.time.Instant
 
 /**
  * Issue 17 part 2, at award: a round worth £500,000 of social care, below the light-touch threshold of £663,540, is not a
- * covered procurement (REG-04). Its assessment summaries say no standstill is required by law; its award notice may be
- * published without one (AW-06 flags that none is observed); the notice records the rules that governed it; and the
- * contract is entered into the day the notice is published, with AW-08 naming the regulated below-threshold contract's notice.
+ * covered procurement (REG-04). Its award notice may be published before the assessment summaries and without a
+ * standstill (AW-05 and AW-06 flag both); the notice records the rules that governed it; the summaries can still be sent
+ * afterwards and say no standstill is required by law; the contract is entered into the day the notice is published, with
+ * AW-08 naming the regulated below-threshold contract's notice.
  */
 @Stepwise
 @MicronautTest(transactional = false)
@@ -69,26 +70,14 @@ class BelowThresholdAwardSpec extends IntegrationSpec {
         decided.status == HttpStatus.CREATED
     }
 
-    def "the assessment summaries say that no standstill is required by law, and why"() {
-        when:
-        def sent = api("POST", "/api/rounds/$round.id/assessment-summaries", who.commissioner)
-        def contents = sql.query("select content::text from assessment_summary where round_id = ?", { rs -> rs.getString(1) } as Sql.Row,
-                UUID.fromString(round.id as String))
-
-        then:
-        sent.status == HttpStatus.OK || sent.status == HttpStatus.CREATED
-        contents.size() == 2
-        contents.every { it.contains("No standstill is required by law, because the round is worth £500,000, below the light-touch threshold") }
-        contents.every { !it.contains("s51") }
-    }
-
-    def "the award notice is published without a standstill: the notice records the rules that governed it, and AW-06 flags that none is observed"() {
+    def "the award notice is published before any summary and without a standstill: AW-05 and AW-06 flag them, and the notice records the rules that governed it"() {
         given:
         clock.set(Instant.parse("2026-12-30T10:00:00Z"))
 
         when:
         def notice = api("POST", "/api/rounds/$round.id/award-notice", who.commissioner, [publishedOn: "2026-12-30", voluntaryStandstill: false])
         def flagged = findingsOf("NOTICE PUBLISHED").findAll { it.ruleId == "AW-06" }
+        def unsent = findingsOf("NOTICE PUBLISHED").findAll { it.ruleId == "AW-05" }
 
         then:
         notice.status == HttpStatus.CREATED
@@ -100,11 +89,26 @@ class BelowThresholdAwardSpec extends IntegrationSpec {
         notice.body.contractFrom == "2026-12-30"
         notice.body.lots.every { !it.mandatory && !it.observed }
         flagged*.severity == ["FLAG"]
+        unsent*.severity == ["FLAG"]
+        unsent[0].message.contains("The Act's sequence does not apply, because the round is worth £500,000")
         flagged[0].message.contains("No standstill is mandatory, because the round is worth £500,000")
         count("award_notice", "round_id = ? and scope = 'BELOW_THRESHOLD'", UUID.fromString(round.id as String)) == 1
 
         and: "the public award page says which rules it was let under"
         new String(api("GET", "/awards/$round.id").bytes, "UTF-8").contains("Below the procurement threshold: the round is worth £500,000, below the light-touch threshold")
+    }
+
+    def "the summaries are sent after the notice, as the Act's order does not bind here, and say that no standstill is required by law"() {
+        when:
+        def sent = api("POST", "/api/rounds/$round.id/assessment-summaries", who.commissioner)
+        def contents = sql.query("select content::text from assessment_summary where round_id = ?", { rs -> rs.getString(1) } as Sql.Row,
+                UUID.fromString(round.id as String))
+
+        then:
+        sent.status == HttpStatus.OK || sent.status == HttpStatus.CREATED
+        contents.size() == 2
+        contents.every { it.contains("No standstill is required by law, because the round is worth £500,000, below the light-touch threshold") }
+        contents.every { !it.contains("s51") }
     }
 
     def "the contract is entered into the same day; AW-08 names the regulated below-threshold contract's notice, not the Act's contract details notice for covered contracts"() {

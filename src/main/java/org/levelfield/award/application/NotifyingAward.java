@@ -137,7 +137,13 @@ public class NotifyingAward {
     @Transactional
     public Outcome<List<SentSummary>> sendSummaries(UUID roundId, Actor actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round", roundId));
-        requireStatus(round, RoundStatus.AWARD_PROPOSED, "assessment summaries are sent once every lot is decided, before the award notice");
+        // outside a covered procurement the Act's order does not bind (AW-05 only flags a notice without them), so summaries
+        // left unsent at the notice can still be sent afterwards
+        boolean afterNoticeAllowed = (round.status() == RoundStatus.STANDSTILL || round.status() == RoundStatus.AWARDED)
+                && notice(roundId).map(n -> !"COVERED".equals(n.scope())).orElse(false);
+        if (!afterNoticeAllowed) {
+            requireStatus(round, RoundStatus.AWARD_PROPOSED, "assessment summaries are sent once every lot is decided, before the award notice");
+        }
         AwardResult award = awards.latest(roundId);
         requireEveryLotDecided(round, award);
         if (!sent(roundId).isEmpty()) {
