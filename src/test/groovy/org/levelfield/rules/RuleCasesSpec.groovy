@@ -16,7 +16,9 @@ import java.nio.file.Path
 
 /**
  * Finds every rule file under rules/ and runs the cases written beside it
- * (<rule file>.cases.json): each rule needs at least one case where it fires and one where it does not.
+ * (<rule file>.cases.json): each rule needs at least one case where it fires and one where it does not. A case may
+ * also name a message one of the rule's findings must contain ({@code messageContains}), one none may contain
+ * ({@code noMessageContains}, for the day before a duty or regime begins), and the one severity its finding has.
  */
 class RuleCasesSpec extends Specification {
 
@@ -53,6 +55,7 @@ class RuleCasesSpec extends Specification {
         then:
         (own.size() > 0) == written.fires
         !written.messageContains || own.any { it.message().contains(written.messageContains as String) }
+        !written.noMessageContains || !own.any { it.message().contains(written.noMessageContains as String) }
         !written.severity || own*.severity()*.name() == [written.severity]
 
         and: "every finding carries the rule's declared attributes"
