@@ -81,6 +81,55 @@ class CompiledRulesCacheSpec extends Specification {
         a.origin() == Ruleset.Origin.COMPILED
     }
 
+    def "the service starts with the load begun at launch, without reading the folder again; a failed preload is reported from the start itself"() {
+        given: "a rules folder with one good file"
+        System.setProperty("levelfield.rules.cache", "off")
+        Path rules = temp.resolve("rules")
+        Files.createDirectories(rules.resolve("round-design"))
+        Path file = rules.resolve("round-design/RD-19-every-lot-noticed.drl")
+        String good = RulesetLoaderSpec.GOOD.replace("LotFact", "RoundFact")
+        Files.writeString(file, good)
+
+        when: "launch preloads it, and the file changes before the context takes the rules"
+        RulesetLoader.preload(rules)
+        def preloaded = RulesetLoader.load(rules)
+        Files.writeString(file, good.replace("Saw ", "Noticed "))
+        def started = RulesetLoader.loadAtStartup(rules)
+
+        then: "the context starts with the rules as launch read them: the same ruleset, not a second reading"
+        started.is(preloaded)
+
+        when: "a second context in the same process (no preload left)"
+        RulesetLoader.forgetLoaded()
+        def again = RulesetLoader.loadAtStartup(rules)
+
+        then: "reads the folder itself"
+        !again.is(preloaded)
+        again.evaluate(Stage.ROUND_DESIGN, [new RoundFact("r1", "Pooled round", null, null, null, null, null, true, 3)])*.message() == ["Noticed Pooled round"]
+
+        when: "the file is broken at launch"
+        RulesetLoader.forgetLoaded()
+        Files.writeString(file, good.replace('$lot : RoundFact()', '$lot : RoundFact( title == )'))
+        RulesetLoader.preload(rules)
+        RulesetLoader.loadAtStartup(rules)
+
+        then: "the start stops with its name and line"
+        def e = thrown(RulesetException)
+        e.message.contains("rules/round-design/RD-19-every-lot-noticed.drl, line 8")
+
+        when: "a preload of another folder is not taken for this one"
+        RulesetLoader.forgetLoaded()
+        Files.writeString(file, good)
+        Path other = temp.resolve("other-rules")
+        Files.createDirectories(other.resolve("round-design"))
+        Files.writeString(other.resolve("round-design/RD-20-lots-noticed.drl"), good.replace("RD-19", "RD-20").replace("rule \"", "rule \"Other "))
+        RulesetLoader.preload(other)
+        def own = RulesetLoader.loadAtStartup(rules)
+
+        then:
+        own.files()*.path() == ["round-design/RD-19-every-lot-noticed.drl"]
+    }
+
     def "a kept entry that cannot be read is compiled afresh (and replaced)"() {
         given:
         def folder = cacheFolder("rwx------")

@@ -11,12 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database has two roles. The owner (the account in DATABASE_URL) runs the migrations before the service starts;
+ * The database has two roles. The owner (the account in DATABASE_URL) runs the migrations ({@link Migrations}) before the service starts;
  * the service itself connects as {@value #NAME}, an ordinary role the migrations grant what it needs and no more: on
  * the audit trail, INSERT and SELECT only, so the service cannot rewrite or remove an entry even with its triggers off
  * (only a superuser could). The owner makes the role when it may (CREATEROLE); its password is
@@ -36,8 +35,7 @@ public final class ServiceRole {
     public static DatabaseTarget migrateAndConnectAs(DatabaseTarget owner, String configuredPassword) {
         String password = configuredPassword == null || configuredPassword.isBlank() ? derived(owner) : configuredPassword;
         boolean role = ensureRole(owner, password);
-        Flyway.configure().dataSource(owner.jdbcUrl(), owner.username(), owner.password()).locations("classpath:db/migration")
-                .load().migrate();
+        Migrations.migrate(owner);
         if (!role) {
             LOG.warn("The service connects to {} as its owner {}: it could not make the ordinary role {} (the owner needs CREATEROLE). "
                     + "The audit trail is then protected by its triggers only.", owner.database(), owner.username(), NAME);

@@ -25,7 +25,7 @@ public class RulesEngine {
 
     public RulesEngine(@Value("${levelfield.rules.directory:rules}") String directory) {
         this.directory = Path.of(directory).toAbsolutePath().normalize();
-        this.current = RulesetLoader.load(this.directory);
+        this.current = RulesetLoader.loadAtStartup(this.directory);
         LOG.info("Loaded {} rule files ({} rules) from {}; ruleset version {} ({})", current.files().size(),
                 current.files().stream().mapToInt(f -> f.ruleNames().size()).sum(), this.directory, current.version(),
                 current.origin() == Ruleset.Origin.KEPT ? "read from the compiled-rules cache" : "compiled");

@@ -194,19 +194,41 @@ public final class RulesetLoader {
         }
     }
 
+    /** The load {@link #preload} started, with its folder, until {@link #loadAtStartup} takes it. */
+    private static final java.util.concurrent.atomic.AtomicReference<Map.Entry<Path, CompletableFuture<Ruleset>>> PRELOADED =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     /**
-     * Starts loading the folder on a thread of its own, so that the rules compile while the rest of the service
-     * starts; {@link #load} then waits for this load instead of starting another. A failure here is reported by
-     * that later load.
+     * Starts loading the folder on a thread of its own, so that the rules are read, checked and compiled (or read from
+     * the compiled-rules cache) while the rest of the service starts; {@link #loadAtStartup} then takes that load
+     * instead of reading the folder again. A failure here is reported by that later load.
      */
     public static void preload(Path directory) {
+        CompletableFuture<Ruleset> loading = new CompletableFuture<>();
+        PRELOADED.set(Map.entry(directory, loading));
         Thread.ofPlatform().daemon().name("rules-preload").start(() -> {
             try {
-                load(directory);
+                loading.complete(load(directory));
             } catch (RuntimeException reportedLater) {
-                // load() in RulesEngine reads and compiles again and stops the service with the file and line.
+                loading.completeExceptionally(reportedLater);
             }
         });
+    }
+
+    /**
+     * The ruleset the service starts with: the load {@link #preload} started for this folder at launch (the files as
+     * they were then), or, if there was none or it failed, a load now, which reports any problem with its file and line.
+     */
+    public static Ruleset loadAtStartup(Path directory) {
+        Map.Entry<Path, CompletableFuture<Ruleset>> preloaded = PRELOADED.getAndSet(null);
+        if (preloaded != null && preloaded.getKey().equals(directory)) {
+            try {
+                return preloaded.getValue().join();
+            } catch (CompletionException failed) {
+                // Read and compile again below: the error then comes from this thread, with the file and line.
+            }
+        }
+        return load(directory);
     }
 
     private static Ruleset assemble(String version, List<RuleFile> files, Map<String, RuleFile> byRuleName) {
