@@ -34,7 +34,7 @@ class ProcurementScopeSpec extends IntegrationSpec {
         def request = RoundFixture.aRound(Instant.parse("2026-12-21T12:00:00Z"))
         request.lots = lots.collect { l ->
             [title: l.title, valueInclVatPence: l.valueInclVatPence, termMonths: 36, criteria: RoundFixture.criteria(),
-             terms: [mainSubjectMatter: l.mainSubjectMatter]]
+             terms: [mainSubjectMatter: l.mainSubjectMatter]] + l.subMap(["requiresAuditedAccounts", "insuranceTiming"])
         }
         request.details = RoundFixture.goodDetails() + [conflictsAssessedOn: null] + details
         request
@@ -111,6 +111,28 @@ class ProcurementScopeSpec extends IntegrationSpec {
         result.findings.any { it.ruleId == "REG-04" && it.message.contains("no procurement threshold applies, because the arrangement is a grant in substance") }
         !result.findings.any { it.ruleId == "REG-04" && it.message.contains("covered procurement") }
         result.findings.findAll { it.ruleId == "RD-24" }*.severity == ["WARN"]
+    }
+
+    def "audited accounts and insurance before award: blocked in a covered procurement, a warning below the threshold or for a grant (RD-07)"() {
+        given:
+        def who = people()
+        clock.set(Instant.parse("2026-03-01T10:00:00Z"))
+
+        when:
+        def result = checked(who, design([[title: "Outreach", valueInclVatPence: value, mainSubjectMatter: "SOCIAL_CARE",
+                                           requiresAuditedAccounts: true, insuranceTiming: "IN_PLACE_BEFORE_AWARD"]], details))
+        def accounts = result.findings.findAll { it.ruleId == "RD-07" }
+
+        then:
+        result.scope.code() == scope
+        accounts*.severity == severities
+        accounts.every { it.message.contains(says) }
+
+        where:
+        value      | details                                                   || scope             | severities         | says
+        90_000_000 | [:]                                                       || "COVERED"         | ["BLOCK", "BLOCK"] | "not permitted as a condition of participation (PA 2023 s22)"
+        10_000_000 | [:]                                                       || "BELOW_THRESHOLD" | ["WARN"]           | "do not bind here, because the round is worth £100,000, below the light-touch threshold"
+        90_000_000 | [fundingLabel: "GRANT", authoritySpecifiesService: false] || "GRANT"           | ["WARN"]           | "do not bind here, because the arrangement is a grant in substance"
     }
 
     def "a round of health care only, commenced in 2026, is under the Provider Selection Regime and its own conflicts duty"() {
