@@ -333,7 +333,8 @@ class DesignPagesBrowserSpec extends IntegrationSpec {
         given: "a grant (the authority does not buy the service for itself) of £100,000 with no conflicts assessment"
         def who = people()
         def design = org.levelfield.support.RoundFixture.aRound(Instant.now().plus(Duration.ofDays(40)), LocalDate.now())
-        design.lots = [design.lots[0] + [valueInclVatPence: 10_000_000, minTurnoverPence: null, terms: [mainSubjectMatter: "SOCIAL_CARE"]]]
+        design.lots = [design.lots[0] + [valueInclVatPence: 10_000_000, minTurnoverPence: null, terms: [mainSubjectMatter: "SOCIAL_CARE"],
+                                         requiresAuditedAccounts: true]]
         design.details = design.details + [conflictsAssessedOn: null, fundingLabel: "GRANT", authoritySpecifiesService: false]
         def created = api("POST", "/api/rounds", who.commissioner, design)
         assert created.status.code == 201: created.body
@@ -355,6 +356,10 @@ class DesignPagesBrowserSpec extends IntegrationSpec {
         and: "the single lot is flagged as practice, not blocked under the Act's duty to consider lots"
         page.contains("The duty to consider lots does not apply, because the arrangement is a grant in substance")
         !page.contains("(PA 2023 s18)")
+
+        and: "asking a small charity for audited accounts is a warning that says why s22 does not bind, not a block"
+        page.contains("requires audited accounts. The Act's conditions of participation (s22) do not bind here, because the arrangement is a grant in substance")
+        !page.contains("not permitted as a condition of participation")
         j.fitsWidth()
         j.violations.isEmpty()
 
