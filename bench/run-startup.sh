@@ -2,8 +2,10 @@
 # Startup to ready, this working tree against an earlier commit, measured in one run (issue 15, part 10). Packages
 # both jars, gives each its own fresh database, compiled-rules cache and JDK AOT cache (a first start migrates and
 # compiles, a training run writes the AOT cache), then starts them alternately in production mode, timing each launch
-# from the `java` command to the first 200 from /health/readiness (polled every 20 ms) and reading every thread's CPU
-# time from /proc at that moment. Prints each start, the medians and their ratio (this tree / the base).
+# from the `java` command to the first 200 from /health/readiness (polled every 20 ms) and reading the process's CPU
+# time from /proc at that moment. Prints each start, the medians and their ratio (this tree / the base). Before and
+# after the starts it times a fixed piece of single-threaded work (SHA-256 of 256 MiB of zeros, median of three), so that
+# runs made at different hours can be compared: this machine's speed has varied about twofold from one hour to the next.
 # Usage: bash bench/run-startup.sh [base commit, default HEAD~1] [rounds, default 5]   (PORT=8091)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +32,14 @@ git worktree add -q --detach "$WORK/base-tree" "$BASE"
 (cd "$WORK/base-tree" && ./mvnw -q -DskipTests package)
 cp "$(ls "$WORK"/base-tree/target/levelfield-*-SNAPSHOT.jar | grep -v original | head -1)" "$WORK/base.jar"
 
+calibrate() {
+  local times=() s
+  for _ in 1 2 3; do
+    s=$(date +%s%N); head -c 268435456 /dev/zero | sha256sum > /dev/null; times+=($(( ($(date +%s%N) - s) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
+}
+
 tree_of() { if [ "$1" = base ]; then echo "$WORK/base-tree"; else pwd; fi; }
 
 # One start of a side; writes "<ms> <cpu seconds>" to $WORK/result and leaves it running as $PID. Extra arguments go
@@ -47,10 +57,9 @@ launch() {
   until curl -sf "http://localhost:$PORT/health/readiness" >/dev/null 2>&1; do
     kill -0 "$PID" 2>/dev/null || { tail -20 "$WORK/$side.log"; exit 1; }; sleep 0.02; done
   ready=$(date +%s%N)
-  local ticks=0 stat
-  for stat in /proc/"$PID"/task/*/stat; do
-    ticks=$(( ticks + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$stat" 2>/dev/null || echo 0) ))
-  done
+  # The process's own CPU time (user + system), which counts threads that have already ended (the rules' loaders).
+  local ticks
+  ticks=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' /proc/"$PID"/stat)
   echo "$(( (ready - start) / 1000000 )) $(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }')" > "$WORK/result"
 }
 
@@ -63,6 +72,7 @@ for side in base this; do
   stop
 done
 
+CAL_BEFORE=$(calibrate)
 declare -A TIMES
 for round in $(seq 1 "$ROUNDS"); do
   for side in base this; do
@@ -76,4 +86,5 @@ done
 median() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 B=$(median "${TIMES[base]}")
 T=$(median "${TIMES[this]}")
+echo "machine speed: SHA-256 of 256 MiB took $CAL_BEFORE ms before the starts and $(calibrate) ms after (lower is faster)"
 echo "medians: base $B ms, working tree $T ms; ratio $(awk -v t="$T" -v b="$B" 'BEGIN { printf "%.2f", t / b }') (working tree / base), $ROUNDS starts each on $(nproc) CPUs"
