@@ -8,6 +8,7 @@
 # Usage: bash bench/run-load.sh   (CONNECTIONS=32 DURATION=10 WARMUP=5 PORT=8090)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/readiness.sh
 ./mvnw -q -DskipTests package
 JAR="$(ls target/levelfield-*-SNAPSHOT.jar | grep -v original | head -1)"
 WORK="$(mktemp -d)"
@@ -30,8 +31,7 @@ launch() {
     LEVELFIELD_RULES_CACHE="$WORK/rules-cache" \
     "$JAVA" -Xmx2g "$@" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$JAR" > "$LOG" 2>&1 &
   PID=$!
-  until curl -sf "http://localhost:$PORT/health/readiness" >/dev/null 2>&1; do
-    kill -0 "$PID" 2>/dev/null || { cat "$LOG"; exit 1; }; sleep 0.05; done
+  wait_until_ready "$PORT" "$PID" || { cat "$LOG"; exit 1; }
   ready=$(date +%s%N)
   echo "$label: launch to readiness $(( (ready - start) / 1000000 )) ms; Micronaut: $(grep -o 'Startup completed in [0-9]*ms' "$LOG" | head -1); rules $(grep -o 'compiled)\|read from the compiled-rules cache' "$LOG" | head -1)"
 }

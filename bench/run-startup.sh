@@ -2,13 +2,14 @@
 # Startup to ready, this working tree against an earlier commit, measured in one run (issue 15, part 10). Packages
 # both jars, gives each its own fresh database, compiled-rules cache and JDK AOT cache (a first start migrates and
 # compiles, a training run writes the AOT cache), then starts them alternately in production mode, timing each launch
-# from the `java` command to the first 200 from /health/readiness (polled every 20 ms) and reading the process's CPU
+# from the `java` command to the first 200 from /health/readiness (polled every 20 ms without starting a process, bench/readiness.sh) and reading the process's CPU
 # time from /proc at that moment. Prints each start, the medians and their ratio (this tree / the base). Before and
 # after the starts it times a fixed piece of single-threaded work (SHA-256 of 256 MiB of zeros, median of three), so that
 # runs made at different hours can be compared: this machine's speed has varied about twofold from one hour to the next.
 # Usage: bash bench/run-startup.sh [base commit, default HEAD~1] [rounds, default 5]   (PORT=8091)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/readiness.sh
 BASE="${1:-HEAD~1}"
 ROUNDS="${2:-5}"
 PORT="${PORT:-8091}"
@@ -54,8 +55,7 @@ launch() {
     "$JAVA" -Xmx2g "$@" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$WORK/$side.jar" \
     > "$WORK/$side.log" 2>&1 &
   PID=$!
-  until curl -sf "http://localhost:$PORT/health/readiness" >/dev/null 2>&1; do
-    kill -0 "$PID" 2>/dev/null || { tail -20 "$WORK/$side.log"; exit 1; }; sleep 0.02; done
+  wait_until_ready "$PORT" "$PID" || { tail -20 "$WORK/$side.log"; exit 1; }
   ready=$(date +%s%N)
   # The process's own CPU time (user + system), which counts threads that have already ended (the rules' loaders).
   local ticks

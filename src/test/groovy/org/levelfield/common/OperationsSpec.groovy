@@ -39,8 +39,25 @@ class OperationsSpec extends IntegrationSpec {
         ready.body.status == "UP"
         detailed.body.details["levelfield-rules"].status == "UP"
         detailed.body.details["levelfield-rules"].details.ruleFiles > 90
+        detailed.body.details["levelfield-rules"].details.knowledgeBases in ["ready", "being put together"]
         detailed.body.details["levelfield-database"].status == "UP"
         detailed.body.details["levelfield-database"].details.schemaVersion ==~ /\d+/
+    }
+
+    def "the connection pool starts with two connections and, once the server is up, is kept at its full size"() {
+        given:
+        def pool = (com.zaxxer.hikari.HikariDataSource) io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
+                .unwrapDataSource(applicationContext.getBean(javax.sql.DataSource))
+
+        expect: "the minimum it started with is raised to the pool's size"
+        applicationContext.getProperty("datasources.default.minimum-idle", Integer).get() == 2
+        pool.maximumPoolSize == 20
+        applicationContext.getBean(org.levelfield.common.database.PoolFill).minimumIdle() == 20
+
+        and: "the pool opens them by itself, within its housekeeping round"
+        new spock.util.concurrent.PollingConditions(timeout: 45, delay: 1).eventually {
+            assert pool.hikariPoolMXBean.totalConnections == 20
+        }
     }
 
     def "Prometheus metrics are for admins, and hold request timings by route, rule runs by stage and the outbox depth"() {

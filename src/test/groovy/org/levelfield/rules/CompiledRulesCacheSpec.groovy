@@ -1,12 +1,14 @@
 package org.levelfield.rules
 
 import org.levelfield.rules.engine.Ruleset
+import org.levelfield.rules.engine.RulesEngine
 import org.levelfield.rules.engine.RulesetException
 import org.levelfield.rules.engine.RulesetLoader
 import org.levelfield.rules.facts.RoundFact
 import org.levelfield.rules.model.Stage
 import spock.lang.Specification
 import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -65,6 +67,63 @@ class CompiledRulesCacheSpec extends Specification {
         !regimeFindings(first).isEmpty()
         regimeFindings(second) == regimeFindings(first)
         second.disqualifying(Stage.SCORING) == first.disqualifying(Stage.SCORING)
+    }
+
+    def "a start with the rules kept does not wait for the knowledge bases: the entry is checked whole, and its packages are read back and put together on first use or in the background once the server is up"() {
+        given:
+        cacheFolder("rwx------")
+        def compiled = RulesetLoader.load(Path.of("rules"))
+        def expected = regimeFindings(compiled)
+        RulesetLoader.forgetLoaded()
+
+        when: "a restart loads the rules from the cache"
+        def kept = RulesetLoader.load(Path.of("rules"))
+
+        then: "nothing is put together yet"
+        kept.origin() == Ruleset.Origin.KEPT
+        !kept.prepared()
+
+        when: "the first run of a stage's rules"
+        def found = regimeFindings(kept)
+
+        then: "waits for them, and finds what the compiler's rules find"
+        kept.prepared()
+        found == expected
+
+        when: "the service starts with kept rules and its server comes up"
+        RulesetLoader.forgetLoaded()
+        def engine = new RulesEngine("rules")
+        assert !engine.current().prepared()
+        engine.onApplicationEvent(null)
+
+        then: "they are put together without any run asking for them"
+        new PollingConditions(timeout: 60).eventually {
+            assert engine.current().prepared()
+        }
+        regimeFindings(engine.current()) == expected
+    }
+
+    def "an entry that is whole but does not read back is compiled again when the knowledge bases are put together"() {
+        given:
+        def folder = cacheFolder("rwx------")
+        def expected = regimeFindings(RulesetLoader.load(Path.of("rules")))
+        RulesetLoader.forgetLoaded()
+        Path kept = Files.list(folder).filter { it.toString().endsWith(".kpkg") }.findFirst().get()
+        byte[] garbage = "not a serialised package".getBytes("UTF-8")
+        def crc = new java.util.zip.CRC32C()
+        crc.update(garbage)
+        def entry = java.nio.ByteBuffer.allocate(8 + garbage.length).putLong(((long) garbage.length << 32) | crc.value).put(garbage)
+        Files.write(kept, entry.array())
+
+        when:
+        def ruleset = RulesetLoader.load(Path.of("rules"))
+
+        then:
+        ruleset.origin() == Ruleset.Origin.KEPT
+        regimeFindings(ruleset) == expected
+
+        and: "the entry was written again whole"
+        Files.size(kept) > 100_000
     }
 
     def "in one process the same rules are compiled once, and a preload started earlier is waited for, not repeated"() {

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.HexFormat;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
@@ -35,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * Compiled rule packages kept on disk, so that a restart does not compile the same rules again (compiling is most of
  * the startup time). An entry is named by the SHA-256 of the ruleset's version, the Drools and Java versions and the
  * compiled fact classes the rules read, so changing any of them compiles afresh. Only rules that compiled and passed
- * the conventions are ever kept; the rule files are still read, checked and hashed on every start.
+ * the conventions are ever kept; the rule files are still read, checked and hashed on every start. An entry begins with
+ * its length and CRC-32C, checked when the service starts; the packages themselves are read back from it only when
+ * the knowledge bases are put together ({@link Ruleset#prepare}), after the service has started.
  *
  * <p>The folder is {@code LEVELFIELD_RULES_CACHE} (or the system property {@code levelfield.rules.cache}), by default
  * {@code levelfield-rules-<user>} in the temporary folder; {@code off} turns the cache off. The folder must belong to
@@ -47,6 +52,11 @@ final class CompiledRules {
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRules.class);
     private static final ObjectInputFilter ONLY_RULE_CLASSES = ObjectInputFilter.Config.createFilter(
             "java.**;org.drools.**;org.kie.**;org.mvel2.**;org.levelfield.rules.**;levelfield.**;!*");
+    /**
+     * An entry starts with its length and CRC-32C, so that a partly written or damaged entry is never read. (The folder's
+     * ownership, not this check, keeps others from changing it.)
+     */
+    private static final int CHECK_LENGTH = Long.BYTES;
     private static volatile String codeFingerprint;
 
     private CompiledRules() {
@@ -85,8 +95,11 @@ final class CompiledRules {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The packages kept for this key, or null if none are kept or they cannot be read. */
-    static List<KiePackage> read(String key) {
+    /**
+     * The entry kept for this key, whole (its length and CRC-32C checked), or null if none is kept or it cannot be read. Its
+     * packages are only read back from it when {@link Kept#packages} is called.
+     */
+    static Kept find(String key) {
         Path folder = directory();
         if (folder == null) {
             return null;
@@ -95,17 +108,37 @@ final class CompiledRules {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(file)),
-                CompiledRules.class.getClassLoader())) {
-            in.setObjectInputFilter(ONLY_RULE_CLASSES);
-            List<KiePackage> packages = new ArrayList<>();
-            for (Object read : (Collection<?>) in.readObject()) {
-                packages.add((KiePackage) read);
+        try {
+            byte[] entry = Files.readAllBytes(file);
+            if (entry.length > CHECK_LENGTH) {
+                byte[] payload = Arrays.copyOfRange(entry, CHECK_LENGTH, entry.length);
+                if (ByteBuffer.wrap(entry).getLong() == check(payload)) {
+                    return new Kept(file, payload);
+                }
             }
-            return packages;
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            LOG.warn("The compiled rules kept in {} are not whole; compiling the rules instead", file);
+        } catch (IOException e) {
             LOG.warn("The compiled rules kept in {} could not be read ({}); compiling the rules instead", file, e.toString());
-            return null;
+        }
+        return null;
+    }
+
+    /** A kept entry: its file and its serialised packages. */
+    record Kept(Path file, byte[] payload) {
+
+        /** The packages, read back from the entry, or null if they cannot be. */
+        List<KiePackage> packages() {
+            try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), CompiledRules.class.getClassLoader())) {
+                in.setObjectInputFilter(ONLY_RULE_CLASSES);
+                List<KiePackage> packages = new ArrayList<>();
+                for (Object read : (Collection<?>) in.readObject()) {
+                    packages.add((KiePackage) read);
+                }
+                return packages;
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                LOG.warn("The compiled rules kept in {} could not be read ({}); compiling the rules instead", file, e.toString());
+                return null;
+            }
         }
     }
 
@@ -120,8 +153,12 @@ final class CompiledRules {
             try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
                 out.writeObject(new ArrayList<>(packages));
             }
+            byte[] payload = bytes.toByteArray();
             Path temporary = Files.createTempFile(folder, key, ".part");
-            Files.write(temporary, bytes.toByteArray());
+            try (var out = Files.newOutputStream(temporary)) {
+                out.write(ByteBuffer.allocate(CHECK_LENGTH).putLong(check(payload)).array());
+                out.write(payload);
+            }
             try {
                 Files.move(temporary, folder.resolve(key + ".kpkg"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -170,6 +207,13 @@ final class CompiledRules {
         }
         codeFingerprint = HexFormat.of().formatHex(digest.digest());
         return codeFingerprint;
+    }
+
+    /** The payload's length in the high half and its CRC-32C in the low half. */
+    private static long check(byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        return ((long) payload.length << 32) | crc.getValue();
     }
 
     private static String jarOf(Class<?> type) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Stage;
 import org.slf4j.Logger;
@@ -13,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the rules folder once, at startup. A file that does not compile, or breaks the rule
- * conventions, stops the service with the file and line.
+ * conventions, stops the service with the file and line. The knowledge bases are put together from the compiled rules
+ * on a thread of their own once the server is up (about a second); a run of the rules that comes first waits for them.
  */
 @Context
-public class RulesEngine {
+public class RulesEngine implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulesEngine.class);
 
@@ -29,6 +32,11 @@ public class RulesEngine {
         LOG.info("Loaded {} rule files ({} rules) from {}; ruleset version {} ({})", current.files().size(),
                 current.files().stream().mapToInt(f -> f.ruleNames().size()).sum(), this.directory, current.version(),
                 current.origin() == Ruleset.Origin.KEPT ? "read from the compiled-rules cache" : "compiled");
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent started) {
+        current.prepareInBackground();
     }
 
     public Ruleset current() {

@@ -5,32 +5,95 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A compiled set of rule files with its version (SHA-256 over the files). Each stage has its
  * own knowledge base made of that stage's rules plus the regime rules, whose derived facts
  * (the duties and procurement law in force) the other stages read.
+ *
+ * <p>The rules have been read, checked and compiled (or found compiled in the compiled-rules cache) before a Ruleset
+ * exists; its knowledge bases are put together from those compiled packages once, when {@link #prepare} or
+ * {@link #prepareInBackground} is called or a stage's rules first run, whichever comes first. The service starts that
+ * in the background as soon as it is up (rules/engine/RulesEngine), so startup does not wait for it; a run that comes
+ * before it has finished waits for it.
  */
 public final class Ruleset {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Ruleset.class);
+
     private final String version;
     private final List<RuleFile> files;
-    private final Map<Stage, KieBase> bases;
     private final Origin origin;
+    private final Object building = new Object();
+    private Supplier<Map<Stage, KieBase>> build;
+    private volatile Map<Stage, KieBase> bases;
+    private RuntimeException failed;
 
     /** Where the compiled rules came from: the compiler, or the compiled-rules cache ({@link CompiledRules}). */
     public enum Origin { COMPILED, KEPT }
 
-    Ruleset(String version, List<RuleFile> files, Map<Stage, KieBase> bases, Origin origin) {
+    Ruleset(String version, List<RuleFile> files, Supplier<Map<Stage, KieBase>> build, Origin origin) {
         this.version = version;
         this.origin = origin;
         this.files = List.copyOf(files);
-        this.bases = new EnumMap<>(bases);
+        this.build = build;
+    }
+
+    /** Puts the knowledge bases together now, unless that is done already; returns this ruleset. */
+    public Ruleset prepare() {
+        bases();
+        return this;
+    }
+
+    /** Whether the knowledge bases have been put together. */
+    public boolean prepared() {
+        return bases != null;
+    }
+
+    /** Puts the knowledge bases together on a thread of its own, unless that is done already. */
+    public void prepareInBackground() {
+        if (bases != null) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("rules-bases").start(() -> {
+            try {
+                long started = System.nanoTime();
+                bases();
+                LOG.info("The rules' knowledge bases are ready ({} ms)", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.error("The rules' knowledge bases could not be put together", e);
+            }
+        });
+    }
+
+    private Map<Stage, KieBase> bases() {
+        Map<Stage, KieBase> built = bases;
+        if (built != null) {
+            return built;
+        }
+        synchronized (building) {
+            if (bases == null) {
+                if (failed != null) {
+                    throw failed;
+                }
+                try {
+                    bases = new EnumMap<>(build.get());
+                    build = null;
+                } catch (RuntimeException e) {
+                    failed = e;
+                    throw e;
+                }
+            }
+            return bases;
+        }
     }
 
     public Origin origin() {
@@ -55,7 +118,7 @@ public final class Ruleset {
      */
     public java.util.SortedSet<String> disqualifying(Stage stage) {
         java.util.SortedSet<String> ids = new java.util.TreeSet<>();
-        KieBase base = bases.get(stage);
+        KieBase base = bases().get(stage);
         if (base == null) {
             return ids;
         }
@@ -87,7 +150,7 @@ public final class Ruleset {
     }
 
     public <T> Run<T> run(Stage stage, Collection<?> facts, Class<T> derivedType) {
-        KieBase base = bases.get(stage);
+        KieBase base = bases().get(stage);
         if (base == null) {
             return new Run<>(List.of(), List.of());
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -231,16 +232,42 @@ public final class RulesetLoader {
         return load(directory);
     }
 
+    /**
+     * The ruleset of these files: compiled now (any problem stops the load with its file and line, and what compiled is
+     * kept in the compiled-rules cache), or found whole in that cache. Either way the knowledge bases are put together
+     * later ({@link Ruleset#prepare}); from a cache entry, the packages are read back only then.
+     */
     private static Ruleset assemble(String version, List<RuleFile> files, Map<String, RuleFile> byRuleName) {
         String key = CompiledRules.key(version);
-        List<KiePackage> kept = CompiledRules.read(key);
-        Map<String, KiePackage> compiled = new HashMap<>();
-        if (kept == null) {
-            compiled.putAll(build(files));
-            CompiledRules.write(key, compiled.values());
-        } else {
-            kept.forEach(kiePackage -> compiled.put(kiePackage.getName(), kiePackage));
+        CompiledRules.Kept kept = CompiledRules.find(key);
+        if (kept != null) {
+            return new Ruleset(version, files, () -> bases(files, keptOrCompiled(kept, key, files, byRuleName)), Ruleset.Origin.KEPT);
         }
+        Map<String, KiePackage> compiled = compileAndKeep(key, files, byRuleName);
+        return new Ruleset(version, files, () -> bases(files, compiled), Ruleset.Origin.COMPILED);
+    }
+
+    private static Map<String, KiePackage> compileAndKeep(String key, List<RuleFile> files, Map<String, RuleFile> byRuleName) {
+        Map<String, KiePackage> compiled = build(files);
+        checkMetadata(compiled.values(), byRuleName);
+        CompiledRules.write(key, compiled.values());
+        return compiled;
+    }
+
+    /** The packages of a cache entry, or, should they not read back, the files compiled again. */
+    private static Map<String, KiePackage> keptOrCompiled(CompiledRules.Kept kept, String key, List<RuleFile> files,
+            Map<String, RuleFile> byRuleName) {
+        List<KiePackage> read = kept.packages();
+        if (read == null) {
+            return compileAndKeep(key, files, byRuleName);
+        }
+        Map<String, KiePackage> packages = new HashMap<>();
+        read.forEach(kiePackage -> packages.put(kiePackage.getName(), kiePackage));
+        return packages;
+    }
+
+    /** One knowledge base per stage, of its own packages and the regime's. */
+    private static Map<Stage, KieBase> bases(List<RuleFile> files, Map<String, KiePackage> compiled) {
         Set<String> regime = packagesOf(files, Stage.REGIME);
         Map<Stage, KieBase> bases = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
@@ -256,10 +283,9 @@ public final class RulesetLoader {
                 throw new RulesetException("The compiled rules lack a package of the " + stage.folder() + " rules: " + included);
             }
             base.addPackages(packages);
-            checkMetadata(base, byRuleName);
             bases.put(stage, base);
         }
-        return new Ruleset(version, files, bases, kept == null ? Ruleset.Origin.COMPILED : Ruleset.Origin.KEPT);
+        return bases;
     }
 
     /** SHA-256 over every file's path and text, in path order. */
@@ -319,8 +345,8 @@ public final class RulesetLoader {
         return packages;
     }
 
-    private static void checkMetadata(KieBase base, Map<String, RuleFile> byRuleName) {
-        for (KiePackage kiePackage : base.getKiePackages()) {
+    private static void checkMetadata(Collection<KiePackage> compiled, Map<String, RuleFile> byRuleName) {
+        for (KiePackage kiePackage : compiled) {
             for (Rule rule : kiePackage.getRules()) {
                 RuleFile file = byRuleName.get(rule.getName());
                 String where = file == null ? "rule \"" + rule.getName() + "\"" : "rules/" + file.path() + ", rule \"" + rule.getName() + "\"";
