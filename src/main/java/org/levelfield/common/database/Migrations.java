@@ -51,8 +51,18 @@ public final class Migrations {
 
     /** Brings the owner's database up to date: runs Flyway unless the history shows every shipped migration applied. */
     public static void migrate(DatabaseTarget owner) {
-        Map<String, Integer> shipped = shipped();
         try (Connection c = java.sql.DriverManager.getConnection(owner.jdbcUrl(), owner.username(), owner.password())) {
+            migrate(owner, c);
+        } catch (SQLException e) {
+            LOG.debug("Could not read the schema history ({}); Flyway will", e.getMessage());
+            flyway(owner);
+        }
+    }
+
+    /** As {@link #migrate(DatabaseTarget)}, reading the schema history on a connection the caller has open as the owner. */
+    public static void migrate(DatabaseTarget owner, Connection c) {
+        Map<String, Integer> shipped = shipped();
+        try {
             if (upToDate(c, shipped)) {
                 LOG.info("The schema holds all {} migrations of this build; Flyway has nothing to do and is not run", shipped.size());
                 return;
@@ -60,6 +70,10 @@ public final class Migrations {
         } catch (SQLException e) {
             LOG.debug("Could not read the schema history ({}); Flyway will", e.getMessage());
         }
+        flyway(owner);
+    }
+
+    private static void flyway(DatabaseTarget owner) {
         Flyway.configure().dataSource(owner.jdbcUrl(), owner.username(), owner.password()).locations("classpath:" + LOCATION)
                 .load().migrate();
     }

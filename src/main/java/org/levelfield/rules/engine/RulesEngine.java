@@ -1,6 +1,7 @@
 package org.levelfield.rules.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -16,12 +17,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads the rules folder once, at startup. A file that does not compile, or breaks the rule
  * conventions, stops the service with the file and line. The knowledge bases are put together from the compiled rules
- * on a thread of their own once the server is up (about a second); a run of the rules that comes first waits for them.
+ * on a thread of their own, starting a second after the server is up (it takes about a second), so that the server's
+ * first answers (an orchestrator's readiness checks) do not wait for the CPU; a run of the rules that comes first puts
+ * them together itself, and waits for them.
  */
 @Context
 public class RulesEngine implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulesEngine.class);
+
+    private static final Duration PREPARE_AFTER = Duration.ofSeconds(1);
 
     private final Path directory;
     private final Ruleset current;
@@ -36,7 +41,7 @@ public class RulesEngine implements ApplicationEventListener<ServerStartupEvent>
 
     @Override
     public void onApplicationEvent(ServerStartupEvent started) {
-        current.prepareInBackground();
+        current.prepareInBackground(PREPARE_AFTER);
     }
 
     public Ruleset current() {

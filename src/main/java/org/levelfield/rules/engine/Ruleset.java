@@ -1,5 +1,6 @@
 package org.levelfield.rules.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>The rules have been read, checked and compiled (or found compiled in the compiled-rules cache) before a Ruleset
  * exists; its knowledge bases are put together from those compiled packages once, when {@link #prepare} or
  * {@link #prepareInBackground} is called or a stage's rules first run, whichever comes first. The service starts that
- * in the background as soon as it is up (rules/engine/RulesEngine), so startup does not wait for it; a run that comes
- * before it has finished waits for it.
+ * in the background a second after it is up (rules/engine/RulesEngine), so startup does not wait for it; a run that
+ * comes before it has finished waits for it.
  */
 public final class Ruleset {
 
@@ -58,16 +59,24 @@ public final class Ruleset {
         return bases != null;
     }
 
-    /** Puts the knowledge bases together on a thread of its own, unless that is done already. */
-    public void prepareInBackground() {
+    /**
+     * Puts the knowledge bases together on a thread of its own after the given pause, unless that is done already by
+     * then (a run of the rules in the meantime does it, and waits for it).
+     */
+    public void prepareInBackground(Duration after) {
         if (bases != null) {
             return;
         }
         Thread.ofPlatform().daemon().name("rules-bases").start(() -> {
             try {
+                Thread.sleep(after);
                 long started = System.nanoTime();
-                bases();
-                LOG.info("The rules' knowledge bases are ready ({} ms)", (System.nanoTime() - started) / 1_000_000);
+                if (bases == null) {
+                    bases();
+                    LOG.info("The rules' knowledge bases are ready ({} ms)", (System.nanoTime() - started) / 1_000_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 LOG.error("The rules' knowledge bases could not be put together", e);
             }
