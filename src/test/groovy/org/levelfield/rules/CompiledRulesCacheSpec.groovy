@@ -103,6 +103,34 @@ class CompiledRulesCacheSpec extends Specification {
         regimeFindings(engine.current()) == expected
     }
 
+    def "if putting the knowledge bases together fails, every run says so and readiness turns DOWN with the reason"() {
+        given: "a ruleset whose knowledge bases cannot be put together"
+        def files = RulesetLoader.read(Path.of("rules"))
+        def ruleset = new Ruleset("v-test", files, { throw new RulesetException("The compiled rules lack a package of the regime rules") }, Ruleset.Origin.KEPT)
+
+        expect: "ready while they are being put together"
+        org.levelfield.rules.engine.RulesReadiness.up(ruleset)
+        org.levelfield.rules.engine.RulesReadiness.knowledgeBases(ruleset) == "being put together"
+
+        when:
+        ruleset.prepareInBackground(java.time.Duration.ZERO)
+
+        then: "the failure is kept, not retried on every run"
+        new PollingConditions(timeout: 10).eventually {
+            assert ruleset.failure().isPresent()
+        }
+        !org.levelfield.rules.engine.RulesReadiness.up(ruleset)
+        org.levelfield.rules.engine.RulesReadiness.knowledgeBases(ruleset) == "could not be put together: The compiled rules lack a package of the regime rules"
+
+        when:
+        ruleset.evaluate(Stage.ROUND_DESIGN, [])
+
+        then:
+        def e = thrown(RulesetException)
+        e.message == "The compiled rules lack a package of the regime rules"
+        !ruleset.prepared()
+    }
+
     def "an entry that is whole but does not read back is compiled again when the knowledge bases are put together"() {
         given:
         def folder = cacheFolder("rwx------")

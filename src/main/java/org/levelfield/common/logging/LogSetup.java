@@ -20,8 +20,8 @@ import org.slf4j.Logger;
  * Drools ERROR (it advises on package names matching folders and on eval(), neither of which applies to rules loaded
  * from rules/), the KIE API and the connection pool WARN, everything else WARN.
  *
- * <p>A logback file given with {@code -Dlogback.configurationFile=...}, or a {@code logback-test.xml} on the class path
- * (the specs'), is used instead.
+ * <p>A logback file given with {@code -Dlogback.configurationFile=...}, or one on the class path under the names logback
+ * itself looks for ({@code logback-test.xml}, as the specs have, or {@code logback.xml}), is used instead.
  */
 public class LogSetup extends ContextAwareBase implements Configurator {
 
@@ -35,7 +35,9 @@ public class LogSetup extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
+        ClassLoader loader = LogSetup.class.getClassLoader();
+        if (System.getProperty("logback.configurationFile") != null || loader.getResource("logback-test.xml") != null
+                || loader.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         setUp(context, System.getenv("LOG_FORMAT"));

@@ -10,7 +10,8 @@ import jakarta.inject.Singleton;
 /**
  * Part of readiness (GET /health/readiness): the rules are loaded from {@code rules/} (read, checked and compiled, or
  * found compiled). Whether their knowledge bases are put together yet is shown, but does not hold readiness back: a
- * run of the rules before then waits for them.
+ * run of the rules before then waits for them. If putting them together failed, readiness is DOWN and says why (the
+ * log has the whole error), so that no traffic is sent to an instance whose rules cannot run.
  */
 @Singleton
 @Readiness
@@ -24,10 +25,20 @@ public class RulesReadiness extends AbstractHealthIndicator<Map<String, Object>>
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        int files = rules.current().files().size();
-        healthStatus = files > 0 ? HealthStatus.UP : HealthStatus.DOWN;
-        return Map.of("ruleFiles", files, "rulesetVersion", rules.current().version(), "directory", rules.directory().toString(),
-                "knowledgeBases", rules.current().prepared() ? "ready" : "being put together");
+        Ruleset ruleset = rules.current();
+        healthStatus = up(ruleset) ? HealthStatus.UP : HealthStatus.DOWN;
+        return Map.of("ruleFiles", ruleset.files().size(), "rulesetVersion", ruleset.version(), "directory", rules.directory().toString(),
+                "knowledgeBases", knowledgeBases(ruleset));
+    }
+
+    /** Ready while there are rules and their knowledge bases are built or being built; not once building them failed. */
+    static boolean up(Ruleset ruleset) {
+        return !ruleset.files().isEmpty() && ruleset.failure().isEmpty();
+    }
+
+    static String knowledgeBases(Ruleset ruleset) {
+        return ruleset.failure().map(e -> "could not be put together: " + e.getMessage())
+                .orElse(ruleset.prepared() ? "ready" : "being put together");
     }
 
     @Override

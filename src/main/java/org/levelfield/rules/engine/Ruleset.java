@@ -36,7 +36,7 @@ public final class Ruleset {
     private final Object building = new Object();
     private Supplier<Map<Stage, KieBase>> build;
     private volatile Map<Stage, KieBase> bases;
-    private RuntimeException failed;
+    private volatile RuntimeException failed;
 
     /** Where the compiled rules came from: the compiler, or the compiled-rules cache ({@link CompiledRules}). */
     public enum Origin { COMPILED, KEPT }
@@ -57,6 +57,11 @@ public final class Ruleset {
     /** Whether the knowledge bases have been put together. */
     public boolean prepared() {
         return bases != null;
+    }
+
+    /** Why putting the knowledge bases together failed, if it did (every run of the rules then fails the same way). */
+    public java.util.Optional<RuntimeException> failure() {
+        return java.util.Optional.ofNullable(failed);
     }
 
     /**

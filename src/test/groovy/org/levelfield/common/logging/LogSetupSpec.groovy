@@ -58,11 +58,12 @@ class LogSetupSpec extends Specification {
     }
 
     def "a logback file given to the JVM, or the specs' logback-test.xml, is used instead"() {
-        expect: "the specs' class path holds logback-test.xml, so the code setup steps aside for it"
+        expect: "the specs' class path holds logback-test.xml, so the code setup steps aside for it; the jar holds no logback.xml"
         new LogSetup().configure(new LoggerContext()) == Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY
 
         and: "the service registers it with logback"
         LogSetup.class.classLoader.getResource("META-INF/services/ch.qos.logback.classic.spi.Configurator").text.trim() == LogSetup.name
         LogSetup.LEVELS["org.levelfield"] == Level.INFO
+        LogSetup.class.classLoader.getResource("logback.xml") == null
     }
 }
