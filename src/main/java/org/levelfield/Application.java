@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
-import io.micronaut.runtime.Micronaut;
 import org.levelfield.access.CreateAdminCommand;
 import org.levelfield.access.SigningKeyCheck;
 import org.levelfield.common.database.DatabaseBootstrap;
 import org.levelfield.common.database.DatabaseTarget;
+import org.levelfield.common.startup.ServiceLauncher;
 
 /**
  * Starts Levelfield, or runs one of its commands ({@code create-admin}).
@@ -52,7 +52,7 @@ public class Application {
             System.err.println("Levelfield did not start: " + refused.getMessage());
             System.exit(1);
         }
-        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        ServiceLauncher.build(args).mainClass(Application.class).banner(false).start();
     }
 
     static boolean isDevelopment(Map<String, String> env) {
