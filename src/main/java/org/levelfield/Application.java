@@ -9,6 +9,7 @@ import org.levelfield.access.CreateAdminCommand;
 import org.levelfield.access.SigningKeyCheck;
 import org.levelfield.common.database.DatabaseBootstrap;
 import org.levelfield.common.database.DatabaseTarget;
+import org.levelfield.common.startup.PackagedServices;
 import org.levelfield.common.startup.ServiceLauncher;
 
 /**
@@ -22,6 +23,8 @@ import org.levelfield.common.startup.ServiceLauncher;
 public class Application {
 
     public static void main(String[] args) {
+        // Run from the packaged jar, Micronaut is handed the jar's list of its services (common/startup/PackagedServices).
+        PackagedServices.install(System.getProperty("java.class.path"), Application.class.getClassLoader());
         Map<String, String> env = System.getenv();
         boolean development = isDevelopment(env);
         try {
