@@ -149,6 +149,25 @@ end
         RulesetLoader.load(rules).files()*.ruleId.toSet() == ["MON-01", "SS-01", "EQ-01"] as Set
     }
 
+    def "SEL-11's quick look for the names answers as the full search does, for every shipped rule file and for names in code, comments and longer words"() {
+        given:
+        def texts = Files.walk(Path.of("rules")).filter { it.toString().endsWith(".drl") }.toList().collect { Files.readString(it) } + [
+                "rule \"x\" when \$p : OrganisationFact( profileFlags contains \"WOMEN_LED\" ) then end",
+                "// profileFlags\n/* ledBy */ rule \"x\" when then end",
+                "import org.levelfield.monitoring.MonitoringReturn; rule \"x\" when then end",
+                "rule \"x\" when \$f : Fact( ledByWomen == true, myIdentityAnswers != null ) then end",
+                "rule \"x\" when then end"]
+        def full = { String text ->
+            def found = RulesetLoader.IDENTITY_DATA.matcher(text.replaceAll(/(?s)\/\*.*?\*\/|(?m)^\s*\/\/[^\n]*/, " "))
+            found.find() ? found.group() : null
+        }
+
+        expect:
+        texts.size() > 95
+        texts.every { RulesetLoader.identityDataRead(org.levelfield.rules.model.Stage.SCORING, "EQ-01", it) == full(it) }
+        texts.count { full(it) != null } == 2
+    }
+
     def "SEL-11 runs on the folder the service actually loads: a scoring rule reading profile flags stops the service from starting"() {
         given: "RULES_DIR can point anywhere, so the build-time scan of rules/ is not enough"
         write("scoring/EQ-01-x.drl", GOOD.replace('"RD-19"', '"EQ-01"').replace("import org.levelfield.rules.engine.Findings;",
