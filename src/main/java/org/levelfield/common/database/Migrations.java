@@ -15,8 +15,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 import org.flywaydb.core.Flyway;
+import org.levelfield.common.startup.PackagedJar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,8 +129,11 @@ public final class Migrations {
             if ("jar".equals(location.getProtocol())) {
                 JarURLConnection connection = (JarURLConnection) location.openConnection();
                 JarFile jar = connection.getJarFile();
-                for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-                    JarEntry entry = entries.nextElement();
+                // The packaged jar's listing made at start (common/startup/PackagedJar), or else a walk of this jar.
+                Iterator<JarEntry> entries = PackagedJar.entries(Path.of(connection.getJarFileURL().toURI()), LOCATION + "/")
+                        .map(List::iterator).orElseGet(() -> jar.entries().asIterator());
+                while (entries.hasNext()) {
+                    JarEntry entry = entries.next();
                     String name = entry.getName();
                     if (!entry.isDirectory() && name.startsWith(LOCATION + "/") && name.indexOf('/', LOCATION.length() + 1) < 0) {
                         String file = name.substring(LOCATION.length() + 1);

@@ -9,7 +9,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -22,13 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.jar.Attributes;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import io.micronaut.core.io.service.SoftServiceLoader;
@@ -57,66 +53,50 @@ public final class PackagedServices {
     }
 
     /**
-     * Starts listing the jar's services if the class path is that one jar, and hands the lists to Micronaut. Call
-     * before anything of Micronaut's is used. Returns whether it did.
+     * Hands Micronaut the lists of its services from the packaged jar's listing ({@link PackagedJar}) if the class path
+     * is that one jar. Call before anything of Micronaut's is used. Returns whether it did.
      */
     public static boolean install(String classPath, ClassLoader classLoader) {
-        Optional<Path> jar = singleJar(classPath);
+        Optional<Path> jar = PackagedJar.start(classPath);
         if (jar.isEmpty()) {
             return false;
         }
-        CompletableFuture<Map<String, List<String>>> listed = CompletableFuture.supplyAsync(() -> list(jar.get()),
-                runnable -> Thread.ofPlatform().name("services-index").daemon().start(runnable));
+        Supplier<Map<String, List<String>>> listed = () -> services(PackagedJar.entries(jar.get(), FOLDER)
+                .orElseThrow(() -> new IllegalStateException("Could not list the services in " + jar.get()))
+                .stream().map(JarEntry::getName).toList());
         StaticOptimizations.set(new SoftServiceLoader.Optimizations(new Loaders(listed, classLoader)));
         return true;
     }
 
-    /** The class path's only entry, if it is a jar file that names no other jars (no Class-Path in its manifest). */
-    static Optional<Path> singleJar(String classPath) {
-        if (classPath == null || classPath.isBlank() || classPath.contains(java.io.File.pathSeparator)) {
-            return Optional.empty();
-        }
-        Path path = Path.of(classPath.strip());
-        if (!Files.isRegularFile(path) || !path.getFileName().toString().endsWith(".jar")) {
-            return Optional.empty();
-        }
-        try (JarFile jar = new JarFile(path.toFile(), false)) {
-            Manifest manifest = jar.getManifest();
-            boolean namesOthers = manifest != null && manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH) != null;
-            return namesOthers ? Optional.empty() : Optional.of(path);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     /** The class names in each {@code META-INF/micronaut/<service>/} folder of the jar, by service. */
     static Map<String, List<String>> list(Path jar) {
+        return services(PackagedJar.list(jar).getOrDefault(FOLDER, List.of()).stream().map(JarEntry::getName).toList());
+    }
+
+    /** Entry names grouped by service: {@code META-INF/micronaut/<service>/<class name>}. */
+    static Map<String, List<String>> services(List<String> entryNames) {
         Map<String, List<String>> services = new HashMap<>();
-        try (JarFile file = new JarFile(jar.toFile(), false)) {
-            for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
-                String name = entries.nextElement().getName();
-                if (name.startsWith(FOLDER)) {
-                    int slash = name.indexOf('/', FOLDER.length());
-                    if (slash > FOLDER.length() && slash < name.length() - 1 && name.indexOf('/', slash + 1) < 0) {
-                        services.computeIfAbsent(name.substring(FOLDER.length(), slash), service -> new ArrayList<>())
-                                .add(name.substring(slash + 1));
-                    }
+        for (String name : entryNames) {
+            if (name.startsWith(FOLDER)) {
+                int slash = name.indexOf('/', FOLDER.length());
+                if (slash > FOLDER.length() && slash < name.length() - 1 && name.indexOf('/', slash + 1) < 0) {
+                    services.computeIfAbsent(name.substring(FOLDER.length(), slash), service -> new ArrayList<>())
+                            .add(name.substring(slash + 1));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not list the services in " + jar, e);
         }
         return services;
     }
 
     /** Micronaut's lists, one per service it asks for, made when it first asks. */
     static final class Loaders extends AbstractMap<String, SoftServiceLoader.StaticServiceLoader<?>> {
-        private final CompletableFuture<Map<String, List<String>>> listed;
+        private final Supplier<Map<String, List<String>>> listing;
         private final ClassLoader classLoader;
         private final Map<String, SoftServiceLoader.StaticServiceLoader<?>> made = new ConcurrentHashMap<>();
+        private volatile Map<String, List<String>> listed;
 
-        Loaders(CompletableFuture<Map<String, List<String>>> listed, ClassLoader classLoader) {
-            this.listed = listed;
+        Loaders(Supplier<Map<String, List<String>>> listing, ClassLoader classLoader) {
+            this.listing = listing;
             this.classLoader = classLoader;
         }
 
@@ -137,12 +117,21 @@ public final class PackagedServices {
 
         private SoftServiceLoader.StaticServiceLoader<?> loaderOf(String service) {
             Set<String> names = new LinkedHashSet<>(declared(service));
-            names.addAll(listed.join().getOrDefault(service, List.of()));
+            names.addAll(listed().getOrDefault(service, List.of()));
             List<String> all = List.copyOf(names);
             return condition -> all.stream()
                     .filter(name -> condition == null || condition.test(name))
                     .map(name -> make(name).map(made -> SoftServiceLoader.StaticDefinition.of(name, () -> made)).orElse(null))
                     .filter(Objects::nonNull);
+        }
+
+        private Map<String, List<String>> listed() {
+            Map<String, List<String>> known = listed;
+            if (known == null) {
+                known = listing.get();
+                listed = known;
+            }
+            return known;
         }
 
         /** The names in the {@code META-INF/services} files for the service, as Java's service loader reads them. */

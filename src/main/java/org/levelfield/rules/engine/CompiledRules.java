@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -31,6 +32,7 @@ import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.levelfield.common.startup.PackagedJar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -187,12 +189,18 @@ final class CompiledRules {
                     }
                 }
             } else {
-                try (JarFile jar = new JarFile(location.toFile())) {
+                // The packaged jar's listing made at start (common/startup/PackagedJar), or else a walk of the jar.
+                Optional<List<JarEntry>> listed = PackagedJar.entries(location, "org/levelfield/rules/");
+                try (JarFile jar = listed.isPresent() ? null : new JarFile(location.toFile())) {
                     List<JarEntry> entries = new ArrayList<>();
-                    for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements(); ) {
-                        JarEntry entry = all.nextElement();
-                        if (entry.getName().startsWith("org/levelfield/rules/")) {
-                            entries.add(entry);
+                    if (listed.isPresent()) {
+                        entries.addAll(listed.get());
+                    } else {
+                        for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements(); ) {
+                            JarEntry entry = all.nextElement();
+                            if (entry.getName().startsWith("org/levelfield/rules/")) {
+                                entries.add(entry);
+                            }
                         }
                     }
                     entries.sort((a, b) -> a.getName().compareTo(b.getName()));

@@ -6,17 +6,15 @@ import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils
 import io.micronaut.core.io.service.SoftServiceLoader
 import io.micronaut.inject.BeanConfiguration
 import io.micronaut.inject.BeanDefinitionReference
+import org.levelfield.support.TestJars
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.util.concurrent.CompletableFuture
 import java.util.jar.Attributes
-import java.util.jar.JarEntry
 import java.util.jar.JarFile
-import java.util.jar.JarOutputStream
 import java.util.jar.Manifest
 
 /**
@@ -31,16 +29,7 @@ class PackagedServicesSpec extends Specification {
     @Shared ClassLoader classLoader = PackagedServicesSpec.classLoader
 
     Path jar(Map<String, String> entries, Manifest manifest = null) {
-        Path jar = Files.createTempFile(folder, "service", ".jar")
-        def out = manifest ? new JarOutputStream(Files.newOutputStream(jar), manifest) : new JarOutputStream(Files.newOutputStream(jar))
-        out.withCloseable {
-            entries.each { name, text ->
-                out.putNextEntry(new JarEntry(name))
-                if (text != null) out.write(text.getBytes("UTF-8"))
-                out.closeEntry()
-            }
-        }
-        jar
+        TestJars.write(Files.createTempFile(folder, "service", ".jar"), entries, manifest)
     }
 
     /** One jar holding every META-INF/micronaut entry of the specs' class path, as the packaged jar holds the service's. */
@@ -70,7 +59,7 @@ class PackagedServicesSpec extends Specification {
     }
 
     PackagedServices.Loaders loaders(Path jar) {
-        new PackagedServices.Loaders(CompletableFuture.completedFuture(PackagedServices.list(jar)), classLoader)
+        new PackagedServices.Loaders({ -> PackagedServices.list(jar) } as java.util.function.Supplier, classLoader)
     }
 
     def "for #service.simpleName the jar's list and the services made from it are Micronaut's own"() {
@@ -106,7 +95,7 @@ class PackagedServicesSpec extends Specification {
                 "META-INF/micronaut/other.Service/java.util.HashMap"   : "",
                 "META-INF/services/example.Service"                    : "# made first\njava.util.LinkedList  # a list\n\njava.util.ArrayList\n"])
         def loader = new URLClassLoader([jar.toUri().toURL()] as URL[], (ClassLoader) null)
-        def loaders = new PackagedServices.Loaders(CompletableFuture.completedFuture(PackagedServices.list(jar)), loader)
+        def loaders = new PackagedServices.Loaders({ -> PackagedServices.list(jar) } as java.util.function.Supplier, loader)
 
         expect:
         PackagedServices.list(jar) == ["example.Service": ["java.util.ArrayList", "com.example.Missing", "java.lang.Integer"],
@@ -129,12 +118,12 @@ class PackagedServicesSpec extends Specification {
         def naming = jar(["a.txt": "a"], manifest)
 
         expect:
-        PackagedServices.singleJar(plain.toString()) == Optional.of(plain)
-        PackagedServices.singleJar(naming.toString()).isEmpty()
-        PackagedServices.singleJar(plain.toString() + File.pathSeparator + naming).isEmpty()
-        PackagedServices.singleJar(folder.toString()).isEmpty()
-        PackagedServices.singleJar("").isEmpty()
-        PackagedServices.singleJar(null).isEmpty()
-        PackagedServices.singleJar(System.getProperty("java.class.path")).isEmpty()
+        PackagedJar.singleJar(plain.toString()) == Optional.of(plain)
+        PackagedJar.singleJar(naming.toString()).isEmpty()
+        PackagedJar.singleJar(plain.toString() + File.pathSeparator + naming).isEmpty()
+        PackagedJar.singleJar(folder.toString()).isEmpty()
+        PackagedJar.singleJar("").isEmpty()
+        PackagedJar.singleJar(null).isEmpty()
+        PackagedJar.singleJar(System.getProperty("java.class.path")).isEmpty()
     }
 }

@@ -1,13 +1,11 @@
 package org.levelfield.common.startup
 
+import org.levelfield.support.TestJars
 import spock.lang.Specification
 import spock.lang.TempDir
 
 import java.nio.file.FileSystems
-import java.nio.file.Files
 import java.nio.file.Path
-import java.util.jar.JarEntry
-import java.util.jar.JarOutputStream
 
 /** How the service's Micronaut reads its configuration files from the packaged jar (issue 15, part 10). */
 class ServiceLauncherSpec extends Specification {
@@ -15,15 +13,7 @@ class ServiceLauncherSpec extends Specification {
     @TempDir Path folder
 
     Path jar(Map<String, String> entries) {
-        Path jar = folder.resolve("service.jar")
-        new JarOutputStream(Files.newOutputStream(jar)).withCloseable { out ->
-            entries.each { name, text ->
-                out.putNextEntry(new JarEntry(name))
-                if (text != null) out.write(text.getBytes("UTF-8"))
-                out.closeEntry()
-            }
-        }
-        jar
+        TestJars.write(folder.resolve("service.jar"), entries)
     }
 
     def "a configuration file in the jar is read as written, without going through the jar as a zip file system"() {
