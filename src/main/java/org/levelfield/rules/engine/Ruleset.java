@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.levelfield.rules.model.Finding;
 import org.levelfield.rules.model.Stage;
 import org.slf4j.Logger;
@@ -36,6 +37,9 @@ public final class Ruleset {
     private final Object building = new Object();
     private Supplier<Map<Stage, KieBase>> build;
     private volatile Map<Stage, KieBase> bases;
+    /** Each stage's pool of sessions, made at its first run. */
+    private final Map<Stage, KieSessionsPool> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Stage, io.micrometer.core.instrument.Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile RuntimeException failed;
 
     /** Where the compiled rules came from: the compiler, or the compiled-rules cache ({@link CompiledRules}). */
@@ -168,7 +172,8 @@ public final class Ruleset {
         if (base == null) {
             return new Run<>(List.of(), List.of());
         }
-        KieSession session = base.newKieSession();
+        // A session from the stage's pool: disposing it clears it and gives it back, instead of a new one per run.
+        KieSession session = sessions.computeIfAbsent(stage, s -> base.newKieSessionsPool(2)).newKieSession();
         long started = System.nanoTime();
         try {
             facts.forEach(session::insert);
@@ -185,8 +190,9 @@ public final class Ruleset {
             return new Run<>(findings, derived);
         } finally {
             session.dispose();
-            io.micrometer.core.instrument.Timer.builder("levelfield.rules.run").description("One run of a stage's rules")
-                    .tag("stage", stage.name()).register(io.micrometer.core.instrument.Metrics.globalRegistry)
+            timers.computeIfAbsent(stage, s -> io.micrometer.core.instrument.Timer.builder("levelfield.rules.run")
+                            .description("One run of a stage's rules").tag("stage", s.name())
+                            .register(io.micrometer.core.instrument.Metrics.globalRegistry))
                     .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
