@@ -18,9 +18,11 @@ public record PartnerFact(String roundId, String name, String kind, long contrib
      * "clinical"). Read only from the words; REG-03 decides what follows.
      */
     public boolean isHealthPurposeStated() {
-        return purposes != null && purposes.stream().anyMatch(p -> p.toLowerCase(java.util.Locale.UK)
-                .matches("(?s).*\\b(health|nhs|icb|clinical|medical|ccg)\\b.*"));
+        return purposes != null && purposes.stream().anyMatch(p -> p != null && HEALTH_WORD.matcher(p.toLowerCase(java.util.Locale.UK)).find());
     }
+
+    /** One of the words that make a budget line health money (compiled once: the rules ask on every run). */
+    private static final java.util.regex.Pattern HEALTH_WORD = java.util.regex.Pattern.compile("\\b(health|nhs|icb|clinical|medical|ccg)\\b");
 
     @Override
     public String subjectType() {
