@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.jar.JarEntry;
-import java.util.stream.Stream;
 
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.core.optim.StaticOptimizations;
@@ -168,13 +167,6 @@ public final class PackagedServices {
             } catch (Throwable e) {
                 throw new IllegalStateException("Could not make " + name, e);
             }
-        }
-    }
-
-    /** For the specs: the names Micronaut would be given for a service, in order. */
-    static List<String> names(Map<String, SoftServiceLoader.StaticServiceLoader<?>> loaders, String service) {
-        try (Stream<? extends SoftServiceLoader.StaticDefinition<?>> found = loaders.get(service).findAll(name -> true)) {
-            return found.map(SoftServiceLoader.StaticDefinition::getName).toList();
         }
     }
 }

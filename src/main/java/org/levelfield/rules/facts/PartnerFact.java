@@ -18,7 +18,7 @@ public record PartnerFact(String roundId, String name, String kind, long contrib
      * "clinical"). Read only from the words; REG-03 decides what follows.
      */
     public boolean isHealthPurposeStated() {
-        return purposes != null && purposes.stream().anyMatch(p -> p != null && HEALTH_WORD.matcher(p.toLowerCase(java.util.Locale.UK)).find());
+        return purposes != null && purposes.stream().anyMatch(p -> HEALTH_WORD.matcher(p.toLowerCase(java.util.Locale.UK)).find());
     }
 
     /** One of the words that make a budget line health money (compiled once: the rules ask on every run). */

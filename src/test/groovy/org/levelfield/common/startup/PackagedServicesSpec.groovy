@@ -58,6 +58,11 @@ class PackagedServicesSpec extends Specification {
         names
     }
 
+    /** The names Micronaut would be given for a service, in order. */
+    static List<String> names(Map<String, SoftServiceLoader.StaticServiceLoader<?>> loaders, String service) {
+        loaders.get(service).findAll({ true } as java.util.function.Predicate<String>).withCloseable { found -> found.map { it.name }.toList() }
+    }
+
     PackagedServices.Loaders loaders(Path jar) {
         new PackagedServices.Loaders({ -> PackagedServices.list(jar) } as java.util.function.Supplier, classLoader)
     }
@@ -69,7 +74,7 @@ class PackagedServicesSpec extends Specification {
         when:
         def listed = (PackagedServices.list(packagedLike())[service.name] ?: []) as Set
         def micronautListed = MicronautMetaServiceLoaderUtils.findMicronautMetaServiceEntries(classLoader, service.name)
-        def made = PackagedServices.names(loaders, service.name) as Set
+        def made = names(loaders, service.name) as Set
         def micronautMade = classNames(SoftServiceLoader.load(service, classLoader).collectAll())
 
         then:
@@ -100,9 +105,9 @@ class PackagedServicesSpec extends Specification {
         expect:
         PackagedServices.list(jar) == ["example.Service": ["java.util.ArrayList", "com.example.Missing", "java.lang.Integer"],
                                        "other.Service"  : ["java.util.HashMap"]]
-        PackagedServices.names(loaders, "example.Service") == ["java.util.LinkedList", "java.util.ArrayList"]
+        names(loaders, "example.Service") == ["java.util.LinkedList", "java.util.ArrayList"]
         classNames(loaders.get("example.Service").load({ it != "java.util.LinkedList" } as java.util.function.Predicate<String>, { true } as java.util.function.Predicate)) == ["java.util.ArrayList"] as Set
-        PackagedServices.names(loaders, "unknown.Service") == []
+        names(loaders, "unknown.Service") == []
         loaders.containsKey("anything")
 
         cleanup:
