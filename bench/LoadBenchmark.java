@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   GET /api/me (signed in: the session is checked in the database), GET /health, GET /health/liveness, and the
  *   anonymous eligibility self-check POST /api/rounds/{id}/lots/{lotId}/eligibility-check (the rules run on each call).
  * Each phase runs CONNECTIONS clients (platform threads, one keep-alive connection each) for SECONDS after a warm-up.
- * It signs in as the demo bidder and checks the first lot of the first published round it can see.
+ * It signs in as the demo bidder and checks the first lot of the first published round it can see, with the profile in
+ * bench/self-check-profile.json (run from the project folder).
  *
  * Run with: bash bench/run-load.sh   (starts the service on a fresh database; see docs/benchmarks.md)
  */
@@ -44,8 +45,7 @@ public class LoadBenchmark {
             throw new IllegalStateException("no lot in round " + roundId + ": " + lots.substring(0, Math.min(300, lots.length())));
         }
         String check = "/api/rounds/" + roundId + "/lots/" + lot.group(1) + "/eligibility-check";
-        String profile = "{\"name\":\"Sister Space CIO\",\"legalForm\":\"CIO\",\"turnoverPence\":30000000,\"staffHeadcount\":8,"
-                + "\"accountsType\":\"INDEPENDENT_EXAMINATION\",\"insuranceHeld\":false,\"insuranceUndertaking\":true,\"experienceKinds\":[\"GRANT_FUNDED\"]}";
+        String profile = java.nio.file.Files.readString(java.nio.file.Path.of("bench/self-check-profile.json")).strip();
 
         List<Result> results = new ArrayList<>();
         results.add(phase("GET /api/me (signed in)", () -> HttpRequest.newBuilder(URI.create(BASE + "/api/me")).header("Authorization", "Bearer " + token).build()));

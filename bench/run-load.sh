@@ -4,8 +4,9 @@
 #   1. first start: migrates and seeds the database, compiles the rules (an empty compiled-rules cache);
 #   2. second start: the compiled rules are read from the cache (rules/engine/CompiledRules);
 #   3. a training run that writes a JDK AOT cache (-XX:AOTCacheOutput, JEP 514), then two starts that use it.
-# Then runs bench/LoadBenchmark.java against the last instance.
-# Usage: bash bench/run-load.sh   (CONNECTIONS=32 DURATION=10 WARMUP=5 PORT=8090)
+# Then runs bench/LoadBenchmark.java against the last instance and, when wrk is installed (Debian's package "wrk"),
+# bench/load-wrk.sh: the same four phases with wrk's lighter client.
+# Usage: bash bench/run-load.sh   (CONNECTIONS=32 DURATION=10 WARMUP=5 PORT=8090; wrk takes CONNECTIONS too, 10 if unset)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/readiness.sh
@@ -47,3 +48,8 @@ stop
 launch "start with the AOT cache, again" -XX:AOTCache="$WORK/levelfield.aot"
 "$JAVA" -Dbase="http://localhost:$PORT" -Dconnections="${CONNECTIONS:-32}" -Dseconds="${DURATION:-10}" -Dwarmup="${WARMUP:-5}" \
   bench/LoadBenchmark.java
+if command -v wrk > /dev/null; then
+  CONNECTIONS="${CONNECTIONS:-10}" bash bench/load-wrk.sh "http://localhost:$PORT"
+else
+  echo "wrk is not installed: its phases are left out (apt-get install wrk)"
+fi

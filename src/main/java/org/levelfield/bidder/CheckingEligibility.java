@@ -152,7 +152,10 @@ public class CheckingEligibility {
                 .orElseThrow(() -> ProblemException.notFound("published round", roundId));
         Round round = held.round();
         var lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
-        return evaluate(round, lot, profile, held.thresholds());
+        LocalDate today = today();
+        BidderProfileFact bidder = validated(profile);
+        return evaluate(round, lot, bidder, profile, held.lotFacts(lot.id(), today, () -> roundFacts(round, lot, today, held.thresholds())),
+                List.of(), debarment.inForceFor(numbersOf(List.of(profile))));
     }
 
     /** Runs the round's frozen eligibility rules for one lot against a profile (validated first). */
@@ -193,14 +196,29 @@ public class CheckingEligibility {
     /** As {@link #evaluate(Round, Lot, Profile, Thresholds, List)}, with the debarment list's entries in force already read. */
     public Check evaluate(Round round, Lot lot, Profile profile, Thresholds limits, List<Object> lotFacts, List<DebarmentList.Entry> debarred) {
         BidderProfileFact bidder = validated(profile);
+        return evaluate(round, lot, bidder, profile, roundFacts(round, lot, today(), limits), lotFacts, debarred);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON);
+    }
+
+    /** The round's facts on this day, without those of its other lots. */
+    private static List<Object> roundFacts(Round round, Lot lot, LocalDate today, Thresholds limits) {
         List<Object> facts = new ArrayList<>();
-        for (Object fact : RoundFacts.of(round, LocalDate.ofInstant(clock.instant(), ClockFactory.LONDON), limits)) {
+        for (Object fact : RoundFacts.of(round, today, limits)) {
             boolean otherLot = fact instanceof LotFact l && !l.id().equals(lot.id().toString())
                     || fact instanceof ConditionsFact c && !c.lotId().equals(lot.id().toString());
             if (!otherLot) {
                 facts.add(fact);
             }
         }
+        return facts;
+    }
+
+    private Check evaluate(Round round, Lot lot, BidderProfileFact bidder, Profile profile, List<Object> roundFacts, List<Object> lotFacts,
+                           List<DebarmentList.Entry> debarred) {
+        List<Object> facts = new ArrayList<>(roundFacts);
         facts.add(bidder);
         facts.addAll(exclusionDeclarations(bidder, profile));
         facts.addAll(debarmentListings(bidder, profile, debarred));

@@ -1,10 +1,13 @@
 package org.levelfield.bidder;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -25,8 +28,49 @@ public class PublishedRoundCache {
 
     static final int MAX_ROUNDS = 500;
 
-    /** A published round with the thresholds it is checked by, and when it was read. */
-    public record Held(Round round, Thresholds thresholds, long readAtNanos) {
+    /**
+     * A published round with the thresholds it is checked by, and when it was read. It also keeps the facts each of its
+     * lots is checked with on one day (the round's facts without the other lots'), made by the first check of that lot
+     * that day: they depend only on the round, its thresholds and the day, and the facts are records the rules cannot
+     * change. A check on a later day makes them again, since the law in force is judged on the day of the check.
+     */
+    public static final class Held {
+
+        private final Round round;
+        private final Thresholds thresholds;
+        private final long readAtNanos;
+        private volatile LotFacts lotFacts;
+
+        private record LotFacts(LocalDate day, Map<UUID, List<Object>> byLot) {
+        }
+
+        public Held(Round round, Thresholds thresholds, long readAtNanos) {
+            this.round = round;
+            this.thresholds = thresholds;
+            this.readAtNanos = readAtNanos;
+        }
+
+        public Round round() {
+            return round;
+        }
+
+        public Thresholds thresholds() {
+            return thresholds;
+        }
+
+        long readAtNanos() {
+            return readAtNanos;
+        }
+
+        /** The facts the lot is checked with on this day: kept from an earlier check that day, else made by {@code make}. */
+        public List<Object> lotFacts(UUID lotId, LocalDate day, Supplier<List<Object>> make) {
+            LotFacts kept = lotFacts;
+            if (kept == null || !kept.day().equals(day)) {
+                kept = new LotFacts(day, new ConcurrentHashMap<>());
+                lotFacts = kept;
+            }
+            return kept.byLot().computeIfAbsent(lotId, id -> List.copyOf(make.get()));
+        }
     }
 
     private final Rounds rounds;

@@ -55,6 +55,53 @@ class PublishedRoundCacheSpec extends IntegrationSpec {
         statistics.counting { try { checking.check(UUID.fromString(draft.id as String), UUID.fromString(draft.lots[0].id as String), profileRecord()) } catch (e) { } }.statements() > 0
     }
 
+    def "a held round's facts for a lot are made by the first check of that lot on a day, and made again on the next day"() {
+        given:
+        def held = new PublishedRoundCache.Held(null, null, 0L)
+        def lotA = UUID.randomUUID()
+        def lotB = UUID.randomUUID()
+        def monday = java.time.LocalDate.of(2026, 12, 7)
+        int made = 0
+        def make = { String tag -> { -> made++; [tag, made] as List<Object> } as java.util.function.Supplier<List<Object>> }
+
+        when:
+        def first = held.lotFacts(lotA, monday, make("A"))
+        def second = held.lotFacts(lotA, monday, make("A"))
+        def other = held.lotFacts(lotB, monday, make("B"))
+        def nextDay = held.lotFacts(lotA, monday.plusDays(1), make("A"))
+
+        then: "one making per lot and day; the list kept cannot be changed by a caller"
+        made == 3
+        second.is(first)
+        first == ["A", 1]
+        other == ["B", 2]
+        nextDay == ["A", 3]
+
+        when:
+        first.add("changed")
+
+        then:
+        thrown(UnsupportedOperationException)
+    }
+
+    def "the self-check answers the same from the kept facts as from facts made afresh, for each lot"() {
+        given:
+        def who = people()
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"))
+        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(Instant.parse("2027-02-01T12:00:00Z"))).body, who.commissioner).body.round
+        def roundId = UUID.fromString(round.id as String)
+
+        expect:
+        round.lots.size() > 1
+        round.lots.every { lot ->
+            def lotId = UUID.fromString(lot.id as String)
+            def kept = [checking.check(roundId, lotId, profileRecord()), checking.check(roundId, lotId, profileRecord())]
+            def afresh = checking.evaluate(applicationContext.getBean(org.levelfield.round.infrastructure.Rounds).find(roundId).get(),
+                    applicationContext.getBean(org.levelfield.round.infrastructure.Rounds).find(roundId).get().lot(lotId).get(), profileRecord())
+            kept.every { it == afresh } && afresh.lot() == lot.title
+        }
+    }
+
     CheckingEligibility.Profile profileRecord() {
         applicationContext.getBean(io.micronaut.json.JsonMapper).readValue(groovy.json.JsonOutput.toJson(profile()), CheckingEligibility.Profile)
     }

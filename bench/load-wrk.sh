@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The hot paths of a running Levelfield under wrk (issue 15, part 10), in one run so their ratios compare like with
+# like: GET /api/me signed in as the demo bidder, GET /health, GET /health/liveness, and the anonymous eligibility
+# self-check of the first lot of the first published round (the rules run on each call; bench/self-check-profile.json).
+# wrk is a small C client (Debian's package "wrk"): on this two-CPU machine it leaves more of the CPUs to the service
+# than bench/LoadBenchmark.java's Java clients do, which share them too.
+# Usage: bash bench/load-wrk.sh http://localhost:8090   (CONNECTIONS=10 THREADS=2 DURATION=10 WARMUP=5)
+# bench/run-load.sh runs it against the service it starts, when wrk is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BASE="${1:-http://localhost:8080}"
+CONNECTIONS="${CONNECTIONS:-10}"
+THREADS="${THREADS:-2}"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-5}"
+command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+
+json_field() { grep -o "\"$1\" *: *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
+TOKEN="$(curl -sf -H 'Content-Type: application/json' -d '{"username":"bidder","password":"levelfield-demo"}' "$BASE/api/login" | json_field access_token)"
+[ -n "$TOKEN" ] || { echo "could not sign in as the demo bidder at $BASE (is it running in development mode?)" >&2; exit 1; }
+ROUND="$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/rounds" | json_field id)"
+LOT="$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/rounds/$ROUND" | tr -d '\n' | grep -o '"lots" *: *\[ *{ *"id" *: *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
+[ -n "$ROUND" ] && [ -n "$LOT" ] || { echo "no published round with a lot at $BASE" >&2; exit 1; }
+
+# phase NAME PATH [TOKEN] [BODY_FILE]: a warm-up run, then the measured one; prints the RESULT line's figures.
+phase() {
+  local name="$1" path="$2" token="${3:-}" body="${4:-}"
+  WRK_TOKEN="$token" WRK_BODY_FILE="$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/wrk-phase.lua "$BASE$path" > /dev/null
+  echo "$name|$(WRK_TOKEN="$token" WRK_BODY_FILE="$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s bench/wrk-phase.lua "$BASE$path" | sed -n 's/^RESULT //p')"
+}
+
+{
+  phase "GET /api/me (signed in)" /api/me "$TOKEN"
+  phase "GET /health" /health
+  phase "GET /health/liveness" /health/liveness
+  phase "POST eligibility-check (anonymous)" "/api/rounds/$ROUND/lots/$LOT/eligibility-check" "" bench/self-check-profile.json
+} | awk -F'|' -v c="$CONNECTIONS" -v t="$THREADS" -v d="$DURATION" -v w="$WARMUP" -v base="$BASE" '
+  BEGIN { printf "wrk: %d connections on %d threads, %d s per phase after %d s warm-up, against %s\n", c, t, d, w, base }
+  { split($2, f, " "); if (NR == 1) me = f[1]
+    printf "%-38s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  (%.2f x /api/me)\n", $1, f[1], f[2], f[3], f[4], f[1] / me }'
