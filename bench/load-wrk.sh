@@ -22,19 +22,22 @@ ROUND="$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/rounds" | json_fi
 LOT="$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/rounds/$ROUND" | tr -d '\n' | grep -o '"lots" *: *\[ *{ *"id" *: *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
 [ -n "$ROUND" ] && [ -n "$LOT" ] || { echo "no published round with a lot at $BASE" >&2; exit 1; }
 
-# phase NAME PATH [TOKEN] [BODY_FILE]: a warm-up run, then the measured one; prints the RESULT line's figures.
+# phase SECONDS NAME PATH [TOKEN] [BODY_FILE]: one wrk run; prints "NAME|" and the RESULT line's figures.
 phase() {
-  local name="$1" path="$2" token="${3:-}" body="${4:-}"
-  WRK_TOKEN="$token" WRK_BODY_FILE="$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/wrk-phase.lua "$BASE$path" > /dev/null
-  echo "$name|$(WRK_TOKEN="$token" WRK_BODY_FILE="$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s bench/wrk-phase.lua "$BASE$path" | sed -n 's/^RESULT //p')"
+  local seconds="$1" name="$2" path="$3" token="${4:-}" body="${5:-}"
+  echo "$name|$(WRK_TOKEN="$token" WRK_BODY_FILE="$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" -s bench/wrk-phase.lua "$BASE$path" | sed -n 's/^RESULT //p')"
+}
+# all SECONDS: the four phases in turn.
+all() {
+  phase "$1" "GET /api/me (signed in)" /api/me "$TOKEN"
+  phase "$1" "GET /health" /health
+  phase "$1" "GET /health/liveness" /health/liveness
+  phase "$1" "POST eligibility-check (anonymous)" "/api/rounds/$ROUND/lots/$LOT/eligibility-check" "" bench/self-check-profile.json
 }
 
-{
-  phase "GET /api/me (signed in)" /api/me "$TOKEN"
-  phase "GET /health" /health
-  phase "GET /health/liveness" /health/liveness
-  phase "POST eligibility-check (anonymous)" "/api/rounds/$ROUND/lots/$LOT/eligibility-check" "" bench/self-check-profile.json
-} | awk -F'|' -v c="$CONNECTIONS" -v t="$THREADS" -v d="$DURATION" -v w="$WARMUP" -v base="$BASE" '
-  BEGIN { printf "wrk: %d connections on %d threads, %d s per phase after %d s warm-up, against %s\n", c, t, d, w, base }
+# Every phase is warmed up before any is measured: a service just started is still compiling its hot paths.
+all "$WARMUP" > /dev/null
+all "$DURATION" | awk -F'|' -v c="$CONNECTIONS" -v t="$THREADS" -v d="$DURATION" -v w="$WARMUP" -v base="$BASE" '
+  BEGIN { printf "wrk: %d connections on %d threads, %d s per phase after %d s warm-up of each, against %s\n", c, t, d, w, base }
   { split($2, f, " "); if (NR == 1) me = f[1]
     printf "%-38s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  (%.2f x /api/me)\n", $1, f[1], f[2], f[3], f[4], f[1] / me }'
