@@ -49,7 +49,8 @@ class DeadlineUnderLoadSpec extends IntegrationSpec {
      * moment each request's bytes were written to the socket. One thread writes every request, one after another, as
      * the network would deliver them from many browsers: 200 sender threads woken at once on this machine's two CPUs
      * kept the service's network threads from running for up to 0.6 s (a crowd on other machines does not take the
-     * server's CPUs). One thread per connection then waits for its answer, blocked, using no CPU.
+     * server's CPUs). One thread per connection waits for its answer, blocked in its read from before the first write, using
+     * no CPU (readers all released by a latch after the last write woke 200 threads at once, and delayed the service's reads).
      */
     List<Map> sendAll(List<String> tokens, String path, Map tender, Instant at) {
         byte[] json = JsonOutput.toJson(tender).getBytes("UTF-8")
@@ -69,9 +70,10 @@ class DeadlineUnderLoadSpec extends IntegrationSpec {
         def futures = (0..<tokens.size()).collect { int i ->
             pool.submit({
                 Socket socket = sockets[i]
-                written.await()
                 String response = new String(socket.inputStream.readAllBytes(), "UTF-8")
-                long answeredMillis = Duration.between(sent[i], Instant.now()).toMillis()
+                Instant answered = Instant.now()
+                written.await()
+                long answeredMillis = Duration.between(sent[i], answered).toMillis()
                 socket.close()
                 int status = response.substring(9, 12) as int
                 String body = response.substring(response.indexOf("\r\n\r\n") + 4)
@@ -112,6 +114,12 @@ class DeadlineUnderLoadSpec extends IntegrationSpec {
         }
     }
 
+    /**
+     * The same 200 organisations first send a tender for the round's other lot, 14 s before the deadline: a service at a
+     * deadline has been taking tenders for weeks, and a JVM that has never run the submission's code runs it interpreted
+     * and compiles it while the crowd waits (docs/benchmarks.md, "A crowd at the deadline": the arrival lags of the first
+     * burst after a start were up to 280 ms, of a later one under 100 ms). The lags printed are the second burst's.
+     */
     def "200 organisations sending one second before the deadline are all received, each stamped at its arrival, not when it was processed"() {
         given:
         def who = people()
@@ -121,16 +129,21 @@ class DeadlineUnderLoadSpec extends IntegrationSpec {
         Instant deadline = Instant.parse(round.tenderDeadline)
 
         when:
+        def earlier = sendAll(crowd, "/api/rounds/$round.id/lots/${round.lots[0].id}/tenders", RoundFixture.tender(round.lots[0], 25_000_000),
+                deadline.minusSeconds(14))
         def results = sendAll(crowd, "/api/rounds/$round.id/lots/$lot.id/tenders", RoundFixture.tender(lot, 25_000_000), deadline.minusSeconds(1))
         def lags = results.findAll { it.status == 201 }.collect { Duration.between(it.sent, Instant.parse(it.body.receivedAt)).toMillis() }
 
-        then: "every tender is received, none as late"
+        then: "every tender is received, none as late, on both lots"
+        earlier.countBy { it.status } == [201: CROWD]
         results.countBy { it.status } == [201: CROWD]
         results.every { it.body.receivedAtSource == "REQUEST_ARRIVAL" }
         results.every { Instant.parse(it.body.receivedAt).isBefore(deadline) }
 
         and: "each receipt time is the arrival: well under a second after sending, and before the answer, which takes seconds for the last"
         def quartiles = { List<Long> xs -> xs.sort().with { [it[0], it[it.size().intdiv(2)], it[(int) (it.size() * 0.95)], it[-1]] } }
+        def earlierLags = earlier.collect { Duration.between(it.sent, Instant.parse(it.body.receivedAt)).toMillis() }
+        println "first burst after the start, lags: " + quartiles(earlierLags) + "; answered after: " + quartiles(earlier*.answeredMillis)
         println "lags: " + quartiles(lags) + "; answered after (ms, min/median/p95/max): " + quartiles(results*.answeredMillis)
         lags.max() < 1000
         results.findAll { it.status == 201 }.every { Duration.between(it.sent, Instant.parse(it.body.receivedAt)).toMillis() <= it.answeredMillis }
@@ -139,7 +152,8 @@ class DeadlineUnderLoadSpec extends IntegrationSpec {
 
         and: "the receipt shows where its time came from"
         api("GET", "/api/tenders/${results[0].body.tenderId}/receipt", crowd[0]).body.receivedAtSource == "REQUEST_ARRIVAL"
-        count("tender", "round_id = ?::uuid and status = 'SUBMITTED'", round.id) == CROWD
+        count("tender", "lot_id = ?::uuid and status = 'SUBMITTED'", lot.id) == CROWD
+        count("tender", "round_id = ?::uuid and status = 'SUBMITTED'", round.id) == 2 * CROWD
     }
 
     def "ten copies of one organisation's tender sent at once without an Idempotency-Key give one receipt and nine conflicts, never a 500"() {
