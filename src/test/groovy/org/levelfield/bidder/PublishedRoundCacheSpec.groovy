@@ -28,8 +28,7 @@ class PublishedRoundCacheSpec extends IntegrationSpec {
     def "a published round is read once for many checks, and again once the holding time is up; a draft is never held"() {
         given:
         def who = people()
-        clock.set(Instant.parse("2026-12-01T09:00:00Z"))
-        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(Instant.parse("2027-02-01T12:00:00Z"))).body, who.commissioner).body.round
+        def round = publishedRound(who)
         def draft = api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(Instant.parse("2027-02-01T12:00:00Z"))).body
         String path = "/api/rounds/$round.id/lots/${round.lots[0].id}/eligibility-check"
         def roundId = UUID.fromString(round.id as String)
@@ -87,8 +86,7 @@ class PublishedRoundCacheSpec extends IntegrationSpec {
     def "the self-check answers the same from the kept facts as from facts made afresh, for each lot"() {
         given:
         def who = people()
-        clock.set(Instant.parse("2026-12-01T09:00:00Z"))
-        def round = approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(Instant.parse("2027-02-01T12:00:00Z"))).body, who.commissioner).body.round
+        def round = publishedRound(who)
         def roundId = UUID.fromString(round.id as String)
 
         expect:
@@ -96,13 +94,19 @@ class PublishedRoundCacheSpec extends IntegrationSpec {
         round.lots.every { lot ->
             def lotId = UUID.fromString(lot.id as String)
             def kept = [checking.check(roundId, lotId, profileRecord()), checking.check(roundId, lotId, profileRecord())]
-            def afresh = checking.evaluate(applicationContext.getBean(org.levelfield.round.infrastructure.Rounds).find(roundId).get(),
-                    applicationContext.getBean(org.levelfield.round.infrastructure.Rounds).find(roundId).get().lot(lotId).get(), profileRecord())
+            def stored = applicationContext.getBean(org.levelfield.round.infrastructure.Rounds).find(roundId).get()
+            def afresh = checking.evaluate(stored, stored.lot(lotId).get(), profileRecord())
             kept.every { it == afresh } && afresh.lot() == lot.title
         }
     }
 
-    CheckingEligibility.Profile profileRecord() {
+    /** A round published on 1 December 2026 with its deadline on 1 February 2027, the clock left at its publication. */
+    Map publishedRound(Map who) {
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"))
+        approveAndPublish(api("POST", "/api/rounds", who.commissioner, RoundFixture.aRound(Instant.parse("2027-02-01T12:00:00Z"))).body, who.commissioner).body.round
+    }
+
+        CheckingEligibility.Profile profileRecord() {
         applicationContext.getBean(io.micronaut.json.JsonMapper).readValue(groovy.json.JsonOutput.toJson(profile()), CheckingEligibility.Profile)
     }
 }
