@@ -16,6 +16,7 @@ import org.levelfield.round.infrastructure.Rounds;
 import org.levelfield.round.model.Lot;
 import org.levelfield.round.model.Round;
 import org.levelfield.round.model.RoundStatus;
+import org.levelfield.rules.engine.Ruleset;
 import org.levelfield.rules.engine.Rulesets;
 import org.levelfield.rules.engine.ThresholdsConfiguration;
 import org.levelfield.rules.facts.eligibility.BidderProfileFact;
@@ -154,8 +155,17 @@ public class CheckingEligibility {
         var lot = round.lot(lotId).orElseThrow(() -> ProblemException.notFound("lot in round '" + round.title() + "'", lotId));
         LocalDate today = today();
         BidderProfileFact bidder = validated(profile);
-        return evaluate(round, lot, bidder, profile, held.lotFacts(lot.id(), today, () -> roundFacts(round, lot, today, held.thresholds())),
-                List.of(), debarment.inForceFor(numbersOf(List.of(profile))));
+        Ruleset rules = rulesets.forVersion(round.rulesetVersion());
+        List<Object> kept = held.lotFacts(lot.id(), today, () -> withRegime(rules, roundFacts(round, lot, today, held.thresholds())));
+        return evaluate(round, lot, bidder, profile, kept, List.of(), debarment.inForceFor(numbersOf(List.of(profile))),
+                facts -> rules.evaluateAlone(Stage.ELIGIBILITY, facts));
+    }
+
+    /** The round's facts with what the regime rules derive from them, so that each check runs the eligibility rules alone. */
+    private static List<Object> withRegime(Ruleset rules, List<Object> roundFacts) {
+        List<Object> facts = new ArrayList<>(roundFacts);
+        facts.addAll(rules.regime(roundFacts));
+        return facts;
     }
 
     /** Runs the round's frozen eligibility rules for one lot against a profile (validated first). */
@@ -196,7 +206,8 @@ public class CheckingEligibility {
     /** As {@link #evaluate(Round, Lot, Profile, Thresholds, List)}, with the debarment list's entries in force already read. */
     public Check evaluate(Round round, Lot lot, Profile profile, Thresholds limits, List<Object> lotFacts, List<DebarmentList.Entry> debarred) {
         BidderProfileFact bidder = validated(profile);
-        return evaluate(round, lot, bidder, profile, roundFacts(round, lot, today(), limits), lotFacts, debarred);
+        return evaluate(round, lot, bidder, profile, roundFacts(round, lot, today(), limits), lotFacts, debarred,
+                facts -> rulesets.forVersion(round.rulesetVersion()).evaluate(Stage.ELIGIBILITY, facts));
     }
 
     private LocalDate today() {
@@ -217,7 +228,7 @@ public class CheckingEligibility {
     }
 
     private Check evaluate(Round round, Lot lot, BidderProfileFact bidder, Profile profile, List<Object> roundFacts, List<Object> lotFacts,
-                           List<DebarmentList.Entry> debarred) {
+                           List<DebarmentList.Entry> debarred, java.util.function.Function<List<Object>, List<Finding>> rules) {
         List<Object> facts = new ArrayList<>(roundFacts);
         facts.add(bidder);
         facts.addAll(exclusionDeclarations(bidder, profile));
@@ -227,7 +238,7 @@ public class CheckingEligibility {
                     .map(x -> new ExperienceFact(bidder.name(), x.description(), x.kind(), x.lastYear())).forEach(facts::add);
         }
         facts.addAll(lotFacts == null ? List.of() : lotFacts);
-        List<Result> results = rulesets.forVersion(round.rulesetVersion()).evaluate(Stage.ELIGIBILITY, facts).stream()
+        List<Result> results = rules.apply(facts).stream()
                 .filter(f -> f.ruleId().startsWith("SEL-"))
                 .map(CheckingEligibility::result)
                 .sorted((a, b) -> a.ruleId().compareTo(b.ruleId()))

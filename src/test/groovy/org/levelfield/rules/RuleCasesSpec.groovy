@@ -67,6 +67,28 @@ class RuleCasesSpec extends Specification {
         caseName = written.name
     }
 
+    def "the eligibility rules run alone over facts given what the regime rules derived from them find what they find with the regime rules, in every eligibility case"() {
+        given: "every rule, as the service runs them"
+        def ruleset = RulesetLoader.compile(files)
+        def cases = allCases().findAll { it[0].stage() == Stage.ELIGIBILITY }.collect { [name: "${it[0].ruleId()}: ${it[1].name}", facts: facts(it[1].facts as List)] }
+
+        when:
+        def whole = { Map c -> ruleset.evaluate(Stage.ELIGIBILITY, c.facts).findAll { !it.ruleId().startsWith("REG-") } }
+        List<String> differing = cases.findAll { c -> ruleset.evaluateAlone(Stage.ELIGIBILITY, c.facts + ruleset.regime(c.facts)) != whole(c) }*.name
+        int differingWithoutRegime = cases.count { c -> ruleset.evaluateAlone(Stage.ELIGIBILITY, c.facts) != whole(c) }
+        List<String> derivingOthers = cases.findAll { c -> ruleset.regime(c.facts).any { f -> f instanceof org.levelfield.rules.model.Finding || c.facts.any { it.is(f) } } }*.name
+
+        then:
+        cases.size() >= 20
+        differing == []
+
+        and: "the regime's facts matter to them: without those, some cases' findings differ"
+        differingWithoutRegime >= 5
+
+        and: "what the regime derives is facts only, never its findings or the facts given"
+        derivingOthers == []
+    }
+
     private List allCases() {
         RulesetLoader.read(RULES).collectMany { file ->
             Path cases = casesFile(file)

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A compiled set of rule files with its version (SHA-256 over the files). Each stage has its
  * own knowledge base made of that stage's rules plus the regime rules, whose derived facts
- * (the duties and procurement law in force) the other stages read.
+ * (the duties and procurement law in force) the other stages read; and one of the stage's rules alone, for facts that
+ * already carry what the regime rules derived (the self-check's, whose round does not change: {@link #regime}).
  *
  * <p>The rules have been read, checked and compiled (or found compiled in the compiled-rules cache) before a Ruleset
  * exists; its knowledge bases are put together from those compiled packages once, when {@link #prepare} or
@@ -35,17 +36,25 @@ public final class Ruleset {
     private final List<RuleFile> files;
     private final Origin origin;
     private final Object building = new Object();
-    private Supplier<Map<Stage, KieBase>> build;
-    private volatile Map<Stage, KieBase> bases;
-    /** Each stage's pool of sessions, made at its first run. */
+    private Supplier<Bases> build;
+    private volatile Bases bases;
+    /** Each stage's pool of sessions, made at its first run, with the regime rules and without them. */
     private final Map<Stage, KieSessionsPool> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Stage, KieSessionsPool> sessionsAlone = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Stage, io.micrometer.core.instrument.Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile RuntimeException failed;
 
     /** Where the compiled rules came from: the compiler, or the compiled-rules cache ({@link CompiledRules}). */
     public enum Origin { COMPILED, KEPT }
 
-    Ruleset(String version, List<RuleFile> files, Supplier<Map<Stage, KieBase>> build, Origin origin) {
+    /**
+     * Each stage's knowledge base: with the regime rules, and alone, for facts that already carry what the regime rules
+     * derived from them ({@link #regime}, {@link #evaluateAlone}).
+     */
+    record Bases(Map<Stage, KieBase> withRegime, Map<Stage, KieBase> alone) {
+    }
+
+    Ruleset(String version, List<RuleFile> files, Supplier<Bases> build, Origin origin) {
         this.version = version;
         this.origin = origin;
         this.files = List.copyOf(files);
@@ -92,8 +101,8 @@ public final class Ruleset {
         });
     }
 
-    private Map<Stage, KieBase> bases() {
-        Map<Stage, KieBase> built = bases;
+    private Bases bases() {
+        Bases built = bases;
         if (built != null) {
             return built;
         }
@@ -103,7 +112,8 @@ public final class Ruleset {
                     throw failed;
                 }
                 try {
-                    bases = new EnumMap<>(build.get());
+                    Bases made = build.get();
+                    bases = new Bases(new EnumMap<>(made.withRegime()), made.alone().isEmpty() ? Map.of() : new EnumMap<>(made.alone()));
                     build = null;
                 } catch (RuntimeException e) {
                     failed = e;
@@ -136,7 +146,7 @@ public final class Ruleset {
      */
     public java.util.SortedSet<String> disqualifying(Stage stage) {
         java.util.SortedSet<String> ids = new java.util.TreeSet<>();
-        KieBase base = bases().get(stage);
+        KieBase base = bases().withRegime().get(stage);
         if (base == null) {
             return ids;
         }
@@ -168,12 +178,42 @@ public final class Ruleset {
     }
 
     public <T> Run<T> run(Stage stage, Collection<?> facts, Class<T> derivedType) {
-        KieBase base = bases().get(stage);
+        return run(stage, bases().withRegime().get(stage), sessions, facts, derivedType);
+    }
+
+    /**
+     * What the regime rules derive from these facts (the duties in force, the procurement law, each lot's service class,
+     * the threshold and the round's scope), without their findings and without the facts given. For facts that stay the
+     * same from one run to the next (a published round's on one day), derived once and given with them to
+     * {@link #evaluateAlone}, instead of the regime rules running again in every run.
+     */
+    public List<Object> regime(Collection<?> facts) {
+        java.util.Set<Object> given = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        given.addAll(facts);
+        return run(Stage.REGIME, facts, Object.class).derived().stream()
+                .filter(o -> !(o instanceof Finding) && !given.contains(o)).toList();
+    }
+
+    /**
+     * Runs a stage's own rules, without the regime rules, over facts that already carry what {@link #regime} derived from
+     * them: the same findings as {@link #evaluate(Stage, Collection)} gives, less the regime rules' own (RuleCasesSpec
+     * checks this over every case of the stages that have such a knowledge base: the eligibility rules).
+     */
+    public List<Finding> evaluateAlone(Stage stage, Collection<?> factsWithRegime) {
+        Bases built = bases();
+        KieBase alone = built.alone().get(stage);
+        if (alone == null && built.withRegime().containsKey(stage)) {
+            throw new IllegalStateException("The " + stage.folder() + " rules have no knowledge base without the regime rules");
+        }
+        return run(stage, alone, sessionsAlone, factsWithRegime, Finding.class).findings();
+    }
+
+    private <T> Run<T> run(Stage stage, KieBase base, Map<Stage, KieSessionsPool> pools, Collection<?> facts, Class<T> derivedType) {
         if (base == null) {
             return new Run<>(List.of(), List.of());
         }
         // A session from the stage's pool: disposing it clears it and gives it back, instead of a new one per run.
-        KieSession session = sessions.computeIfAbsent(stage, s -> base.newKieSessionsPool(2)).newKieSession();
+        KieSession session = pools.computeIfAbsent(stage, s -> base.newKieSessionsPool(2)).newKieSession();
         long started = System.nanoTime();
         try {
             facts.forEach(session::insert);

@@ -273,10 +273,14 @@ public final class RulesetLoader {
         return packages;
     }
 
-    /** One knowledge base per stage, of its own packages and the regime's. */
-    private static Map<Stage, KieBase> bases(List<RuleFile> files, Map<String, KiePackage> compiled) {
+    /**
+     * Per stage, a knowledge base of its own packages and the regime's; and, for the stages whose rules are run with the
+     * regime's facts derived beforehand ({@link Ruleset#evaluateAlone}), one of its own packages alone.
+     */
+    private static Ruleset.Bases bases(List<RuleFile> files, Map<String, KiePackage> compiled) {
         Set<String> regime = packagesOf(files, Stage.REGIME);
-        Map<Stage, KieBase> bases = new EnumMap<>(Stage.class);
+        Map<Stage, KieBase> withRegime = new EnumMap<>(Stage.class);
+        Map<Stage, KieBase> alone = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
             Set<String> own = packagesOf(files, stage);
             if (own.isEmpty()) {
@@ -284,15 +288,25 @@ public final class RulesetLoader {
             }
             Set<String> included = new LinkedHashSet<>(regime);
             included.addAll(own);
-            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
-            List<KiePackage> packages = included.stream().map(compiled::get).toList();
-            if (packages.contains(null)) {
-                throw new RulesetException("The compiled rules lack a package of the " + stage.folder() + " rules: " + included);
+            withRegime.put(stage, base(stage, included, compiled));
+            if (RUN_ALONE.contains(stage)) {
+                alone.put(stage, base(stage, own, compiled));
             }
-            base.addPackages(packages);
-            bases.put(stage, base);
         }
-        return bases;
+        return new Ruleset.Bases(withRegime, alone);
+    }
+
+    /** The stages run with the regime's facts derived beforehand: the self-check's eligibility rules. */
+    private static final Set<Stage> RUN_ALONE = Set.of(Stage.ELIGIBILITY);
+
+    private static KieBase base(Stage stage, Set<String> included, Map<String, KiePackage> compiled) {
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        List<KiePackage> packages = included.stream().map(compiled::get).toList();
+        if (packages.contains(null)) {
+            throw new RulesetException("The compiled rules lack a package of the " + stage.folder() + " rules: " + included);
+        }
+        base.addPackages(packages);
+        return base;
     }
 
     /** SHA-256 over every file's path and text, in path order. */
