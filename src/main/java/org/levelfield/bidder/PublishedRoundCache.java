@@ -32,7 +32,8 @@ public class PublishedRoundCache {
      * A published round with the thresholds it is checked by, and when it was read. It also keeps the facts each of its
      * lots is checked with on one day (the round's facts without the other lots', and what the regime rules derive from
      * them: the duties and procurement law in force), made by the first check of that lot that day: they depend only on
-     * the round, its thresholds and the day, and the facts are records the rules cannot change. A check on a later day makes them again, since the law in force is judged on the day of the check.
+     * the round, its thresholds and the day, and the facts are records the rules cannot change. A check on a later day
+     * makes them again, since the law in force is judged on the day of the check.
      */
     public static final class Held {
 
