@@ -27,9 +27,27 @@ class CompiledRulesCacheSpec extends Specification {
 
     String before
 
+    /**
+     * The project's rules, copied with a comment of this run's own, so their version is one no other thread of the test
+     * JVM loads: a scheduled job of another spec's service, loading the project's rules between this spec's
+     * {@code forgetLoaded()} and its own load, once handed it that thread's ruleset (read from the whole entry this spec
+     * had just cut short).
+     */
+    Path ownRules
+
     def setup() {
         before = System.getProperty("levelfield.rules.cache")
         RulesetLoader.forgetLoaded()
+        ownRules = temp.resolve("own-rules")
+        Path project = Path.of("rules")
+        Files.walk(project).withCloseable { paths ->
+            paths.each { Path from ->
+                Path to = ownRules.resolve(project.relativize(from).toString())
+                if (Files.isDirectory(from)) Files.createDirectories(to) else Files.copy(from, to)
+            }
+        }
+        Path regime = ownRules.resolve("regime/REG-01-equality-duties-by-decision-date.drl")
+        Files.writeString(regime, Files.readString(regime) + "\n// CompiledRulesCacheSpec ${UUID.randomUUID()}\n")
     }
 
     def cleanup() {
@@ -55,9 +73,9 @@ class CompiledRulesCacheSpec extends Specification {
         def folder = cacheFolder("rwx------")
 
         when:
-        def first = RulesetLoader.load(Path.of("rules"))
+        def first = RulesetLoader.load(ownRules)
         RulesetLoader.forgetLoaded()
-        def second = RulesetLoader.load(Path.of("rules"))
+        def second = RulesetLoader.load(ownRules)
 
         then:
         first.origin() == Ruleset.Origin.COMPILED
@@ -72,12 +90,12 @@ class CompiledRulesCacheSpec extends Specification {
     def "a start with the rules kept does not wait for the knowledge bases: the entry is checked whole, and its packages are read back and put together on first use or in the background once the server is up"() {
         given:
         cacheFolder("rwx------")
-        def compiled = RulesetLoader.load(Path.of("rules"))
+        def compiled = RulesetLoader.load(ownRules)
         def expected = regimeFindings(compiled)
         RulesetLoader.forgetLoaded()
 
         when: "a restart loads the rules from the cache"
-        def kept = RulesetLoader.load(Path.of("rules"))
+        def kept = RulesetLoader.load(ownRules)
 
         then: "nothing is put together yet"
         kept.origin() == Ruleset.Origin.KEPT
@@ -105,7 +123,7 @@ class CompiledRulesCacheSpec extends Specification {
 
     def "if putting the knowledge bases together fails, every run says so and readiness turns DOWN with the reason"() {
         given: "a ruleset whose knowledge bases cannot be put together"
-        def files = RulesetLoader.read(Path.of("rules"))
+        def files = RulesetLoader.read(ownRules)
         def ruleset = new Ruleset("v-test", files, { throw new RulesetException("The compiled rules lack a package of the regime rules") }, Ruleset.Origin.KEPT)
 
         expect: "ready while they are being put together"
@@ -134,7 +152,7 @@ class CompiledRulesCacheSpec extends Specification {
     def "an entry that is whole but does not read back is compiled again when the knowledge bases are put together"() {
         given:
         def folder = cacheFolder("rwx------")
-        def expected = regimeFindings(RulesetLoader.load(Path.of("rules")))
+        def expected = regimeFindings(RulesetLoader.load(ownRules))
         RulesetLoader.forgetLoaded()
         Path kept = Files.list(folder).filter { it.toString().endsWith(".kpkg") }.findFirst().get()
         byte[] garbage = "not a serialised package".getBytes("UTF-8")
@@ -144,7 +162,7 @@ class CompiledRulesCacheSpec extends Specification {
         Files.write(kept, entry.array())
 
         when:
-        def ruleset = RulesetLoader.load(Path.of("rules"))
+        def ruleset = RulesetLoader.load(ownRules)
 
         then:
         ruleset.origin() == Ruleset.Origin.KEPT
@@ -159,9 +177,9 @@ class CompiledRulesCacheSpec extends Specification {
         System.setProperty("levelfield.rules.cache", "off")
 
         when:
-        RulesetLoader.preload(Path.of("rules"))
-        def a = RulesetLoader.load(Path.of("rules"))
-        def b = RulesetLoader.load(Path.of("rules"))
+        RulesetLoader.preload(ownRules)
+        def a = RulesetLoader.load(ownRules)
+        def b = RulesetLoader.load(ownRules)
 
         then:
         a.is(b)
@@ -220,7 +238,7 @@ class CompiledRulesCacheSpec extends Specification {
     def "a kept entry that cannot be read is compiled afresh (and replaced)"() {
         given:
         def folder = cacheFolder("rwx------")
-        RulesetLoader.load(Path.of("rules"))
+        RulesetLoader.load(ownRules)
         RulesetLoader.forgetLoaded()
         Path kept = Files.list(folder).filter { it.toString().endsWith(".kpkg") }.findFirst().get()
         long whole = Files.size(kept)
@@ -229,7 +247,7 @@ class CompiledRulesCacheSpec extends Specification {
         bytes = null
 
         when:
-        def ruleset = RulesetLoader.load(Path.of("rules"))
+        def ruleset = RulesetLoader.load(ownRules)
 
         then:
         ruleset.origin() == Ruleset.Origin.COMPILED
@@ -241,7 +259,7 @@ class CompiledRulesCacheSpec extends Specification {
         RulesetLoader.forgetLoaded()
 
         then:
-        RulesetLoader.load(Path.of("rules")).origin() == Ruleset.Origin.KEPT
+        RulesetLoader.load(ownRules).origin() == Ruleset.Origin.KEPT
     }
 
     def "a folder others can write to is not used, since what is read from it becomes code"() {
@@ -249,9 +267,9 @@ class CompiledRulesCacheSpec extends Specification {
         def folder = cacheFolder("rwxrwxrwx")
 
         when:
-        RulesetLoader.load(Path.of("rules"))
+        RulesetLoader.load(ownRules)
         RulesetLoader.forgetLoaded()
-        def again = RulesetLoader.load(Path.of("rules"))
+        def again = RulesetLoader.load(ownRules)
 
         then:
         again.origin() == Ruleset.Origin.COMPILED
