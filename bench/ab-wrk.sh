@@ -3,6 +3,8 @@
 # gets a fresh database, starts in development mode, is loaded by bench/load-wrk.sh and is stopped. Alternating spreads
 # the machine's slower minutes over both builds; the machine's speed is printed before each run (hashing 256 MB).
 # Usage: bash bench/ab-wrk.sh base.jar new.jar   (ROUNDS=3 PORT=8090 WARMUP=10 DURATION=10; PostgreSQL on 127.0.0.1:5432)
+# BASE_OPTS and NEW_OPTS add JVM options to one side: the same jar twice with two AOT caches from bench/train-aot.sh,
+#   BASE_OPTS=-XX:AOTCache=idle.aot NEW_OPTS=-XX:AOTCache=trained.aot bash bench/ab-wrk.sh app.jar app.jar
 # Make a jar of a commit with: git worktree add /tmp/base <commit> && (cd /tmp/base && ./mvnw -q -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,11 +18,11 @@ WORK="$(mktemp -d)"
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 run() {
-  local label="$1" jar="$2"
+  local label="$1" jar="$2" opts="$3"
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists levelfield_ab" -qc "create database levelfield_ab" > /dev/null 2>&1
   MICRONAUT_ENVIRONMENTS=dev PORT="$PORT" LEVELFIELD_CLOSING=false DATABASE_URL=postgres://postgres@127.0.0.1:5432/levelfield_ab \
     LEVELFIELD_RULES_CACHE="$WORK/rules-cache-$label" \
-    "$JAVA" -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$jar" > "$WORK/$label.log" 2>&1 &
+    "$JAVA" $opts -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$jar" > "$WORK/$label.log" 2>&1 &
   pid=$!
   wait_until_ready "$PORT" "$pid" || { echo "$label did not start; its log:" >&2; tail -20 "$WORK/$label.log" >&2; exit 1; }
   sleep 3
@@ -32,6 +34,6 @@ run() {
 }
 
 for round in $(seq 1 "$ROUNDS"); do
-  run "round-$round-base" "$1"
-  run "round-$round-new" "$2"
+  run "round-$round-base" "$1" "${BASE_OPTS:-}"
+  run "round-$round-new" "$2" "${NEW_OPTS:-}"
 done
