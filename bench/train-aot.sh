@@ -15,10 +15,11 @@ PORT="${PORT:-8091}"
 JAVA="${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}"
 DB="levelfield_train_$$"
 LOG="$(mktemp)"
+RULES_CACHE="$(mktemp -d)"
 psql -h 127.0.0.1 -U postgres -qc "create database $DB" postgres
-trap 'kill "${pid:-}" 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" postgres > /dev/null || true; rm -f "$LOG"' EXIT
+trap 'kill "${pid:-}" 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" postgres > /dev/null || true; rm -rf "$LOG" "$RULES_CACHE"' EXIT
 MICRONAUT_ENVIRONMENTS=dev PORT="$PORT" LEVELFIELD_CLOSING=false DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" \
-  "$JAVA" -XX:AOTCacheOutput="$OUT" -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  LEVELFIELD_RULES_CACHE="$RULES_CACHE" "$JAVA" -XX:AOTCacheOutput="$OUT" -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -jar "$JAR" > "$LOG" 2>&1 &
 pid=$!
 wait_until_ready "$PORT" "$pid" || { tail -20 "$LOG" >&2; exit 1; }
