@@ -13,7 +13,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -24,7 +24,7 @@ import io.micronaut.security.rules.SecurityRule;
  * forgotten password (all by the single-use link in an email), and changing the password.
  */
 @Controller("/api/account")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 public class AccountController {
 
     public record Acceptance(@Nullable String token, @Nullable String name, @Nullable String password) {

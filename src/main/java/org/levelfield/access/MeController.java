@@ -16,7 +16,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -28,7 +28,7 @@ import org.levelfield.common.web.ProblemException;
  * {"username": …, "password": …}. Members of an organisation invite colleagues by email and can end memberships.
  */
 @Controller("/api")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class MeController {
 

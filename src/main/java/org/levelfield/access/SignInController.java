@@ -16,7 +16,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -29,7 +29,7 @@ import org.levelfield.common.web.Problems;
  * token for one session; POST /api/logout ends that session at once.
  */
 @Controller("/api")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 public class SignInController {
 
     public record Credentials(@Nullable String username, @Nullable String password) {

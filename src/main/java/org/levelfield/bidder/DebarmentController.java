@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -20,7 +20,7 @@ import org.levelfield.common.identity.Actor;
  * entry from the published list, and marking one removed. Eligibility checks read the entries in force (SEL-01).
  */
 @Controller("/api/debarment-list")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured({"COMMISSIONER", "ADMIN"})
 public class DebarmentController {
 

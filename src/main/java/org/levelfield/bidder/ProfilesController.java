@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -16,7 +16,7 @@ import org.levelfield.common.web.ProblemException;
 
 /** An organisation's profile: its members read and edit it; admins read it; nobody else sees it. */
 @Controller("/api/organisations/{id}/profile")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured({"BIDDER", "ADMIN"})
 public class ProfilesController {
 

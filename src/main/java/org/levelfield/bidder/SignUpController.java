@@ -7,14 +7,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /** POST /api/organisations/sign-up: a bidding organisation and its first member register themselves (no sign-in). */
 @Controller("/api/organisations/sign-up")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class SignUpController {
 

@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -15,7 +15,7 @@ import org.levelfield.common.web.ProblemException;
 
 /** The abnormally-low-tender process (SC-08): notify, respond, decide. */
 @Controller("/api/tenders/{tenderId}/abnormally-low")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 public class AbnormallyLowController {
 
     private final AbnormallyLowTenders process;

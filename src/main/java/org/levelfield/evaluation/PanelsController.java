@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -22,7 +22,7 @@ import org.levelfield.tender.infrastructure.Tenders;
 
 /** Evaluation panels per lot and evaluators' conflict-of-interest declarations. */
 @Controller("/api/rounds/{roundId}")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 public class PanelsController {
 
     private final Panels panels;

@@ -8,7 +8,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -22,7 +22,7 @@ import org.levelfield.tender.model.Tender;
 
 /** Evaluators record scores; evaluators see their own, commissioners and scrutiny see all. */
 @Controller("/api/tenders/{tenderId}/scores")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 public class ScoresController {
 
     private final RecordingScores recording;

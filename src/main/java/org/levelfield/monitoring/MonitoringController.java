@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -28,7 +28,7 @@ import org.levelfield.tender.model.Tender;
  * a round's bidders, after the deadline, with counts under 5 withheld. Evaluators see neither.
  */
 @Controller("/api")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 public class MonitoringController {
 
     private final MonitoringReturns returns;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -24,7 +24,7 @@ import org.levelfield.tender.model.Tender;
  * admins download any. The bytes are those issued, so the SHA-256 in the headers matches the record.
  */
 @Controller("/api/tenders/{tenderId}/assessment-summary.pdf")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class AssessmentSummaryController {
 

@@ -14,7 +14,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -33,7 +33,7 @@ import org.levelfield.round.infrastructure.Rounds;
  * signing. Commissioners record each step; commissioners, the scrutiny panel and admins read them.
  */
 @Controller("/api/rounds/{roundId}")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 public class DecisionController {
 
     private final DueRegardRecords records;

@@ -11,7 +11,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import org.levelfield.common.document.IssuedDocuments;
@@ -24,7 +24,7 @@ import org.levelfield.common.web.ProblemException;
  * when and by whom it was issued; or that no document with that hash was ever issued.
  */
 @Controller("/api/documents/verify")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
 public class DocumentsController {
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import org.levelfield.award.application.AwardDecisions;
@@ -26,7 +26,7 @@ import org.levelfield.round.model.RoundStatus;
  * a round with its SHA-256, to check a copy against (POST /api/documents/verify).
  */
 @Controller("/api")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured({"SCRUTINY", "ADMIN", "COMMISSIONER"})
 public class ScrutinyController {
 

@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -18,7 +18,7 @@ import org.levelfield.award.application.UnawardedLots;
 
 /** A lot the award left without a compliant tender: what happens to it, decided with reasons (SS-01). */
 @Controller("/api/rounds/{roundId}")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 public class UnawardedLotsController {
 
     private final UnawardedLots lots;

@@ -5,13 +5,13 @@ import java.util.UUID;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
 /** The audit trail: a round's entries in order, and a check of the whole chain. */
 @Controller("/api")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured({"COMMISSIONER", "SCRUTINY", "ADMIN"})
 public class AuditController {
 

@@ -11,7 +11,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -24,7 +24,7 @@ import org.levelfield.scrutiny.PastDecisions;
  * once), list and read the records, and review one again. A review never changes the record.
  */
 @Controller("/api/scrutiny/past-decisions")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured({"SCRUTINY", "ADMIN"})
 public class PastDecisionController {
 

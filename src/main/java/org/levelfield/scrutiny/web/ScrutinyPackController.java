@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import org.levelfield.common.web.ContentDisposition;
@@ -21,7 +21,7 @@ import org.levelfield.scrutiny.ScrutinyPacks;
  * (the one downloaded, or a copy whose inputs were changed to see what they change). Reads only; nothing is stored.
  */
 @Controller("/api/scrutiny")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured({"SCRUTINY", "ADMIN", "COMMISSIONER"})
 public class ScrutinyPackController {
 

@@ -15,7 +15,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -35,7 +35,7 @@ import org.levelfield.tender.infrastructure.Attachments;
  * ?fileName=…; the answer gives its id (to name in a tender) and its SHA-256.
  */
 @Controller("/api/attachments")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class AttachmentsController {
 

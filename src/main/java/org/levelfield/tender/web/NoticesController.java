@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.scheduling.TaskExecutors;
+import org.levelfield.common.web.RequestThreads;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -16,7 +16,7 @@ import org.levelfield.common.mail.Notices;
  * a clarification published, an eligibility result that changed.
  */
 @Controller("/api/notices")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestThreads.NAME)
 @Secured("BIDDER")
 public class NoticesController {
 
