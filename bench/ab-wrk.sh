@@ -20,10 +20,8 @@ trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 run() {
   local label="$1" jar="$2" opts="$3"
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists levelfield_ab" -qc "create database levelfield_ab" > /dev/null 2>&1
-  MICRONAUT_ENVIRONMENTS=dev PORT="$PORT" LEVELFIELD_CLOSING=false DATABASE_URL=postgres://postgres@127.0.0.1:5432/levelfield_ab \
-    LEVELFIELD_RULES_CACHE="$WORK/rules-cache-$label" \
-    "$JAVA" $opts -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$jar" > "$WORK/$label.log" 2>&1 &
-  pid=$!
+  start_dev_service "$PORT" levelfield_ab "$WORK/rules-cache-$label" "$WORK/$label.log" "$jar" $opts
+  pid=$SERVICE_PID
   wait_until_ready "$PORT" "$pid" || { echo "$label did not start; its log:" >&2; tail -20 "$WORK/$label.log" >&2; exit 1; }
   sleep 3
   local speed

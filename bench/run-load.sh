@@ -28,10 +28,8 @@ launch() {
   local start ready label="$1"
   shift
   start=$(date +%s%N)
-  MICRONAUT_ENVIRONMENTS=dev PORT="$PORT" LEVELFIELD_CLOSING=false DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" \
-    LEVELFIELD_RULES_CACHE="$WORK/rules-cache" \
-    "$JAVA" -Xmx2g "$@" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$JAR" > "$LOG" 2>&1 &
-  PID=$!
+  start_dev_service "$PORT" "$DB" "$WORK/rules-cache" "$LOG" "$JAR" "$@"
+  PID=$SERVICE_PID
   wait_until_ready "$PORT" "$PID" || { cat "$LOG"; exit 1; }
   ready=$(date +%s%N)
   echo "$label: launch to readiness $(( (ready - start) / 1000000 )) ms; Micronaut: $(grep -o 'Startup completed in [0-9]*ms' "$LOG" | head -1); rules $(grep -o 'compiled)\|read from the compiled-rules cache' "$LOG" | head -1)"

@@ -18,10 +18,8 @@ LOG="$(mktemp)"
 RULES_CACHE="$(mktemp -d)"
 psql -h 127.0.0.1 -U postgres -qc "create database $DB" postgres
 trap 'kill "${pid:-}" 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" postgres > /dev/null || true; rm -rf "$LOG" "$RULES_CACHE"' EXIT
-MICRONAUT_ENVIRONMENTS=dev PORT="$PORT" LEVELFIELD_CLOSING=false DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" \
-  LEVELFIELD_RULES_CACHE="$RULES_CACHE" "$JAVA" -XX:AOTCacheOutput="$OUT" -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  -jar "$JAR" > "$LOG" 2>&1 &
-pid=$!
+start_dev_service "$PORT" "$DB" "$RULES_CACHE" "$LOG" "$JAR" -XX:AOTCacheOutput="$OUT"
+pid=$SERVICE_PID
 wait_until_ready "$PORT" "$pid" || { tail -20 "$LOG" >&2; exit 1; }
 sleep 3   # the rules' knowledge bases are put together in the background after the start
 if [ -z "${IDLE:-}" ]; then
