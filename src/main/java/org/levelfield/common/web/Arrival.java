@@ -9,11 +9,13 @@ import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.scheduling.TaskExecutors;
@@ -95,7 +97,8 @@ public class Arrival {
                         public void cancel() {
                         }
                     });
-                    response.onError(stopping);
+                    // Only once the service is stopping: its virtual threads take no new work.
+                    response.onError(new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The service is stopping; try again shortly."));
                 }
             };
         }

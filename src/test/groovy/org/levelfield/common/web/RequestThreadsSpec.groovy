@@ -2,7 +2,13 @@ package org.levelfield.common.web
 
 import io.micronaut.context.annotation.Requires
 import io.micronaut.core.annotation.Order
+import io.micronaut.core.async.publisher.Publishers
 import io.micronaut.http.HttpRequest
+import io.micronaut.http.HttpResponse
+import io.micronaut.http.HttpStatus
+import io.micronaut.http.MutableHttpResponse
+import io.micronaut.http.exceptions.HttpStatusException
+import io.micronaut.http.filter.ServerFilterChain
 import io.micronaut.http.annotation.Body
 import io.micronaut.http.annotation.Controller
 import io.micronaut.http.annotation.Get
@@ -16,6 +22,9 @@ import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
 import org.levelfield.support.IntegrationSpec
+
+import org.reactivestreams.Subscriber
+import org.reactivestreams.Subscription
 
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.Executors
@@ -38,14 +47,16 @@ class RequestThreadsSpec extends IntegrationSpec {
         super.getProperties() + ["levelfield.test.thread-probe": "true"]
     }
 
-    def "the filters after the hop and the controller run on the one virtual thread the request hopped to, with a body or without"() {
+    def "the filters after the hop run on a virtual thread every time, and a controller in place on the same one"() {
         when:
         def gets = (1..20).collect { api("GET", "/thread-probe", null).body }
         def posts = (1..20).collect { api("POST", "/thread-probe", null, [words: "x" * 50_000]).body }
 
-        then:
-        (gets + posts).every { it.filterVirtual && it.controllerThread == it.filterThread }
-        posts.every { it.length == 50_000 }
+        then: "without a body to wait for, the controller runs on the thread the filters ran on"
+        gets.every { it.filterVirtual && it.controllerThread == it.filterThread }
+
+        and: "with one, on that thread or, when the body came after the filters had run, on another virtual thread"
+        posts.every { it.filterVirtual && it.controllerVirtual && it.length == 50_000 }
     }
 
     def "a body that comes after the filters have run is read, and the controller still runs off the network threads"() {
@@ -100,6 +111,28 @@ class RequestThreadsSpec extends IntegrationSpec {
 
         cleanup:
         blocking.shutdown()
+    }
+
+    def "once the service is stopping, a request the hop cannot hand over is answered 503, not left waiting"() {
+        given:
+        def stopped = Executors.newVirtualThreadPerTaskExecutor()
+        stopped.shutdown()
+        def hop = new Arrival.OffTheNetworkThread(stopped)
+        def chain = { req -> Publishers.just(HttpResponse.ok()) } as ServerFilterChain
+        def failure = new CompletableFuture<Throwable>()
+
+        when:
+        hop.doFilter(HttpRequest.GET("/api/me"), chain).subscribe(new Subscriber<MutableHttpResponse<?>>() {
+            void onSubscribe(Subscription s) { s.request(1) }
+            void onNext(MutableHttpResponse<?> r) { failure.complete(null) }
+            void onError(Throwable t) { failure.complete(t) }
+            void onComplete() {}
+        })
+        def error = failure.get(5, TimeUnit.SECONDS)
+
+        then:
+        error instanceof HttpStatusException
+        ((HttpStatusException) error).status == HttpStatus.SERVICE_UNAVAILABLE
     }
 
     /** Notes the thread the filters after the hop run on. */
