@@ -5,25 +5,15 @@
 #   2. second start: the compiled rules are read from the cache (rules/engine/CompiledRules);
 #   3. a training run that writes a JDK AOT cache (-XX:AOTCacheOutput, JEP 514), then two starts that use it.
 # Then runs bench/LoadBenchmark.java against the last instance and, when wrk is installed (Debian's package "wrk"),
-# bench/load-wrk.sh: the same four phases with wrk's lighter client.
+# bench/load-wrk.sh: the same four phases with wrk's lighter client. Last, 200 organisations send a tender each at once
+# (bench/CrowdBenchmark.java, organisations added by seed_crowd in bench/readiness.sh): 200 concurrent submitters'
+# arrival lags and answer times.
 # Usage: bash bench/run-load.sh   (CONNECTIONS=32 DURATION=10 WARMUP=5 PORT=8090; wrk takes CONNECTIONS too, 10 if unset)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/readiness.sh
-./mvnw -q -DskipTests package
-JAR="$(ls target/levelfield-*-SNAPSHOT.jar | grep -v original | head -1)"
-WORK="$(mktemp -d)"
-chmod 700 "$WORK"
-mkdir -m 700 "$WORK/rules-cache"
-JAVA="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}/bin/java"
+prepare_bench bench
 PORT="${PORT:-8090}"
-DB="levelfield_bench_$$"
-LOG="$(mktemp)"
-PID=""
-psql -h 127.0.0.1 -U postgres -qc "create database $DB" postgres
-stop() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
-cleanup() { stop; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" postgres || true; rm -rf "$LOG" "$WORK"; }
-trap cleanup EXIT
 launch() {
   local start ready label="$1"
   shift
@@ -51,3 +41,5 @@ if command -v wrk > /dev/null; then
 else
   echo "wrk is not installed: its phases are left out (apt-get install wrk)"
 fi
+seed_crowd "$DB" 200 crowd
+"$JAVA" -Dbase="http://localhost:$PORT" -Dcount=200 -Dprefix=crowd bench/CrowdBenchmark.java

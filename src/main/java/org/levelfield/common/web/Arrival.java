@@ -25,8 +25,9 @@ import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 
 /**
- * When a request reached the server. The first filter reads the service clock as the request comes off the
- * network, on the event loop, before the request waits for a worker thread or a pooled database connection;
+ * When a request reached the server. The service clock is read as the request's head is read off the network
+ * ({@link ArrivalOnRead}, on the network thread), and the first filter keeps that time with the request, before it
+ * waits for a worker thread or a pooled database connection;
  * a tender's receipt time is this instant, so a crowd submitting in the last second is judged by when each
  * tender arrived, not by when the service got round to it. Every instance uses its own clock (kept by NTP);
  * the database's clock would only be read once a connection was free, which is the wait this avoids.
@@ -51,9 +52,10 @@ public class Arrival {
         this.clock = clock;
     }
 
+    /** The time the request's head was read off the network ({@link ArrivalOnRead}), or the clock's time now. */
     @RequestFilter
     public void stamp(HttpRequest<?> request) {
-        request.setAttribute(ATTRIBUTE, ClockFactory.stored(clock.instant()));
+        request.setAttribute(ATTRIBUTE, ClockFactory.stored(ArrivalOnRead.take(request).orElseGet(clock::instant)));
     }
 
     /**
