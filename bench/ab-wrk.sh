@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two builds of the service under the same wrk phases, started alternately (issue 15, part 10): for each round, each jar
 # gets a fresh database, starts in development mode, is loaded by bench/load-wrk.sh and is stopped. Alternating spreads
-# the machine's slower minutes over both builds; the machine's speed is printed before each run (hashing 256 MB).
+# the machine's slower minutes over both builds; the machine's speed (hashing 256 MB) and its own pauses
+# (bench/MachinePauses.java) are printed before each run.
 # Usage: bash bench/ab-wrk.sh base.jar new.jar   (ROUNDS=3 PORT=8090 WARMUP=10 DURATION=10; PostgreSQL on 127.0.0.1:5432)
 # BASE_OPTS and NEW_OPTS add JVM options to one side: the same jar twice with two AOT caches from bench/train-aot.sh,
 #   BASE_OPTS=-XX:AOTCache=idle.aot NEW_OPTS=-XX:AOTCache=trained.aot bash bench/ab-wrk.sh app.jar app.jar
@@ -19,6 +20,8 @@ trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 run() {
   local label="$1" jar="$2" opts="$3"
+  local pauses
+  pauses="$("$JAVA" bench/MachinePauses.java 5)"
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists levelfield_ab" -qc "create database levelfield_ab" > /dev/null 2>&1
   start_dev_service "$PORT" levelfield_ab "$WORK/rules-cache-$label" "$WORK/$label.log" "$jar" $opts
   pid=$SERVICE_PID
@@ -26,7 +29,7 @@ run() {
   sleep 3
   local speed
   speed=$( { /usr/bin/time -f %e bash -c 'head -c 268435456 /dev/zero | sha256sum > /dev/null'; } 2>&1 )
-  echo "== $label $(date +%H:%M:%S), machine speed ${speed} s"
+  echo "== $label $(date +%H:%M:%S), machine speed ${speed} s; before the start, $pauses"
   bash bench/load-wrk.sh "http://localhost:$PORT" | grep -E 'api/me|/health |eligibility'
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }

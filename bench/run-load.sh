@@ -8,11 +8,14 @@
 # bench/load-wrk.sh: the same four phases with wrk's lighter client. Last, 200 organisations send a tender each at once
 # (bench/CrowdBenchmark.java, organisations added by seed_crowd in bench/readiness.sh): 200 concurrent submitters'
 # arrival lags and answer times.
+# First, with nothing of the service running, bench/MachinePauses.java prints how often this machine stopped its own
+# busy threads, and for how long; again at the end, once the service has stopped.
 # Usage: bash bench/run-load.sh   (CONNECTIONS=32 DURATION=10 WARMUP=5 PORT=8090; wrk takes CONNECTIONS too, 10 if unset)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/readiness.sh
 prepare_bench bench
+"$JAVA" bench/MachinePauses.java 5   # before any service starts: the machine alone
 PORT="${PORT:-8090}"
 launch() {
   local start ready label="$1"
@@ -43,3 +46,5 @@ else
 fi
 seed_crowd "$DB" 200 crowd
 "$JAVA" -Dbase="http://localhost:$PORT" -Dcount=200 -Dprefix=crowd bench/CrowdBenchmark.java
+stop
+"$JAVA" bench/MachinePauses.java 5
