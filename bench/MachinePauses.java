@@ -40,7 +40,7 @@ public class MachinePauses {
     private static void spin(long nanos, List<Long> gaps) {
         long warm = System.nanoTime();
         while (System.nanoTime() - warm < 1_000_000_000L) {
-            Thread.onSpinWait(); // a second for the JIT to compile this loop before it is timed
+            Thread.onSpinWait(); // a second for this JVM's own start-up work (compiling, loading) to end before anything is timed
         }
         long start = System.nanoTime();
         long last = start;

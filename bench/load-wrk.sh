@@ -8,6 +8,7 @@
 # bench/run-load.sh runs it against the service it starts, when wrk is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/readiness.sh
 BASE="${1:-http://localhost:8080}"
 CONNECTIONS="${CONNECTIONS:-10}"
 THREADS="${THREADS:-2}"
@@ -15,12 +16,7 @@ DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-5}"
 command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
-json_field() { grep -o "\"$1\" *: *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
-TOKEN="$(curl -sf -H 'Content-Type: application/json' -d '{"username":"bidder","password":"levelfield-demo"}' "$BASE/api/login" | json_field access_token)"
-[ -n "$TOKEN" ] || { echo "could not sign in as the demo bidder at $BASE (is it running in development mode?)" >&2; exit 1; }
-ROUND="$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/rounds" | json_field id)"
-LOT="$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/rounds/$ROUND" | tr -d '\n' | grep -o '"lots" *: *\[ *{ *"id" *: *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
-[ -n "$ROUND" ] && [ -n "$LOT" ] || { echo "no published round with a lot at $BASE" >&2; exit 1; }
+demo_lot "$BASE" || exit 1
 
 # phase SECONDS NAME PATH [TOKEN] [BODY_FILE]: one wrk run; prints "NAME|" and the RESULT line's figures.
 phase() {

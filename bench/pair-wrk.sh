@@ -36,14 +36,10 @@ start() {
   wait_until_ready "$port" "$SERVICE_PID" || { echo "$side did not start; its log:" >&2; tail -20 "$WORK/$side.log" >&2; exit 1; }
 }
 
-# self_check_url PORT: the self-check address of the first lot of the first published round, found as the demo bidder.
+# self_check_url PORT: the self-check address of the demo round's first lot (demo_lot in bench/readiness.sh).
 self_check_url() {
-  local base="http://localhost:$1" token round lot
-  json_field() { grep -o "\"$1\" *: *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
-  token="$(curl -sf -H 'Content-Type: application/json' -d '{"username":"bidder","password":"levelfield-demo"}' "$base/api/login" | json_field access_token)"
-  round="$(curl -sf -H "Authorization: Bearer $token" "$base/api/rounds" | json_field id)"
-  lot="$(curl -sf -H "Authorization: Bearer $token" "$base/api/rounds/$round" | tr -d '\n' | grep -o '"lots" *: *\[ *{ *"id" *: *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
-  echo "$base/api/rounds/$round/lots/$lot/eligibility-check"
+  demo_lot "http://localhost:$1" || exit 1
+  echo "http://localhost:$1/api/rounds/$ROUND/lots/$LOT/eligibility-check"
 }
 
 # measure URL: one 10 s wrk run of the self-check; prints "<requests a second> <p50 ms> <p99 ms> <errors> <requests>".

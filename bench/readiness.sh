@@ -81,3 +81,16 @@ insert into organisation_member (organisation_id, user_id, added_at) select orga
 commit;
 SQL
 }
+
+# demo_lot BASE: signs in at BASE (a service in development mode) as the demo bidder and sets TOKEN, ROUND (the first
+# published round) and LOT (that round's first lot); the anonymous self-check is then BASE/api/rounds/ROUND/lots/LOT/
+# eligibility-check. Says what is missing and returns 1 if it cannot.
+demo_lot() {
+  local base="$1"
+  json_field() { grep -o "\"$1\" *: *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
+  TOKEN="$(curl -sf -H 'Content-Type: application/json' -d '{"username":"bidder","password":"levelfield-demo"}' "$base/api/login" | json_field access_token)"
+  [ -n "$TOKEN" ] || { echo "could not sign in as the demo bidder at $base (is it running in development mode?)" >&2; return 1; }
+  ROUND="$(curl -sf -H "Authorization: Bearer $TOKEN" "$base/api/rounds" | json_field id)"
+  LOT="$(curl -sf -H "Authorization: Bearer $TOKEN" "$base/api/rounds/$ROUND" | tr -d '\n' | grep -o '"lots" *: *\[ *{ *"id" *: *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
+  [ -n "$ROUND" ] && [ -n "$LOT" ] || { echo "no published round with a lot at $base" >&2; return 1; }
+}
