@@ -29,12 +29,19 @@ class JsonBuffersSpec extends IntegrationSpec {
         given: 'the pool of the factory that reads request bodies and writes answers'
         def pool = ((JacksonDatabindMapper) jsonMapper).objectMapper.factory._getRecyclerPool()
 
-        when:
-        BufferRecycler first = onNewVirtualThread { BufferRecycler r = pool.acquireAndLinkPooled(); r.releaseToPool(); r }
-        BufferRecycler second = onNewVirtualThread { BufferRecycler r = pool.acquireAndLinkPooled(); r.releaseToPool(); r }
+        and: 'other requests have given sets back already, as in a service that has been answering for a while'
+        onNewVirtualThread { (1..5).collect { pool.acquireAndLinkPooled() }.each { it.releaseToPool() } }
 
-        then:
-        first.is(second)
+        when: 'one thread gives its buffers back, and another takes every set the pool holds (giving them back afterwards)'
+        BufferRecycler given = onNewVirtualThread { BufferRecycler r = pool.acquireAndLinkPooled(); r.releaseToPool(); r }
+        List<BufferRecycler> taken = onNewVirtualThread {
+            List<BufferRecycler> all = (0..<Math.max(pool.pooledCount(), 0)).collect { pool.acquireAndLinkPooled() }
+            all.each { it.releaseToPool() }
+            all
+        }
+
+        then: 'the sets made on the first thread were among them (a per-thread pool holds none for another thread)'
+        taken.any { it.is(given) }
     }
 
     def "the service's object mapper draws on the same pool"() {
