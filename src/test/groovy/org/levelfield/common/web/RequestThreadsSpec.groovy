@@ -47,6 +47,22 @@ class RequestThreadsSpec extends IntegrationSpec {
         super.getProperties() + ["levelfield.test.thread-probe": "true"]
     }
 
+    @Inject
+    @jakarta.inject.Named(RequestThreads.NAME)
+    java.util.concurrent.ExecutorService requestThreads
+
+    def "the controllers' executor is not wrapped in a per-task timer that cannot read it"() {
+        when: "the wrappers around it are unwrapped (Micronaut's own passes each request's context on)"
+        def layers = [requestThreads]
+        while (layers.last() instanceof io.micronaut.scheduling.instrument.InstrumentedExecutorService) {
+            layers << layers.last().target
+        }
+
+        then: "Micrometer's executor metrics wrapped it in a timer per request, and logged at every start that it could not read it"
+        layers.last() instanceof RequestThreads.InPlaceOnVirtualThreads
+        layers.every { !it.class.name.startsWith("io.micronaut.configuration.metrics") }
+    }
+
     def "the filters after the hop run on a virtual thread every time, and a controller in place on the same one"() {
         when:
         def gets = (1..20).collect { api("GET", "/thread-probe", null).body }
