@@ -43,9 +43,7 @@ self_check_url() {
 }
 
 # measure URL: one 10 s wrk run of the self-check; prints "<requests a second> <p50 ms> <p99 ms> <errors> <requests>".
-measure() {
-  WRK_BODY_FILE=bench/self-check-profile.json wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/wrk-phase.lua "$1" | sed -n 's/^RESULT //p'
-}
+measure() { self_check_wrk "$1" 10; }
 
 PAUSES_BEFORE="$("$JAVA" bench/MachinePauses.java 5)"
 start a 8093 "$1" "${A_OPTS:-}"

@@ -94,3 +94,11 @@ demo_lot() {
   LOT="$(curl -sf -H "Authorization: Bearer $TOKEN" "$base/api/rounds/$ROUND" | tr -d '\n' | grep -o '"lots" *: *\[ *{ *"id" *: *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
   [ -n "$ROUND" ] && [ -n "$LOT" ] || { echo "no published round with a lot at $base" >&2; return 1; }
 }
+
+# self_check_wrk URL SECONDS: the anonymous self-check at URL (from demo_lot) under wrk for SECONDS, THREADS threads and
+# CONNECTIONS connections (2 and 10 if unset), sending bench/self-check-profile.json; prints wrk-phase.lua's figures:
+# "<requests a second> <p50 ms> <p99 ms> <errors> <requests>".
+self_check_wrk() {
+  WRK_BODY_FILE=bench/self-check-profile.json wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-10}" -d"$2s" -s bench/wrk-phase.lua "$1" |
+    sed -n 's/^RESULT //p'
+}

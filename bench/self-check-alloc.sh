@@ -19,10 +19,9 @@ PID=$SERVICE_PID
 wait_until_ready "$PORT" "$PID" || { tail -20 "$LOG"; exit 1; }
 demo_lot "http://localhost:$PORT"
 URL="http://localhost:$PORT/api/rounds/$ROUND/lots/$LOT/eligibility-check"
-run() { WRK_BODY_FILE=bench/self-check-profile.json wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" -s bench/wrk-phase.lua "$URL" | sed -n 's/^RESULT //p'; }
-run "$WARM" > /dev/null
+self_check_wrk "$URL" "$WARM" > /dev/null
 "$JDK_BIN/jcmd" "$PID" JFR.start name=alloc settings=profile > /dev/null
-read -r rate _ p99 errors requests <<< "$(run 10)"
+read -r rate _ p99 errors requests <<< "$(self_check_wrk "$URL" 10)"
 "$JDK_BIN/jcmd" "$PID" JFR.stop name=alloc filename="$WORK/alloc.jfr" > /dev/null
 # Bytes allocated during the recording: the heap's growth between collections, from each collection's heap summary
 # ("Before GC" less the previous "After GC"). (The allocation samples' weights gave estimates that varied by half from

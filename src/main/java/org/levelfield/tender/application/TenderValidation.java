@@ -66,7 +66,7 @@ final class TenderValidation {
     }
 
     private static String pounds(long pence) {
-        return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.UK).format(pence / 100.0);
+        return org.levelfield.common.Pounds.format(pence);
     }
 
     private static String inWords(String vatBasis) {

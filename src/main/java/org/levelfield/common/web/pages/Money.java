@@ -1,8 +1,6 @@
 package org.levelfield.common.web.pages;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Money as people write it ("£210,000", "1250.50") to and from pence. */
@@ -47,11 +45,7 @@ public final class Money {
         if (pence == null) {
             return "";
         }
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.UK);
-        boolean whole = pence % 100 == 0;
-        f.setMinimumFractionDigits(whole ? 0 : 2);
-        f.setMaximumFractionDigits(whole ? 0 : 2);
-        return "£" + f.format(BigDecimal.valueOf(pence, 2));
+        return org.levelfield.common.Pounds.format(pence);
     }
 
     /** The amount as a person would type it back into a field ("210,000"). */

@@ -1,4 +1,7 @@
-package org.levelfield.rules.facts
+package org.levelfield.common
+
+import org.levelfield.common.web.pages.Money
+import org.levelfield.rules.facts.Format
 
 import spock.lang.Specification
 
@@ -6,14 +9,17 @@ import java.text.DecimalFormat
 import java.text.DecimalFormatSymbols
 
 /**
- * Format.pounds writes every sum of money in the rules' messages, so it runs several times for every self-check (issue
- * 15, part 10); it no longer builds a DecimalFormat each time. It must read exactly as that did.
+ * Pounds.format writes every sum of money: in the rules' messages (Format.pounds, several times for every self-check,
+ * issue 15, part 10), on the pages and in the documents (Money.format). It no longer builds a DecimalFormat each time,
+ * and must read exactly as that did.
  */
-class FormatPoundsSpec extends Specification {
+class PoundsSpec extends Specification {
 
-    def "amounts read as people write them"() {
+    def "amounts read as people write them, the same in the rules' messages and on the pages"() {
         expect:
+        Pounds.format(pence) == written
         Format.pounds(pence) == written
+        Money.format(pence) == written
 
         where:
         pence                  || written
@@ -43,7 +49,7 @@ class FormatPoundsSpec extends Specification {
         } + (-1000L..1000L).toList()
 
         expect:
-        amounts.findAll { Format.pounds(it) != decimalFormat(it) }.isEmpty()
+        amounts.findAll { Pounds.format(it) != decimalFormat(it) }.isEmpty()
     }
 
     private static String decimalFormat(long pence) {
